@@ -1,0 +1,265 @@
+"""The catalog: problems.yaml loaded into frozen dataclasses and validated.
+
+Every error names the entry and the key, so a maintainer can fix the file from the message.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader.checks import CODE_KINDS, KINDS
+from grader.errors import CatalogError
+
+FORMAT_VERSION = 1
+PROBLEM_KINDS = ("code", "symbolic", "choice", "numeric")
+ANSWER_KINDS = tuple(k for k in KINDS if k not in CODE_KINDS)
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+LANGS = ("ja", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Japanese and English."""
+
+    ja: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """One check of a problem: its kind, name, points and kind-specific parameters."""
+
+    kind: str
+    name: str
+    points: float
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One catalog entry."""
+
+    id: str
+    topic: str
+    area: int
+    kind: str
+    title: Text
+    statement: Text
+    points: float
+    file: str
+    solution: str
+    requires: tuple[str, ...]
+    hints_ja: tuple[str, ...]
+    hints_en: tuple[str, ...]
+    checks: tuple[CheckSpec, ...]
+    timeout: float = 10.0
+
+    def hints(self, lang: str) -> tuple[str, ...]:
+        return self.hints_ja if lang == "ja" else self.hints_en
+
+    @property
+    def is_code(self) -> bool:
+        return self.kind == "code"
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """Answer keys of a symbolic/choice/numeric problem, in order."""
+        seen: list[str] = []
+        for check in self.checks:
+            part = check.params.get("part")
+            if part and part not in seen:
+                seen.append(part)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All problems, in catalog order."""
+
+    format_version: int
+    problems: tuple[Problem, ...]
+
+    def get(self, problem_id: str) -> Problem | None:
+        for problem in self.problems:
+            if problem.id == problem_id:
+                return problem
+        return None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.problems)
+
+
+class _Entry:
+    """Validation context: raises CatalogError naming the file, the entry and the key."""
+
+    def __init__(self, source: str, label: str):
+        self.source = source
+        self.label = label
+
+    def fail(self, key: str, what: str):
+        prefix = f"{self.source}: {self.label}: " if self.label else f"{self.source}: "
+        raise CatalogError(f"{prefix}{key} {what}" if key else f"{prefix}{what}")
+
+    def text(self, data: dict, key: str) -> Text:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            self.fail(key, "is missing or not a mapping with ja and en")
+        for lang in LANGS:
+            if not isinstance(value.get(lang), str) or not value[lang].strip():
+                self.fail(f"{key}.{lang}", "is missing or empty")
+        return Text(value["ja"].strip(), value["en"].strip())
+
+    def string(self, data: dict, key: str) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, "is missing or not a non-empty string")
+        return value
+
+    def number(self, data: dict, key: str, default=None) -> float:
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            self.fail(key, "is missing or not a non-negative number")
+        return value
+
+
+def parse(data, source: str = "problems.yaml") -> Catalog:
+    """Validate already-loaded YAML data and build the Catalog."""
+    top = _Entry(source, "")
+    if not isinstance(data, dict):
+        top.fail("", "must be a mapping with format_version and problems")
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        top.fail("format_version", "is missing or not an integer")
+    if version > FORMAT_VERSION:
+        top.fail("", f"format_version {version} is newer than this drill reads ({FORMAT_VERSION}). "
+                     f"Upgrade drill: python -m pip install -U .")
+    if version < FORMAT_VERSION:
+        top.fail("", f"format_version {version} is older than this drill reads ({FORMAT_VERSION}). "
+                     f"Re-create the workspace with drill init, or use an older drill.")
+    entries = data.get("problems")
+    if not isinstance(entries, list) or not entries:
+        top.fail("problems", "is missing or not a non-empty list")
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(entries):
+        problems.append(_problem(raw, index, source, seen))
+    known = {p.id for p in problems}
+    for problem in problems:
+        for req in problem.requires:
+            if req not in known:
+                _Entry(source, f"problem '{problem.id}'").fail("requires", f"names unknown problem '{req}'")
+            if req == problem.id:
+                _Entry(source, f"problem '{problem.id}'").fail("requires", "names the problem itself")
+    return Catalog(version, tuple(problems))
+
+
+def _problem(raw, index: int, source: str, seen: set[str]) -> Problem:
+    entry = _Entry(source, f"problems[{index}]")
+    if not isinstance(raw, dict):
+        entry.fail("", "is not a mapping")
+    pid = raw.get("id")
+    if not isinstance(pid, str) or not ID_PATTERN.match(pid):
+        entry.fail("id", "is missing or not lower_snake_case")
+    entry = _Entry(source, f"problem '{pid}'")
+    if pid in seen:
+        entry.fail("id", "is used twice")
+    seen.add(pid)
+    kind = raw.get("kind")
+    if kind not in PROBLEM_KINDS:
+        entry.fail("kind", f"{kind!r} is not one of {', '.join(PROBLEM_KINDS)}")
+    area = raw.get("area")
+    if isinstance(area, bool) or area not in (1, 2, 3, 4, 5):
+        entry.fail("area", "must be a syllabus area 1 to 5")
+    hints = raw.get("hints")
+    if not isinstance(hints, dict):
+        entry.fail("hints", "is missing or not a mapping with ja and en lists")
+    tiers = {}
+    for lang in LANGS:
+        value = hints.get(lang)
+        if not isinstance(value, list) or not value or not all(isinstance(h, str) and h.strip() for h in value):
+            entry.fail(f"hints.{lang}", "is missing, empty, or has an empty hint")
+        tiers[lang] = tuple(h.strip() for h in value)
+    if len(tiers["ja"]) != len(tiers["en"]):
+        entry.fail("hints", "must have as many ja tiers as en tiers")
+    requires = raw.get("requires", [])
+    if not isinstance(requires, list) or not all(isinstance(r, str) for r in requires):
+        entry.fail("requires", "is not a list of problem ids")
+    checks = _checks(raw.get("checks"), kind, entry)
+    points = entry.number(raw, "points")
+    total = sum(c.points for c in checks)
+    if abs(total - points) > 1e-9:
+        entry.fail("points", f"is {points:g} but the checks' points add up to {total:g}")
+    timeout = entry.number(raw, "timeout", 10.0)
+    if timeout <= 0:
+        entry.fail("timeout", "must be positive")
+    file = entry.string(raw, "file")
+    if kind == "code" and not file.endswith(".py"):
+        entry.fail("file", "of a code problem must be a .py file")
+    return Problem(
+        id=pid, topic=entry.string(raw, "topic"), area=area, kind=kind,
+        title=entry.text(raw, "title"), statement=entry.text(raw, "statement"),
+        points=points, file=file, solution=entry.string(raw, "solution"),
+        requires=tuple(requires), hints_ja=tiers["ja"], hints_en=tiers["en"],
+        checks=checks, timeout=float(timeout),
+    )
+
+
+def _checks(raw, kind: str, entry: _Entry) -> tuple[CheckSpec, ...]:
+    if not isinstance(raw, list) or not raw:
+        entry.fail("checks", "is missing or not a non-empty list")
+    allowed = CODE_KINDS if kind == "code" else ANSWER_KINDS
+    result: list[CheckSpec] = []
+    names: set[str] = set()
+    for i, item in enumerate(raw):
+        key = f"checks[{i}]"
+        if not isinstance(item, dict):
+            entry.fail(key, "is not a mapping")
+        ckind = item.get("kind")
+        if ckind not in KINDS:
+            entry.fail(f"{key}.kind", f"{ckind!r} is not one of {', '.join(KINDS)}")
+        if ckind not in allowed:
+            entry.fail(f"{key}.kind", f"'{ckind}' does not fit a {kind} problem (use {', '.join(allowed)})")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            entry.fail(f"{key}.name", "is missing")
+        if name in names:
+            entry.fail(f"{key}.name", f"'{name}' is used twice")
+        names.add(name)
+        points = entry.number(item, "points") if "points" in item else entry.fail(f"{key}.points", "is missing")
+        params = item.get("params", {})
+        if not isinstance(params, dict):
+            entry.fail(f"{key}.params", "is not a mapping")
+        if ckind in ANSWER_KINDS:
+            part = params.get("part")
+            if not isinstance(part, str) or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", part):
+                entry.fail(f"{key}.params.part", "is missing or not a valid answer key")
+        result.append(CheckSpec(ckind, name, points, dict(params)))
+    return tuple(result)
+
+
+def load(path: Path) -> Catalog:
+    """Read and validate problems.yaml at `path`."""
+    import yaml
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CatalogError(f"{path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError(f"{path.name}: cannot be read ({exc})") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise CatalogError(f"{path.name}: not valid YAML{where}: {problem}") from None
+    except RecursionError:
+        raise CatalogError(f"{path.name}: not valid YAML: nested too deeply") from None
+    return parse(data, path.name)

@@ -1,0 +1,189 @@
+"""`symbolic`: a formula answer, read without eval, compared with the expected one.
+
+Scalar answers: agreement at >= 20 random points, then sympy simplification of the difference.
+Matrix answers: agreement at >= 20 random draws of matrices with distinct (non-square) sizes, so a
+transposed or reordered product is wrong, not "equal".
+"""
+from __future__ import annotations
+
+from grader import expr
+from grader.checks.base import Msg, Verdict
+from grader.errors import AnswerError
+from grader.results import ERROR, FAIL, PASS
+
+POINTS = 24
+RTOL, ATOL = 1e-7, 1e-9
+EQUIVALENT = Msg("正解と同値です（sympy と {n} 点の数値で確認）",
+                 "equivalent to the expected answer (sympy, and {n} random points)")
+EQUIVALENT_NUMERIC = Msg("正解と同値です（{n} 点の数値で確認）",
+                         "equivalent to the expected answer (checked at {n} random points)")
+NOT_EQUIVALENT = Msg("正解と一致しません: {point} のとき あなたの式 = {got}、正解 = {want}",
+                     "not equivalent: at {point} your answer gives {got}, the expected answer {want}")
+SHAPE = Msg("行列の形が合いません: {why}（形: {shapes}）", "the shapes do not fit: {why} (shapes: {shapes})")
+
+
+def names_for(problem, spec) -> expr.Names:
+    """The whitelist of one part: its symbols, matrices, earlier parts it may use, functions."""
+    params = spec.params
+    return expr.Names(
+        scalars=tuple(params.get("symbols", {}) or ()),
+        matrices=tuple(params.get("matrices", {}) or ()),
+        parts=tuple(params.get("uses", []) or ()) + tuple(params.get("define", {}) or ()),
+        functions=tuple(params.get("functions", expr.FUNCTIONS)),
+        forbidden=dict(params.get("forbid", {}) or {}),
+    )
+
+
+def _expected_of(problem, part: str) -> str:
+    for check in problem.checks:
+        if check.params.get("part") == part and "expected" in check.params:
+            return check.params["expected"]
+    raise KeyError(part)
+
+
+def _draws(problem, spec, shapes: dict, rng):
+    """One random environment: scalars from their ranges, matrices with distinct random sizes."""
+    import numpy as np
+
+    params = spec.params
+    env = {}
+    for name, bounds in (params.get("symbols", {}) or {}).items():
+        low, high = (bounds if isinstance(bounds, (list, tuple)) else (-2.0, 2.0))
+        env[name] = float(rng.uniform(low, high))
+    dim_names = sorted({d for shape in shapes.values() for d in shape if isinstance(d, str)})
+    sizes = rng.choice(np.arange(2, 2 + len(dim_names) + 5), size=len(dim_names), replace=False)
+    dims = {name: int(size) for name, size in zip(dim_names, sizes)}
+    for name, shape in shapes.items():
+        concrete = tuple(dims[d] if isinstance(d, str) else int(d) for d in shape)
+        env[name] = rng.standard_normal(concrete)
+    return env, {size: name for name, size in dims.items()}
+
+
+def _definitions(problem, spec) -> list[tuple[str, object]]:
+    """(name, AST) of the names an answer may use for something else: `define`d names and earlier parts."""
+    plain = expr.Names(scalars=tuple(spec.params.get("symbols", {}) or ()),
+                       matrices=tuple(spec.params.get("matrices", {}) or ()))
+    found = [(name, expr.parse(str(text), plain)) for name, text in (spec.params.get("define") or {}).items()]
+    for part in spec.params.get("uses", []) or ():
+        other = next(c for c in problem.checks if c.params.get("part") == part)
+        found.append((part, expr.parse(_expected_of(problem, part), names_for(problem, other))))
+    return found
+
+
+def _with_parts(problem, spec, env, dim_names, cache):
+    if "defs" not in cache:
+        cache["defs"] = _definitions(problem, spec)
+    for name, node in cache["defs"]:
+        env[name] = expr.evaluate(node, env, dim_names)
+    return env
+
+
+def _agree(a, b) -> bool:
+    import numpy as np
+
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=RTOL, atol=ATOL))
+
+
+def _finite(value) -> bool:
+    import numpy as np
+
+    try:
+        return bool(np.all(np.isfinite(np.asarray(value, dtype=np.float64))))
+    except (TypeError, ValueError):
+        return False
+
+
+def _fmt(value) -> str:
+    import numpy as np
+
+    arr = np.asarray(value, dtype=np.float64)
+    return f"{float(arr):.6g}" if arr.ndim == 0 else f"array{arr.shape}"
+
+
+def compare(problem, spec, got_node, want_node, shapes: dict, seed: int):
+    """(agrees, counterexample text, points tried, shape error) over random draws."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    cache: dict = {}
+    tried = 0
+    for _ in range(POINTS * 4):
+        if tried >= POINTS:
+            break
+        env, dim_names = _draws(problem, spec, shapes, rng)
+        env = _with_parts(problem, spec, env, dim_names, cache)
+        want = expr.evaluate(want_node, env, dim_names)
+        if not _finite(want):
+            continue
+        try:
+            got = expr.evaluate(got_node, env, dim_names)
+        except expr.ShapeError as exc:
+            text = ", ".join(f"{k} {expr._shape_text(env[k], dim_names)}" for k in shapes)
+            return False, None, tried, (str(exc), text)
+        tried += 1
+        if not _agree(got, want):
+            point = ", ".join(f"{k}={v:.3g}" for k, v in env.items() if np.ndim(v) == 0
+                              and k in (spec.params.get("symbols") or {}))
+            return False, (point or "a random draw", _fmt(got), _fmt(want)), tried, None
+    return True, None, tried, None
+
+
+def _sympy_equal(problem, spec, got_node, want_node) -> bool:
+    import sympy
+
+    params = spec.params
+    symbols = {name: sympy.Symbol(name, real=True) for name in (params.get("symbols") or {})}
+    for name, node in _definitions(problem, spec):
+        symbols[name] = expr.to_sympy(node, symbols)
+    diff = expr.to_sympy(got_node, symbols) - expr.to_sympy(want_node, symbols)
+    for attempt in (lambda d: sympy.simplify(d), lambda d: sympy.simplify(d.rewrite(sympy.exp))):
+        try:
+            if attempt(diff) == 0:
+                return True
+        except Exception:  # noqa: BLE001 - sympy may fail on odd forms; numbers decided already
+            continue
+    return False
+
+
+def judge(problem, spec, text: str, lang: str):
+    """(Verdict, status) for one part's answer text."""
+    params = spec.params
+    names = names_for(problem, spec)
+    try:
+        got = expr.parse(text, names)
+        expr.check_bounded(got)
+    except expr.ForbiddenName as exc:
+        return Verdict(False, exc.text(lang)), FAIL
+    except AnswerError as exc:
+        return Verdict(False, exc.text(lang)), ERROR
+    want = expr.parse(str(params["expected"]), names)
+    shapes = {k: tuple(v) for k, v in (params.get("matrices") or {}).items()}
+    seed = sum(map(ord, f"{problem.id}/{spec.name}"))
+    ok, counter, tried, shape_error = compare(problem, spec, got, want, shapes, seed)
+    if ok:
+        if shapes:
+            return Verdict(True, EQUIVALENT_NUMERIC(lang, n=tried)), PASS
+        if _sympy_equal(problem, spec, got, want):
+            return Verdict(True, EQUIVALENT(lang, n=tried)), PASS
+        return Verdict(True, EQUIVALENT_NUMERIC(lang, n=tried)), PASS
+    diagnosis = _diagnose(problem, spec, got, shapes, seed, lang)
+    if shape_error:
+        return Verdict(False, SHAPE(lang, why=shape_error[0], shapes=shape_error[1]), diagnosis), FAIL
+    point, got_v, want_v = counter
+    return Verdict(False, NOT_EQUIVALENT(lang, point=point, got=got_v, want=want_v), diagnosis), FAIL
+
+
+def _diagnose(problem, spec, got, shapes: dict, seed: int, lang: str) -> str | None:
+    for wrong in spec.params.get("wrong", []) or ():
+        wshapes = dict(shapes)
+        wshapes.update({k: tuple(v) for k, v in (wrong.get("shapes") or {}).items()})
+        try:
+            wnode = expr.parse(str(wrong["expr"]), names_for(problem, spec))
+            ok, _, tried, shape_error = compare(problem, spec, got, wnode, wshapes, seed)
+        except (AnswerError, expr.ShapeError):
+            continue
+        if ok and tried:
+            return wrong.get("ja") if lang == "ja" else wrong.get("en")
+    return None

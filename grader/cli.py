@@ -1,0 +1,354 @@
+"""The `drill` command: parse options, call the core, render, map errors to exit codes.
+
+Exit codes: 0 everything passed, 1 a check failed or errored, 2 usage, catalog or workspace error.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from grader.errors import DrillError, UnknownProblem
+from grader.options import LANGS, default_lang, json_option, yes_option
+
+
+class DrillClickError(click.ClickException):
+    """A DrillError as Click shows it: one `Error: …` line, exit 2."""
+
+    exit_code = 2
+
+
+class State:
+    """Per-invocation state: language, and the workspace / catalog / history loaded on demand."""
+
+    def __init__(self, lang: str, workspace_opt: str | None):
+        self.lang = lang
+        self.workspace_opt = workspace_opt
+        self._workspace = None
+        self._catalog = None
+        self._history = None
+
+    @property
+    def workspace(self):
+        if self._workspace is None:
+            from grader import workspace
+
+            self._workspace = workspace.find(self.workspace_opt)
+        return self._workspace
+
+    @property
+    def catalog(self):
+        if self._catalog is None:
+            from grader import catalog
+
+            self._catalog = catalog.load(self.workspace.catalog_path)
+        return self._catalog
+
+    @property
+    def history(self):
+        if self._history is None:
+            from grader.history import History
+
+            self._history = History.open(self.workspace.history_path)
+            self.warn_history()
+        return self._history
+
+    def warn_history(self) -> None:
+        if self._history is not None and self._history.warning:
+            click.echo(f"Warning: {self._history.warning}", err=True)
+            self._history.warning = None
+
+    def problem(self, problem_id: str):
+        found = self.catalog.get(problem_id)
+        if found is None:
+            close = difflib.get_close_matches(problem_id, self.catalog.ids, n=1, cutoff=0.6)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise UnknownProblem(f"unknown problem '{problem_id}'.{hint} (drill list)")
+        return found
+
+
+def _run(fn):
+    """Call the core; turn DrillError into one `Error:` line with exit code 2."""
+    try:
+        return fn()
+    except DrillError as exc:
+        raise DrillClickError(str(exc)) from None
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(LANGS), default=None,
+              help="Language of texts and messages (default: DRILL_LANG, else from LANG).")
+@click.option("--workspace", "workspace_opt", metavar="DIR", default=None,
+              help="The workspace to use (default: DRILL_WORKSPACE, else the nearest parent with problems.yaml).")
+@click.version_option(package_name="drill", message="drill %(version)s")
+@click.pass_context
+def main(ctx, lang, workspace_opt):
+    """E資格 drill: solve problems, get graded at once.
+
+    Example: drill next
+    """
+    ctx.obj = State(lang or default_lang(), workspace_opt)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@pass_state
+def init(state, directory):
+    """Create a fresh workspace in DIRECTORY from the installed course.
+
+    Example: drill init ~/e-shikaku
+    """
+    from grader import workspace
+
+    ws = _run(lambda: workspace.init(directory))
+    if state.lang == "ja":
+        click.echo(f"ワークスペースを作成しました: {ws.root}\n次: cd {directory} && drill next")
+    else:
+        click.echo(f"Created a workspace at {ws.root}\nNext: cd {directory} && drill next")
+
+
+def _list_rows(state, topic: str | None) -> list[dict]:
+    statuses = state.history.statuses()
+    rows = []
+    for p in state.catalog.problems:
+        if topic and p.topic != topic:
+            continue
+        rows.append({"id": p.id, "topic": p.topic, "kind": p.kind, "title": p.title.get(state.lang),
+                     "points": p.points, "status": statuses.get(p.id, "new"), "file": p.file,
+                     "requires": list(p.requires)})
+    return rows
+
+
+@main.command(name="list")
+@click.option("--topic", default=None, help="Only problems of this topic (e.g. 02_backprop).")
+@json_option
+@pass_state
+def list_cmd(state, topic, as_json):
+    """List the problems with their status.
+
+    Example: drill list --topic 02_backprop
+    """
+    rows = _run(lambda: _list_rows(state, topic))
+    if topic and not rows:
+        topics = sorted({p.topic for p in state.catalog.problems})
+        raise DrillClickError(f"no problems with topic '{topic}'. Topics: {', '.join(topics)}")
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from grader import report
+
+    click.echo(report.problem_list(rows, state.lang))
+
+
+def _describe(state, problem) -> str:
+    ja = state.lang == "ja"
+    ws = state.workspace
+    lines = [f"{problem.id} — {problem.title.get(state.lang)} ({problem.points:g} {'点' if ja else 'points'})", "",
+             problem.statement.get(state.lang), ""]
+    if problem.is_code:
+        lines.append(("編集するファイル: " if ja else "File to edit: ") + problem.file)
+        lines.append(("採点: " if ja else "Grade with: ") + f"drill grade {problem.id}")
+    else:
+        parts = ", ".join(problem.parts)
+        lines.append(("解答ファイル: " if ja else "Answer file: ") + problem.file
+                     + (f"（解答キー: {parts}）" if ja else f" (answer keys: {parts})"))
+        example = f"drill grade {problem.id} --answer '{problem.parts[0]}=…'"
+        lines.append(("採点: " if ja else "Grade with: ") + f"drill grade {problem.id}  /  {example}")
+    if problem.requires:
+        lines.append(("前提: " if ja else "Requires: ") + ", ".join(problem.requires))
+    lines.append(("ヒント: " if ja else "Hints: ") + f"drill hint {problem.id}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("problem_id", metavar="ID")
+@pass_state
+def show(state, problem_id):
+    """Show a problem's statement, the file to edit and how to grade it.
+
+    Example: drill show affine_backward
+    """
+    problem = _run(lambda: state.problem(problem_id))
+    click.echo(_describe(state, problem))
+
+
+@main.command(name="next")
+@pass_state
+def next_cmd(state):
+    """Show the first problem not yet passed whose prerequisites are passed.
+
+    Example: drill next
+    """
+    from grader.schedule import next_problem
+
+    problem = _run(lambda: next_problem(state.catalog, state.history.statuses()))
+    if problem is None:
+        click.echo("すべての問題に合格しました。" if state.lang == "ja" else "All problems are passed.")
+        return
+    click.echo(("次の問題: " if state.lang == "ja" else "Next: ") + _describe(state, problem))
+
+
+def _grade_one(state, problem, answers=()):
+    from grader.grading import grade
+
+    result = _run(lambda: grade(state.workspace, problem, state.lang, tuple(answers)))
+    state.history.record_attempt(result, state.workspace.exercise_path(problem))
+    state.warn_history()
+    return result
+
+
+@main.command()
+@click.argument("problem_id", metavar="ID", required=False)
+@click.option("--all", "all_", is_flag=True, help="Grade every problem; one table by topic.")
+@click.option("--answer", "answers", multiple=True, metavar="[KEY=]EXPR",
+              help="An answer to a symbolic/choice/numeric problem (repeat for several parts).")
+@click.option("--verbose", "-v", is_flag=True, help="Also show the output of passing checks.")
+@json_option
+@pass_state
+def grade(state, problem_id, all_, answers, verbose, as_json):
+    """Grade a problem: run its checks and print a scorecard.
+
+    Exit 0 when every check passes, 1 otherwise.
+
+    Example: drill grade chain_rule_dzdx --answer 'dzdx=2(x+y)'
+    """
+    from grader import report
+
+    if all_ == bool(problem_id):
+        raise click.UsageError("give one problem ID, or --all")
+    if all_:
+        if answers:
+            raise click.UsageError("--answer goes with one problem ID, not --all")
+        results = [_grade_one(state, p) for p in _run(lambda: state.catalog.problems)]
+        if as_json:
+            click.echo(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))
+        else:
+            click.echo(report.summary_table(results, state.catalog, state.lang, report.use_color(sys.stdout)))
+        sys.exit(0 if all(r.status == "pass" for r in results) else 1)
+    problem = _run(lambda: state.problem(problem_id))
+    result = _grade_one(state, problem, answers)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report.scorecard(result, state.lang, report.use_color(sys.stdout), verbose))
+    sys.exit(0 if result.status == "pass" else 1)
+
+
+@main.command()
+@click.argument("problem_id", metavar="ID")
+@pass_state
+def hint(state, problem_id):
+    """Show the next hint tier of a problem (each call goes one tier further).
+
+    Example: drill hint affine_backward
+    """
+    problem = _run(lambda: state.problem(problem_id))
+    tiers = problem.hints(state.lang)
+    shown = state.history.hints_shown(problem.id)
+    tier = min(shown + 1, len(tiers))
+    state.history.record_hint(problem.id, tier)
+    state.warn_history()
+    label = "ヒント" if state.lang == "ja" else "Hint"
+    click.echo(f"{label} {tier}/{len(tiers)}: {tiers[tier - 1]}")
+    if tier == len(tiers) and shown >= len(tiers):
+        click.echo("（これが最後のヒントです）" if state.lang == "ja" else "(that was the last hint)")
+
+
+@main.command()
+@click.argument("problem_id", metavar="ID")
+@yes_option
+@pass_state
+def solution(state, problem_id, yes):
+    """Show the reference solution: freely after a pass, with --yes (or a confirmation) before.
+
+    Example: drill solution affine_backward --yes
+    """
+    problem = _run(lambda: state.problem(problem_id))
+    passed = state.history.statuses().get(problem.id) == "passed"
+    if not passed and not yes:
+        question = (f"'{problem.id}' にはまだ合格していません。解答を表示しますか？" if state.lang == "ja"
+                    else f"You have not passed '{problem.id}' yet. Show the solution anyway?")
+        if not sys.stdin.isatty():
+            raise DrillClickError(f"you have not passed '{problem.id}' yet. Run 'drill solution "
+                                  f"{problem.id} --yes' to see it anyway.")
+        if not click.confirm(question, default=False):
+            return
+    path = state.workspace.solution_path(problem)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        raise DrillClickError(f"the solution of '{problem.id}' is missing ({path}).") from None
+    state.history.record_solution(problem.id, passed)
+    state.warn_history()
+    click.echo(text.rstrip("\n"))
+
+
+@main.command()
+@click.argument("problem_id", metavar="ID", required=False)
+@click.option("--all", "all_", is_flag=True, help="Restore every stub.")
+@yes_option
+@pass_state
+def reset(state, problem_id, all_, yes):
+    """Restore a problem's stub; your file is first copied to .drill/backup/.
+
+    Example: drill reset affine_backward --yes
+    """
+    from grader import workspace
+
+    if all_ == bool(problem_id):
+        raise click.UsageError("give one problem ID, or --all")
+    problems = _run(lambda: state.catalog.problems) if all_ else [_run(lambda: state.problem(problem_id))]
+    if not yes:
+        what = "すべての問題" if all_ and state.lang == "ja" else ("every problem" if all_ else problem_id)
+        question = (f"{what} のファイルをスタブに戻しますか？" if state.lang == "ja"
+                    else f"Restore the stub of {what}?")
+        if not sys.stdin.isatty():
+            raise DrillClickError(f"resetting needs confirmation: run 'drill reset "
+                                  f"{'--all' if all_ else problem_id} --yes'.")
+        if not click.confirm(question, default=False):
+            return
+    for problem in problems:
+        backup = _run(lambda: workspace.reset(state.workspace, problem))
+        rel = state.workspace.relative(state.workspace.exercise_path(problem))
+        if backup:
+            saved = state.workspace.relative(backup)
+            click.echo(f"{rel}: リセットしました（元のファイル: {saved}）" if state.lang == "ja"
+                       else f"{rel}: reset (your file was saved as {saved})")
+        elif not all_:
+            click.echo(f"{rel}: 変更はありません" if state.lang == "ja" else f"{rel}: already the stub")
+
+
+@main.group()
+def dev():
+    """Maintainer commands.
+
+    Example: drill dev check
+    """
+
+
+@dev.command()
+@pass_state
+def check(state):
+    """Check the catalog: schema, files, hints, every stub fails and every solution passes.
+
+    Example: drill dev check
+    """
+    from grader import devcheck
+
+    offenders = _run(lambda: devcheck.run(state.workspace, state.catalog))
+    if offenders:
+        click.echo(f"{len(offenders)} problem(s) found:")
+        for line in offenders:
+            click.echo(f"  - {line}")
+        sys.exit(1)
+    click.echo(f"catalog OK: {len(state.catalog.problems)} problems; every stub fails, every solution passes")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,423 @@
+"""A small, safe reader for math answers: tokenizer, parser to a tuple AST, numpy and sympy backends.
+
+Nothing here evaluates learner text as Python. Names resolve only against a whitelist; powers of
+constants are bounded before sympy sees them; length and nesting are capped.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from grader.errors import AnswerError
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 120
+MAX_CONST_EXPONENT = 1000.0
+FUNCTIONS = ("sigmoid", "exp", "log", "ln", "tanh", "cosh", "sinh", "sech", "sqrt")
+CONSTANTS = ("e", "pi")
+PRE_NFKC = {"²": "^2", "³": "^3", "ᵀ": "^T", "σ": "sigmoid", "π": "pi", "√": "sqrt",
+            "−": "-", "–": "-", "×": "*", "·": "*", "⋅": "*", "÷": "/", "∘": "⊙"}
+TOKEN = re.compile(r"""
+    (?P<ws>\s+)
+  | (?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z_]))?)
+  | (?P<dotT>\.T(?![A-Za-z0-9_]))
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op>\*\*|[-+*/^()@⊙,])
+""", re.VERBOSE)
+
+
+def normalise(text: str) -> str:
+    """Map what a Japanese IME or a textbook types (full width, ×, ·, −, ², σ) to plain ASCII math."""
+    for src, dst in PRE_NFKC.items():
+        text = text.replace(src, dst)
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+@dataclass(frozen=True)
+class Names:
+    """What an answer may mention: scalar symbols, matrix symbols, earlier parts and functions."""
+
+    scalars: tuple[str, ...] = ()
+    matrices: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    functions: tuple[str, ...] = FUNCTIONS
+    forbidden: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def symbols(self) -> tuple[str, ...]:
+        return self.scalars + self.matrices + self.parts
+
+    def allowed(self) -> str:
+        return ", ".join(self.symbols + tuple(f"{f}()" for f in self.functions))
+
+
+def _caret(text: str, pos: int) -> str:
+    return f"    {text}\n    {' ' * pos}^"
+
+
+def tokenize(text: str) -> list[tuple[str, str, int]]:
+    """(kind, value, position) triples; an unreadable character is an AnswerError with a caret."""
+    tokens = []
+    pos = 0
+    while pos < len(text):
+        match = TOKEN.match(text, pos)
+        if not match:
+            raise AnswerError(f"cannot read this answer: unexpected character '{text[pos]}' at position {pos + 1}",
+                              f"解答を読めません: {pos + 1} 文字目の '{text[pos]}' は使えません",
+                              _caret(text, pos))
+        kind = match.lastgroup
+        if kind != "ws":
+            tokens.append((kind, match.group(), pos))
+        pos = match.end()
+    tokens.append(("end", "", len(text)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str, names: Names):
+        self.text = text
+        self.names = names
+        self.tokens = tokenize(text)
+        self.i = 0
+        self.depth = 0
+
+    def peek(self, k: int = 0):
+        return self.tokens[min(self.i + k, len(self.tokens) - 1)]
+
+    def take(self):
+        token = self.tokens[self.i]
+        self.i += 1
+        return token
+
+    def error(self, token, en: str, ja: str):
+        raise AnswerError(f"cannot read this answer: {en}", f"解答を読めません: {ja}",
+                          _caret(self.text, token[2]))
+
+    def expect(self, value: str):
+        token = self.peek()
+        if token[1] != value:
+            what = f"'{token[1]}'" if token[0] != "end" else "the end"
+            self.error(token, f"expected '{value}' at position {token[2] + 1}, found {what}",
+                       f"{token[2] + 1} 文字目に '{value}' が必要です")
+        return self.take()
+
+    def enter(self):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise AnswerError("cannot read this answer: nested too deeply",
+                              "解答を読めません: 括弧などの入れ子が深すぎます")
+
+    def parse(self):
+        if self.peek()[0] == "end":
+            raise AnswerError("cannot read this answer: it is empty", "解答を読めません: 空です")
+        node = self.expr()
+        token = self.peek()
+        if token[0] != "end":
+            self.error(token, f"unexpected '{token[1]}' at position {token[2] + 1}",
+                       f"{token[2] + 1} 文字目の '{token[1]}' が余分です")
+        return node
+
+    def expr(self):
+        self.enter()
+        node = self.term()
+        while self.peek()[1] in ("+", "-"):
+            op = self.take()[1]
+            node = ("add" if op == "+" else "sub", node, self.term())
+        self.depth -= 1
+        return node
+
+    def starts_primary(self, token) -> bool:
+        return token[0] in ("name", "num") or token[1] == "("
+
+    def term(self):
+        node = self.unary()
+        while True:
+            token = self.peek()
+            if token[1] in ("*", "/", "@", "⊙"):
+                self.take()
+                right = self.unary()
+                node = {"*": ("mul", node, right), "@": ("mul", node, right),
+                        "/": ("div", node, right), "⊙": ("had", node, right)}[token[1]]
+            elif self.starts_primary(token) and not (token[0] == "num" and self.tokens[self.i - 1][0] == "num"):
+                node = ("mul", node, self.power())
+            else:
+                return node
+
+    def unary(self):
+        token = self.peek()
+        if token[1] in ("-", "+"):
+            self.take()
+            self.enter()
+            operand = self.unary()
+            self.depth -= 1
+            return ("neg", operand) if token[1] == "-" else operand
+        return self.power()
+
+    def power(self):
+        base = self.postfix()
+        token = self.peek()
+        if token[1] in ("^", "**"):
+            self.take()
+            nxt = self.peek()
+            if nxt == ("name", "T", nxt[2]) and "T" not in self.names.symbols:
+                self.take()
+                return self.more_postfix(("T", base))
+            self.enter()
+            exponent = self.unary()
+            self.depth -= 1
+            return ("pow", base, exponent)
+        return base
+
+    def postfix(self):
+        return self.more_postfix(self.primary())
+
+    def more_postfix(self, node):
+        while self.peek()[0] == "dotT":
+            self.take()
+            node = ("T", node)
+        return node
+
+    def primary(self):
+        token = self.take()
+        kind, value, pos = token
+        if kind == "num":
+            if len(value) > 30:
+                self.error(token, "number too long", "数値が長すぎます")
+            return ("num", value)
+        if value == "(":
+            node = self.expr()
+            self.expect(")")
+            return node
+        if kind == "name":
+            return self.name(token)
+        if kind == "end":
+            self.error(token, f"the answer ends too early (position {pos + 1})", f"{pos + 1} 文字目で式が途切れています")
+        self.error(token, f"unexpected '{value}' at position {pos + 1}", f"{pos + 1} 文字目の '{value}' は使えません")
+
+    def name(self, token):
+        _, value, pos = token
+        names = self.names
+        if value in names.symbols:
+            return ("sym", value)
+        if value in names.forbidden:
+            raise _Forbidden(value)
+        fname = "log" if value == "ln" else value
+        if value in FUNCTIONS and value in names.functions:
+            power = None
+            if self.peek()[1] in ("^", "**") and self.peek(1)[0] == "num" and self.peek(2)[1] == "(":
+                self.take()
+                power = ("num", self.take()[1])
+            if self.peek()[1] != "(":
+                self.error(self.peek(), f"write {value}(…) with parentheses",
+                           f"{value}(…) のように括弧を付けてください")
+            self.take()
+            self.enter()
+            arg = self.expr()
+            self.depth -= 1
+            self.expect(")")
+            node = ("call", fname, arg)
+            return ("pow", node, power) if power else node
+        if value in CONSTANTS:
+            return ("const", value)
+        hint = split_hint(value, names)
+        raise AnswerError(
+            f"unknown name '{value}' at position {pos + 1}{hint}; allowed: {names.allowed()}",
+            f"'{value}'（{pos + 1} 文字目）は使えない名前です{hint}。使える名前: {names.allowed()}",
+            _caret(self.text, pos))
+
+
+class _Forbidden(Exception):
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
+class ForbiddenName(AnswerError):
+    """The answer uses a name the problem rejects on purpose (e.g. t where x and y are asked for)."""
+
+    def __init__(self, name: str, en: str, ja: str):
+        super().__init__(en, ja)
+        self.name = name
+
+
+def split_hint(word: str, names: Names) -> str:
+    """' (did you mean x*y?)' when an unknown word is known names run together."""
+    known = sorted(set(names.symbols) | set(CONSTANTS), key=len, reverse=True)
+    pieces = []
+    rest = word
+    while rest:
+        for name in known:
+            if rest.startswith(name):
+                pieces.append(name)
+                rest = rest[len(name):]
+                break
+        else:
+            return ""
+    return f" (did you mean {'*'.join(pieces)}?)" if len(pieces) > 1 else ""
+
+
+def parse(text: str, names: Names):
+    """Parse an answer into a tuple AST; AnswerError (or ForbiddenName) when it cannot be read."""
+    text = normalise(text)
+    if len(text) > MAX_LENGTH:
+        raise AnswerError(f"cannot read this answer: longer than {MAX_LENGTH} characters",
+                          f"解答を読めません: {MAX_LENGTH} 文字を超えています")
+    try:
+        return _Parser(text, names).parse()
+    except _Forbidden as exc:
+        spec = names.forbidden.get(exc.name) or {}
+        raise ForbiddenName(exc.name, spec.get("en", f"do not use '{exc.name}' here"),
+                            spec.get("ja", f"ここでは '{exc.name}' を使わないでください")) from None
+    except RecursionError:
+        raise AnswerError("cannot read this answer: nested too deeply",
+                          "解答を読めません: 入れ子が深すぎます") from None
+
+
+def uses(node, name: str) -> bool:
+    """True when the AST mentions symbol `name`."""
+    if node[0] == "sym":
+        return node[1] == name
+    return any(isinstance(child, tuple) and uses(child, name) for child in node[1:])
+
+
+class ShapeError(Exception):
+    """Matrix shapes that do not fit (a transposed or reordered product)."""
+
+
+def _shape_text(value, dim_names: dict) -> str:
+    shape = getattr(value, "shape", ())
+    if len(shape) == 0:
+        return "scalar"
+    return "×".join(dim_names.get(d, str(d)) for d in shape)
+
+
+def evaluate(node, env: dict, dim_names: dict | None = None):
+    """Evaluate the AST with numpy: scalars are floats, matrices 2-D arrays; products of two
+    matrices are matrix products, functions act elementwise."""
+    import numpy as np
+
+    dims = dim_names or {}
+    tag = node[0]
+    if tag == "num":
+        return float(node[1])
+    if tag == "const":
+        return float(np.e) if node[1] == "e" else float(np.pi)
+    if tag == "sym":
+        return env[node[1]]
+    if tag == "neg":
+        return -evaluate(node[1], env, dims)
+    if tag == "T":
+        value = evaluate(node[1], env, dims)
+        return value.T if np.ndim(value) == 2 else value
+    if tag == "call":
+        arg = evaluate(node[2], env, dims)
+        name = node[1]
+        with np.errstate(all="ignore"):
+            if name == "sigmoid":
+                return 1.0 / (1.0 + np.exp(-arg))
+            if name == "sech":
+                return 1.0 / np.cosh(arg)
+            return getattr(np, name)(arg)
+    left = evaluate(node[1], env, dims)
+    right = evaluate(node[2], env, dims)
+    lnd, rnd = np.ndim(left), np.ndim(right)
+    with np.errstate(all="ignore"):
+        if tag == "mul":
+            if lnd == 0 or rnd == 0:
+                return left * right
+            if np.shape(left)[1] != np.shape(right)[0]:
+                raise ShapeError(f"cannot multiply {_shape_text(left, dims)} by {_shape_text(right, dims)}")
+            return left @ right
+        if tag == "pow":
+            if rnd != 0:
+                raise ShapeError("an exponent must be a scalar")
+            return np.power(left, right) if lnd else _scalar_pow(left, right)
+        if lnd and rnd and np.shape(left) != np.shape(right):
+            verb = {"add": "add", "sub": "subtract", "div": "divide", "had": "multiply elementwise"}[tag]
+            raise ShapeError(f"cannot {verb} {_shape_text(left, dims)} and {_shape_text(right, dims)}")
+        if tag == "add":
+            return left + right
+        if tag == "sub":
+            return left - right
+        if tag == "div":
+            return left / right
+        if tag == "had":
+            return left * right
+    raise ValueError(tag)
+
+
+def _scalar_pow(base: float, exponent: float) -> float:
+    try:
+        result = base ** exponent
+    except OverflowError:
+        return float("inf")
+    except ZeroDivisionError:
+        return float("inf")
+    return result.real if isinstance(result, complex) else result  # complex marks a bad point
+
+
+def constant_value(node) -> float | None:
+    """The value of a subtree without symbols, or None when it has symbols."""
+    if node[0] in ("sym",):
+        return None
+    if node[0] in ("num", "const"):
+        return evaluate(node, {})
+    if node[0] == "call":
+        inner = constant_value(node[2])
+        return None if inner is None else evaluate(node, {})
+    children = [c for c in node[1:] if isinstance(c, tuple)]
+    values = [constant_value(c) for c in children]
+    if any(v is None for v in values):
+        return None
+    try:
+        return evaluate(node, {})
+    except (ShapeError, ValueError, OverflowError):
+        return float("inf")
+
+
+def check_bounded(node) -> None:
+    """Refuse powers whose constant exponent is huge (9^9^9^9, 10**10**10) before sympy sees them."""
+    if node[0] == "pow":
+        exponent = constant_value(node[2])
+        if exponent is not None and not abs(exponent) <= MAX_CONST_EXPONENT:
+            raise AnswerError("cannot read this answer: an exponent is too large",
+                              "解答を読めません: 指数が大きすぎます")
+    for child in node[1:]:
+        if isinstance(child, tuple):
+            check_bounded(child)
+
+
+def to_sympy(node, symbols: dict):
+    """Build a sympy expression from a scalar AST (call check_bounded first)."""
+    import sympy
+
+    tag = node[0]
+    if tag == "num":
+        return sympy.Rational(node[1]) if len(node[1]) <= 30 else sympy.Float(node[1])
+    if tag == "const":
+        return sympy.E if node[1] == "e" else sympy.pi
+    if tag == "sym":
+        return symbols[node[1]]
+    if tag == "neg":
+        return -to_sympy(node[1], symbols)
+    if tag == "T":
+        return to_sympy(node[1], symbols)
+    if tag == "call":
+        arg = to_sympy(node[2], symbols)
+        if node[1] == "sigmoid":
+            return 1 / (1 + sympy.exp(-arg))
+        return {"exp": sympy.exp, "log": sympy.log, "tanh": sympy.tanh, "cosh": sympy.cosh,
+                "sinh": sympy.sinh, "sech": sympy.sech, "sqrt": sympy.sqrt}[node[1]](arg)
+    left, right = to_sympy(node[1], symbols), to_sympy(node[2], symbols)
+    if tag in ("mul", "had"):
+        return left * right
+    if tag == "div":
+        return left / right
+    if tag == "add":
+        return left + right
+    if tag == "sub":
+        return left - right
+    if tag == "pow":
+        return left ** right
+    raise ValueError(tag)

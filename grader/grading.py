@@ -1,0 +1,149 @@
+"""Grading one problem: prepare expected values, run the learner's code or read the answers, judge."""
+from __future__ import annotations
+
+import importlib
+import time
+import zlib
+
+from grader.checks import module_for
+from grader.errors import CatalogError, UsageError
+from grader.results import ERROR, FAIL, PASS, CheckResult, ProblemResult, cap_output, summarise
+
+MESSAGES = {
+    "not_implemented": ("まだ実装されていません（{err}）", "not implemented yet ({err})"),
+    "timeout": ("{t:g} 秒以内に終わりませんでした（無限ループ？）", "did not finish within {t:g} s (an endless loop?)"),
+    "not_run": ("前のチェックで止まったため実行されませんでした", "not run: the run stopped in an earlier check"),
+    "died": ("学習者のプロセスが途中で終了しました: {why}", "your code's process ended early: {why}"),
+    "raised": ("例外: {err}", "raised {err}"),
+    "no_answer": ("まだ解答がありません（{file} の {part} = の行、または --answer {part}=…）",
+                  "no answer yet (the '{part} =' line of {file}, or --answer {part}=…)"),
+}
+
+
+def _msg(key: str, lang: str, **fmt) -> str:
+    ja, en = MESSAGES[key]
+    return (ja if lang == "ja" else en).format(**fmt)
+
+
+def hidden_checks(problem) -> dict:
+    """The CHECKS of a code problem's hidden module grader/hidden/<id>.py."""
+    try:
+        module = importlib.import_module(f"grader.hidden.{problem.id}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"grader.hidden.{problem.id}":
+            raise CatalogError(f"problem '{problem.id}': no hidden tests (grader/hidden/{problem.id}.py)") from None
+        raise
+    checks = getattr(module, "CHECKS", None)
+    if not isinstance(checks, dict):
+        raise CatalogError(f"problem '{problem.id}': grader/hidden/{problem.id}.py defines no CHECKS dict")
+    for spec in problem.checks:
+        obj = checks.get(spec.name)
+        if obj is None:
+            raise CatalogError(f"problem '{problem.id}': checks '{spec.name}' is not in "
+                               f"grader/hidden/{problem.id}.py CHECKS")
+        if getattr(obj, "kind", None) != spec.kind:
+            raise CatalogError(f"problem '{problem.id}': check '{spec.name}' is a "
+                               f"{getattr(obj, 'kind', '?')} in the hidden module, {spec.kind} in the catalog")
+    return checks
+
+
+def seed_for(problem_id: str, check_name: str) -> int:
+    """A stable seed per problem and check, so a run can be repeated exactly."""
+    return zlib.crc32(f"{problem_id}/{check_name}".encode())
+
+
+def grade_code(problem, path, lang: str) -> ProblemResult:
+    """Run a code problem's checks against the learner's file at `path`."""
+    import numpy as np
+
+    from grader import runner, wire
+
+    started = time.monotonic()
+    checks = hidden_checks(problem)
+    prepared = {}
+    probes = []
+    for spec in problem.checks:
+        obj = checks[spec.name]
+        prepared[spec.name] = obj.prepare(np.random.default_rng(seed_for(problem.id, spec.name)))
+        probes.append((spec.name, _probe(obj, prepared[spec.name])))
+    run = runner.run(str(path), probes, problem.timeout)
+    results: list[CheckResult] = []
+    if run.load_failure is not None:
+        failure = run.load_failure
+        output = cap_output(failure.output)
+        for spec in problem.checks:
+            results.append(CheckResult(spec.name, ERROR, 0, spec.points, failure.message.splitlines()[0],
+                                       None, output))
+        return summarise(problem.id, results, time.monotonic() - started, lang, failure.message)
+    stopped = False
+    for spec in problem.checks:
+        obj = checks[spec.name]
+        record = run.records.get(spec.name)
+        output = cap_output(run.outputs.get(spec.name, ""))
+        if record is None:
+            if stopped:
+                message = _msg("not_run", lang)
+            elif run.timed_out:
+                message = _msg("timeout", lang, t=problem.timeout)
+            else:
+                message = _msg("died", lang, why=run.died or "?")
+            stopped = True
+            results.append(CheckResult(spec.name, FAIL, 0, spec.points, message, None, output))
+            continue
+        if not record.get("ok"):
+            key = "not_implemented" if record.get("not_implemented") else "raised"
+            results.append(CheckResult(spec.name, FAIL, 0, spec.points,
+                                       _msg(key, lang, err=record.get("error", "?")), None, output))
+            continue
+        verdict = obj.judge(prepared[spec.name], wire.decode(record.get("value")), lang)
+        status = PASS if verdict.ok else FAIL
+        results.append(CheckResult(spec.name, status, spec.points if verdict.ok else 0, spec.points,
+                                   verdict.message, verdict.diagnosis, output))
+    return summarise(problem.id, results, time.monotonic() - started, lang)
+
+
+def _probe(obj, prepared):
+    def probe(learner):
+        return obj.probe(learner, prepared)
+    return probe
+
+
+def grade_answers(problem, answers: dict[str, str], file_label: str, lang: str) -> ProblemResult:
+    """Judge each part of a symbolic / choice / numeric problem."""
+    from grader.answers import is_blank
+
+    started = time.monotonic()
+    results: list[CheckResult] = []
+    for spec in problem.checks:
+        part = spec.params["part"]
+        text = answers.get(part)
+        if is_blank(text):
+            results.append(CheckResult(spec.name, FAIL, 0, spec.points,
+                                       _msg("no_answer", lang, file=file_label, part=part)))
+            continue
+        verdict, status = module_for(spec.kind).judge(problem, spec, text, lang)
+        results.append(CheckResult(spec.name, status, spec.points if status == PASS else 0, spec.points,
+                                   verdict.message, verdict.diagnosis))
+    return summarise(problem.id, results, time.monotonic() - started, lang)
+
+
+def grade(workspace, problem, lang: str, given_answers: tuple[str, ...] = ()) -> ProblemResult:
+    """Grade `problem` in `workspace`: the learner's file, or the answer file plus --answer values."""
+    path = workspace.exercise_path(problem)
+    if problem.is_code:
+        if given_answers:
+            raise UsageError(f"'{problem.id}' is a code problem: edit {workspace.relative(path)} and run "
+                             f"'drill grade {problem.id}' without --answer.")
+        return grade_code(problem, path, lang)
+    return grade_answer_problem(workspace, problem, lang, given_answers, path)
+
+
+def grade_answer_problem(workspace, problem, lang, given_answers, path) -> ProblemResult:
+    from grader.answers import merge, parse_file
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    answers = merge(problem, parse_file(text), given_answers)
+    return grade_answers(problem, answers, workspace.relative(path), lang)

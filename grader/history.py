@@ -1,0 +1,112 @@
+"""SQLite attempt history at <workspace>/.drill/history.sqlite (WAL, one transaction per write).
+
+An unreadable history never stops grading: History.open() returns a store that remembers
+nothing and carries a warning for the CLI to show.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS attempts (
+    id INTEGER PRIMARY KEY, problem TEXT NOT NULL, time REAL NOT NULL, status TEXT NOT NULL,
+    score REAL NOT NULL, max_score REAL NOT NULL, checks TEXT NOT NULL, file_hash TEXT
+);
+CREATE INDEX IF NOT EXISTS attempts_problem ON attempts(problem);
+CREATE TABLE IF NOT EXISTS hints (problem TEXT NOT NULL, tier INTEGER NOT NULL, time REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS solutions_viewed (problem TEXT NOT NULL, time REAL NOT NULL, passed INTEGER NOT NULL);
+"""
+
+
+def file_hash(path: Path) -> str | None:
+    """sha256 of a file's bytes, or None when it cannot be read."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class History:
+    """Attempts, hints shown and solutions viewed for one workspace."""
+
+    def __init__(self, conn: sqlite3.Connection | None, warning: str | None = None):
+        self._conn = conn
+        self.warning = warning
+
+    @classmethod
+    def open(cls, path: Path) -> "History":
+        """Open (creating) the history; on failure, a History that records nothing, with a warning."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.executescript(SCHEMA)
+            conn.execute("SELECT count(*) FROM attempts").fetchone()
+            return cls(conn)
+        except (sqlite3.Error, OSError) as exc:
+            return cls(None, f"history at {path} cannot be used ({exc}); the file is kept as it is, "
+                             f"and this session records nothing.")
+
+    @property
+    def usable(self) -> bool:
+        return self._conn is not None
+
+    def _write(self, sql: str, args: tuple) -> None:
+        if self._conn is None:
+            return
+        try:
+            with self._conn:
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.execute(sql, args)
+        except sqlite3.Error as exc:
+            self.warning = f"history could not be written ({exc}); this result was not recorded."
+
+    def record_attempt(self, result, path: Path | None) -> None:
+        """Store one graded attempt (the per-check results as JSON)."""
+        checks = json.dumps([{"name": c.name, "status": c.status, "points": c.points}
+                             for c in result.checks], ensure_ascii=False)
+        self._write("INSERT INTO attempts (problem, time, status, score, max_score, checks, file_hash) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (result.problem, time.time(), result.status, result.score, result.max_score,
+                     checks, file_hash(path) if path else None))
+
+    def record_hint(self, problem: str, tier: int) -> None:
+        self._write("INSERT INTO hints (problem, tier, time) VALUES (?, ?, ?)", (problem, tier, time.time()))
+
+    def record_solution(self, problem: str, passed: bool) -> None:
+        self._write("INSERT INTO solutions_viewed (problem, time, passed) VALUES (?, ?, ?)",
+                    (problem, time.time(), int(passed)))
+
+    def _rows(self, sql: str, args: tuple = ()) -> list:
+        if self._conn is None:
+            return []
+        try:
+            return self._conn.execute(sql, args).fetchall()
+        except sqlite3.Error:
+            return []
+
+    def statuses(self) -> dict[str, str]:
+        """problem -> 'passed' if any attempt passed, else 'failed' if attempted (absent: new)."""
+        result: dict[str, str] = {}
+        for problem, passed in self._rows(
+                "SELECT problem, max(status = 'pass') FROM attempts GROUP BY problem"):
+            result[problem] = "passed" if passed else "failed"
+        return result
+
+    def hints_shown(self, problem: str) -> int:
+        rows = self._rows("SELECT max(tier) FROM hints WHERE problem = ?", (problem,))
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+    def attempts(self, problem: str) -> list:
+        return self._rows("SELECT time, status, score, max_score FROM attempts WHERE problem = ? "
+                          "ORDER BY id", (problem,))
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None

@@ -1,0 +1,24 @@
+"""Options shared by several commands, defined once."""
+from __future__ import annotations
+
+import os
+
+import click
+
+LANGS = ("ja", "en")
+
+
+def default_lang() -> str:
+    """DRILL_LANG, else ja when LC_ALL / LANG start with ja, else en."""
+    explicit = os.environ.get("DRILL_LANG", "").strip().lower()
+    if explicit in LANGS:
+        return explicit
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+yes_option = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")

@@ -1,0 +1,91 @@
+"""How the learner's process hands values back: JSON plus raw array bytes, never pickle.
+
+The grader's process must not run anything the learner's process sends, so values cross as
+plain data. Arrays of numeric dtype are rebuilt exactly; any other object arrives as a Foreign
+that names its type, so the grader can say "returned a list, expected an ndarray".
+"""
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+
+NUMERIC_KINDS = "biufc"
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """A value the learner returned that is not plain data (a list, an np.matrix, an object...)."""
+
+    type_name: str
+    text: str
+    shape: tuple | None = None
+    dtype: str | None = None
+
+
+def _short_repr(value) -> str:
+    try:
+        text = repr(value)
+    except BaseException:  # noqa: BLE001 - a learner's __repr__ may raise anything
+        text = "<unprintable>"
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
+def encode(value, depth: int = 0):
+    """Turn a learner's value into JSON-able data (arrays as base64 bytes)."""
+    import numpy as np
+
+    if depth > 20:
+        return {"t": "foreign", "type": type(value).__name__, "text": "(nested too deeply)"}
+    if value is None or isinstance(value, (bool, str)):
+        return {"t": "py", "v": value}
+    if isinstance(value, (int, float)) and type(value) in (int, float, bool):
+        if isinstance(value, int) and abs(value) > 2**62:
+            return {"t": "foreign", "type": "int", "text": "(integer too large)"}
+        return {"t": "py", "v": value if value == value and abs(value) != float("inf") else repr(value),
+                "nonfinite": not (value == value and abs(value) != float("inf"))}
+    if isinstance(value, np.generic) and value.dtype.kind in NUMERIC_KINDS:
+        value = np.asarray(value)
+        return {"t": "nd", "scalar": True, "dtype": value.dtype.str, "shape": [],
+                "b64": base64.b64encode(value.tobytes()).decode()}
+    if type(value) is np.ndarray and value.dtype.kind in NUMERIC_KINDS:
+        data = np.ascontiguousarray(value)
+        return {"t": "nd", "dtype": data.dtype.str, "shape": list(data.shape),
+                "b64": base64.b64encode(data.tobytes()).decode()}
+    if type(value) is tuple:
+        return {"t": "tuple", "items": [encode(v, depth + 1) for v in value]}
+    if isinstance(value, np.ndarray):  # subclass (np.matrix) or object dtype
+        return {"t": "foreign", "type": type(value).__name__, "text": _short_repr(value),
+                "shape": list(value.shape), "dtype": str(value.dtype)}
+    return {"t": "foreign", "type": type(value).__name__, "text": _short_repr(value)}
+
+
+def decode(data):
+    """Rebuild a value written by encode(); anything unexpected becomes a Foreign."""
+    import numpy as np
+
+    if not isinstance(data, dict):
+        return Foreign("?", "(unreadable)")
+    tag = data.get("t")
+    if tag == "py":
+        v = data.get("v")
+        if data.get("nonfinite"):
+            return float(v)
+        return v
+    if tag == "nd":
+        dtype = np.dtype(data["dtype"])
+        if dtype.kind not in NUMERIC_KINDS:
+            return Foreign("ndarray", "(non-numeric)")
+        arr = np.frombuffer(base64.b64decode(data["b64"]), dtype=dtype)
+        arr = arr.reshape([int(s) for s in data["shape"]]).copy()
+        return arr[()] if data.get("scalar") else arr
+    if tag == "tuple":
+        return tuple(decode(item) for item in data.get("items", []))
+    shape = data.get("shape")
+    return Foreign(str(data.get("type", "?")), str(data.get("text", "")),
+                   tuple(shape) if shape is not None else None, data.get("dtype"))
+
+
+def dumps(record: dict) -> bytes:
+    """One record as a line of JSON."""
+    return (json.dumps(record, ensure_ascii=True) + "\n").encode()

@@ -102,8 +102,10 @@ class _Entry:
         self.label = label
 
     def fail(self, key: str, what: str):
+        if not key:
+            raise CatalogError(f"{self.source}: {self.label} {what}" if self.label else f"{self.source}: {what}")
         prefix = f"{self.source}: {self.label}: " if self.label else f"{self.source}: "
-        raise CatalogError(f"{prefix}{key} {what}" if key else f"{prefix}{what}")
+        raise CatalogError(f"{prefix}{key} {what}")
 
     def text(self, data: dict, key: str) -> Text:
         value = data.get(key)

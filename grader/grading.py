@@ -95,7 +95,12 @@ def grade_code(problem, path, lang: str) -> ProblemResult:
             results.append(CheckResult(spec.name, FAIL, 0, spec.points,
                                        _msg(key, lang, err=record.get("error", "?")), None, output))
             continue
-        verdict = obj.judge(prepared[spec.name], wire.decode(record.get("value")), lang)
+        try:
+            verdict = obj.judge(prepared[spec.name], wire.decode_cases(record.get("value")), lang)
+        except Exception as exc:  # noqa: BLE001 - a grader bug must still give a result
+            results.append(CheckResult(spec.name, ERROR, 0, spec.points,
+                                       f"internal grader error in check '{spec.name}': {exc!r}", None, output))
+            continue
         status = PASS if verdict.ok else FAIL
         results.append(CheckResult(spec.name, status, spec.points if verdict.ok else 0, spec.points,
                                    verdict.message, verdict.diagnosis, output))

@@ -58,6 +58,12 @@ def learner_frames(exc: BaseException, path: str) -> str:
     return f"{head} ({where})"
 
 
+def learner_location(exc: BaseException, path: str) -> str:
+    """'bptt.py:63': where in the learner's file the exception was raised, or ''."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == path]
+    return f"{os.path.basename(path)}:{frames[-1].lineno}" if frames else ""
+
+
 def read_source(path: str) -> tuple[str | None, LoadFailure | None]:
     """The learner's file as text, or why it cannot be read (missing, a folder, not UTF-8)."""
     name = os.path.basename(path)
@@ -131,6 +137,13 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int) -> None:
                     resource.setrlimit(limit, (value, value))
                 except (ValueError, OSError):
                     pass
+        import io
+
+        # fresh streams on fds 1 and 2: the parent's may be replaced (pytest, CliRunner)
+        sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="replace")
+        sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="replace",
+                                      line_buffering=True)
+        sys.stdin = io.TextIOWrapper(io.BytesIO(b""))
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         from grader import wire
@@ -150,10 +163,10 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int) -> None:
             start = _tell(1)
             try:
                 value = probe(module)
-                record = {"probe": name, "ok": True, "value": wire.encode(value)}
+                record = {"probe": name, "ok": True, "value": wire.encode_cases(value)}
             except NotImplementedError as exc:
                 record = {"probe": name, "ok": False, "not_implemented": True,
-                          "error": learner_frames(exc, path)}
+                          "error": learner_location(exc, path) or "NotImplementedError"}
             except BaseException as exc:  # noqa: BLE001
                 record = {"probe": name, "ok": False, "error": learner_frames(exc, path),
                           "exc_type": type(exc).__name__}

@@ -89,3 +89,24 @@ def decode(data):
 def dumps(record: dict) -> bytes:
     """One record as a line of JSON."""
     return (json.dumps(record, ensure_ascii=True) + "\n").encode()
+
+
+def encode_cases(outputs) -> dict:
+    """A probe's list of per-case output dicts: the structure is the grader's, the values the learner's."""
+    if not isinstance(outputs, list):
+        return {"t": "bad", "type": type(outputs).__name__}
+    items = []
+    for case in outputs:
+        if isinstance(case, dict):
+            items.append({str(k): encode(v) for k, v in case.items()})
+        else:
+            items.append({"_": encode(case)})
+    return {"t": "cases", "items": items}
+
+
+def decode_cases(data) -> list:
+    """Rebuild what encode_cases wrote: a list of dicts of values (Foreign where unexpected)."""
+    if not isinstance(data, dict) or data.get("t") != "cases" or not isinstance(data.get("items"), list):
+        return []
+    return [{str(k): decode(v) for k, v in item.items()} if isinstance(item, dict) else {}
+            for item in data["items"]]

@@ -74,7 +74,8 @@ def _with_parts(problem, spec, env, dim_names, cache):
     if "defs" not in cache:
         cache["defs"] = _definitions(problem, spec)
     for name, node in cache["defs"]:
-        env[name] = expr.evaluate(node, env, dim_names)
+        if name not in env:  # a shape override may make a defined name a free matrix
+            env[name] = expr.evaluate(node, env, dim_names)
     return env
 
 

@@ -1,0 +1,42 @@
+"""Shared fixtures: a copy of the mini course as a workspace, and a CLI runner."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import grader.hidden
+from grader.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _plain_env(monkeypatch):
+    """Tests see English, no colour, and no workspace from the environment."""
+    monkeypatch.setenv("DRILL_LANG", "en")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("DRILL_WORKSPACE", raising=False)
+
+
+@pytest.fixture
+def mini(tmp_path, monkeypatch) -> Path:
+    """A fresh copy of tests/fixtures/mini_course, its hidden tests importable as grader.hidden.*."""
+    dest = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini_course", dest)
+    monkeypatch.setattr(grader.hidden, "__path__", [*grader.hidden.__path__, str(dest / "hidden")])
+    return dest
+
+
+@pytest.fixture
+def cli():
+    """Invoke `drill ARGS...` in-process; returns the click Result (stdout, stderr, exit_code)."""
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke

@@ -1,0 +1,73 @@
+"""Catalog loading: the real catalog is valid; each defect gets one message naming entry and key."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from grader import catalog
+from grader.errors import CatalogError
+
+REPO = Path(__file__).resolve().parent.parent
+RAW = yaml.safe_load((REPO / "tests/fixtures/mini_course/problems.yaml").read_text(encoding="utf-8"))
+
+
+def broken(change):
+    data = copy.deepcopy(RAW)
+    change(data)
+    with pytest.raises(CatalogError) as info:
+        catalog.parse(data)
+    return str(info.value)
+
+
+def test_real_catalog_loads_with_bilingual_texts():
+    cat = catalog.load(REPO / "problems.yaml")
+    assert len(cat.problems) >= 14
+    for p in cat.problems:
+        assert p.title.ja and p.title.en and p.statement.ja and p.statement.en
+        assert len(p.hints_ja) >= 2 and len(p.hints_ja) == len(p.hints_en)
+
+
+def test_problems_are_frozen():
+    problem = catalog.parse(RAW).problems[0]
+    with pytest.raises(AttributeError):
+        problem.id = "other"
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["problems"][4]["checks"][0].update(kind="gradchek"),
+     "problems.yaml: problem 'mc_diagnosis': checks[0].kind 'gradchek' is not one of cases, gradcheck, symbolic, "
+     "choice, numeric"),
+    (lambda d: d["problems"][1].update(id="mc_pass"), "problems.yaml: problem 'mc_pass': id is used twice"),
+    (lambda d: d["problems"][0].pop("title"),
+     "problems.yaml: problem 'mc_pass': title is missing or not a mapping with ja and en"),
+    (lambda d: d["problems"][0]["hints"].update(en=[]),
+     "problems.yaml: problem 'mc_pass': hints.en is missing, empty, or has an empty hint"),
+    (lambda d: d["problems"][0].update(points=5),
+     "problems.yaml: problem 'mc_pass': points is 5 but the checks' points add up to 3"),
+    (lambda d: d["problems"][0].update(kind="essay"),
+     "problems.yaml: problem 'mc_pass': kind 'essay' is not one of code, symbolic, choice, numeric"),
+    (lambda d: d["problems"][0].update(requires=["nope"]),
+     "problems.yaml: problem 'mc_pass': requires names unknown problem 'nope'"),
+    (lambda d: d["problems"][5]["checks"][0]["params"].pop("part"),
+     "problems.yaml: problem 'mc_symbolic': checks[0].params.part is missing or not a valid answer key"),
+    (lambda d: d["problems"][0]["checks"][0].update(kind="symbolic"),
+     "problems.yaml: problem 'mc_pass': checks[0].kind 'symbolic' does not fit a code problem (use cases, gradcheck)"),
+    (lambda d: d.update(format_version=2),
+     "problems.yaml: format_version 2 is newer than this drill reads (1). Upgrade drill: python -m pip install -U ."),
+    (lambda d: d.update(format_version=0),
+     "problems.yaml: format_version 0 is older than this drill reads (1). Re-create the workspace with drill init, "
+     "or use an older drill."),
+    (lambda d: d["problems"].append("junk"), "problems.yaml: problems[6] is not a mapping"),
+])
+def test_defects_are_named(change, message):
+    assert broken(change) == message
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    path = tmp_path / "problems.yaml"
+    path.write_text("format_version: 1\nproblems:\n  - id: [\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"^problems.yaml: not valid YAML at line 4, column 1:"):
+        catalog.load(path)

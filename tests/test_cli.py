@@ -1,0 +1,188 @@
+"""The CLI's user-facing lines and exit codes, exactly."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from grader.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_outside_any_workspace(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("next")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: no drill workspace here. Run 'drill init ~/e-shikaku' or cd into one.\n"
+
+
+def test_unknown_id_suggests(cli):
+    result = cli("--workspace", REPO, "show", "afine_backward")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: unknown problem 'afine_backward'. Did you mean 'affine_backward'? (drill list)\n"
+
+
+def test_unknown_id_without_suggestion(cli):
+    result = cli("--workspace", REPO, "grade", "zzz")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: unknown problem 'zzz'. (drill list)\n"
+
+
+def test_answer_for_code_problem(cli, mini):
+    result = cli("--workspace", mini, "grade", "mc_pass", "--answer", "x")
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: 'mc_pass' is a code problem: edit exercises/mc/mc_pass.py and run "
+                             "'drill grade mc_pass' without --answer.\n")
+
+
+def test_answer_without_key_for_multi_part(cli, tmp_path):
+    cli("init", tmp_path / "ws")
+    result = cli("--workspace", tmp_path / "ws", "grade", "rnn_y1", "--answer", "sigmoid(W_in x1)")
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: 'rnn_y1' has parts s1, y1: write --answer KEY=EXPR "
+                             "(e.g. --answer 's1=…').\n")
+
+
+def test_unknown_part(cli, tmp_path):
+    cli("init", tmp_path / "ws")
+    result = cli("--workspace", tmp_path / "ws", "grade", "rnn_y1", "--answer", "s2=W")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: 'rnn_y1' has no part 's2'; its parts are s1, y1. Use --answer KEY=EXPR.\n"
+
+
+def test_corrupt_catalog(cli, mini):
+    (mini / "problems.yaml").write_text("format_version: 1\nproblems: [\n", encoding="utf-8")
+    result = cli("--workspace", mini, "list")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: problems.yaml: not valid YAML at line 3, column 1:")
+    assert result.stderr.count("\n") == 1
+
+
+def test_catalog_error_names_entry_and_key(cli, mini):
+    text = (mini / "problems.yaml").read_text(encoding="utf-8")
+    (mini / "problems.yaml").write_text(text.replace("{kind: cases, name: product", "{kind: gradchek, name: product"),
+                                        encoding="utf-8")
+    result = cli("--workspace", mini, "list")
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: problems.yaml: problem 'mc_diagnosis': checks[0].kind 'gradchek' is not one "
+                             "of cases, gradcheck, symbolic, choice, numeric\n")
+
+
+def test_unreadable_history_warns_and_carries_on(cli, mini):
+    state = mini / ".drill"
+    state.mkdir()
+    (state / "history.sqlite").write_bytes(b"this is not a database" * 100)
+    result = cli("--workspace", mini, "grade", "mc_pass")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"Warning: history at {state / 'history.sqlite'} cannot be used (")
+    assert (state / "history.sqlite").read_bytes() == b"this is not a database" * 100
+
+
+def test_grade_records_history(cli, mini):
+    cli("--workspace", mini, "grade", "mc_fail")
+    cli("--workspace", mini, "grade", "mc_pass")
+    rows = sqlite3.connect(mini / ".drill" / "history.sqlite").execute(
+        "SELECT problem, status, score FROM attempts ORDER BY id").fetchall()
+    assert rows == [("mc_fail", "fail", 0.0), ("mc_pass", "pass", 3.0)]
+
+
+def test_list_json_contract(cli, mini):
+    cli("--workspace", mini, "grade", "mc_fail")
+    rows = json.loads(cli("--workspace", mini, "list", "--json").stdout)
+    assert rows[0] == {"id": "mc_pass", "topic": "mc", "kind": "code", "title": "Double (passes)", "points": 3,
+                       "status": "new", "file": "exercises/mc/mc_pass.py", "requires": []}
+    assert rows[1]["status"] == "failed"
+
+
+def test_list_unknown_topic(cli, mini):
+    result = cli("--workspace", mini, "list", "--topic", "zz")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: no problems with topic 'zz'. Topics: mc\n"
+
+
+def test_lang_ja(cli, mini):
+    result = cli("--workspace", mini, "--lang", "ja", "grade", "mc_diagnosis")
+    assert result.stdout.rstrip().splitlines()[-1] == "mc_diagnosis: 0/4 点 — 不合格"
+    assert "→ 診断: 転置されています。" in result.stdout
+
+
+def test_hint_tiers(cli, mini):
+    assert cli("--workspace", mini, "hint", "mc_pass").stdout == "Hint 1/2: Multiply by 2.\n"
+    assert cli("--workspace", mini, "hint", "mc_pass").stdout == "Hint 2/2: return 2 * x\n"
+    assert cli("--workspace", mini, "hint", "mc_pass").stdout == "Hint 2/2: return 2 * x\n(that was the last hint)\n"
+
+
+def test_solution_needs_yes_before_pass(cli, mini):
+    result = cli("--workspace", mini, "solution", "mc_fail")
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: you have not passed 'mc_fail' yet. Run 'drill solution mc_fail --yes' "
+                             "to see it anyway.\n")
+    shown = cli("--workspace", mini, "solution", "mc_fail", "--yes")
+    assert shown.exit_code == 0 and "return 2 * x" in shown.stdout
+    rows = sqlite3.connect(mini / ".drill" / "history.sqlite").execute(
+        "SELECT problem, passed FROM solutions_viewed").fetchall()
+    assert rows == [("mc_fail", 0)]
+
+
+def test_solution_free_after_pass(cli, mini):
+    cli("--workspace", mini, "grade", "mc_pass")
+    result = cli("--workspace", mini, "solution", "mc_pass")
+    assert result.exit_code == 0 and "return 2 * x" in result.stdout
+
+
+def test_init_then_reset_keeps_backup(cli, tmp_path):
+    ws = tmp_path / "ws"
+    result = cli("init", ws)
+    assert result.exit_code == 0 and result.stdout.startswith(f"Created a workspace at {ws.resolve()}")
+    path = ws / "exercises" / "03_calculus" / "d_tanh_expr.md"
+    stub = path.read_text(encoding="utf-8")
+    path.write_text(stub.replace("dydx =", "dydx = 1 - tanh(x)^2"), encoding="utf-8")
+    assert cli("--workspace", ws, "grade", "d_tanh_expr").exit_code == 0
+    refused = cli("--workspace", ws, "reset", "d_tanh_expr")
+    assert refused.exit_code == 2
+    assert refused.stderr == "Error: resetting needs confirmation: run 'drill reset d_tanh_expr --yes'.\n"
+    done = cli("--workspace", ws, "reset", "d_tanh_expr", "--yes")
+    assert done.exit_code == 0
+    assert path.read_text(encoding="utf-8") == stub
+    backups = list((ws / ".drill" / "backup").iterdir())
+    assert len(backups) == 1 and "1 - tanh(x)^2" in backups[0].read_text(encoding="utf-8")
+    assert done.stdout == f"exercises/03_calculus/d_tanh_expr.md: reset (your file was saved as .drill/backup/{backups[0].name})\n"
+
+
+def test_init_refuses_existing_workspace(cli, tmp_path):
+    cli("init", tmp_path / "ws")
+    result = cli("init", tmp_path / "ws")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path / 'ws'} already is a drill workspace; use 'drill reset' to restore stubs.\n"
+
+
+def test_grade_needs_id_or_all(cli, mini):
+    result = cli("--workspace", mini, "grade")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: give one problem ID, or --all"
+
+
+def test_grade_all_table(cli, mini):
+    result = cli("--workspace", mini, "grade", "--all")
+    assert result.exit_code == 1
+    last = result.stdout.rstrip().splitlines()[-1].split()
+    assert last[0] == "total" and last[-1] == "5/18"
+
+
+def test_all_commands_have_help_with_example():
+    def walk(command, path):
+        yield path, command
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, path + [name])
+
+    for path, command in walk(main, []):
+        help_text = command.help or ""
+        assert "Example: drill" in help_text.strip().splitlines()[-1], path
+
+
+@pytest.mark.parametrize("args", [["list"], ["show", "mc_pass"], ["next"], ["hint", "mc_pass"]])
+def test_light_commands_exit_zero(cli, mini, args):
+    assert cli("--workspace", mini, *args).exit_code == 0

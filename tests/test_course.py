@@ -1,0 +1,74 @@
+"""The real catalog: every stub fails, every solution passes, every kept wrong answer is rejected
+(with its diagnosis), and every kept alternative right answer is accepted."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from grader import catalog as catalog_mod
+from grader import devcheck, grading
+from grader.workspace import Workspace
+
+REPO = Path(__file__).resolve().parent.parent
+CATALOG = catalog_mod.load(REPO / "problems.yaml")
+WORKSPACE = Workspace(REPO)
+
+
+def _kept(kind: str) -> list:
+    files = sorted((REPO / "tests" / kind).glob("*/*.py"))
+    return [pytest.param(f, id=f"{f.parent.name}/{f.stem}") for f in files]
+
+
+def _headers(path: Path) -> dict:
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[:8]:
+        match = re.match(r"^#\s*(expect|diagnosis):\s*(.+?)\s*$", line)
+        if match:
+            found[match.group(1)] = match.group(2)
+    return found
+
+
+def test_static_catalog_checks_pass():
+    assert devcheck.static_offenders(WORKSPACE, CATALOG) == []
+
+
+@pytest.mark.parametrize("problem", [pytest.param(p, id=p.id) for p in CATALOG.problems])
+def test_stub_fails_and_solution_passes(problem):
+    stub = devcheck.grade_path(WORKSPACE, problem, REPO / problem.file)
+    assert stub.status != "pass"
+    solution = devcheck.grade_path(WORKSPACE, problem, REPO / problem.solution)
+    assert solution.status == "pass", [(c.name, c.message) for c in solution.checks]
+
+
+@pytest.mark.parametrize("path", _kept("wrong"))
+def test_wrong_answer_is_rejected(path):
+    problem = CATALOG.get(path.parent.name)
+    assert problem is not None, f"no problem '{path.parent.name}'"
+    headers = _headers(path)
+    assert headers.get("expect") == "fail", "a wrong file needs '# expect: fail'"
+    result = grading.grade_code(problem, path, "en")
+    assert result.status == "fail", [(c.name, c.message) for c in result.checks]
+    if "diagnosis" in headers:
+        shown = [c.diagnosis or "" for c in result.checks]
+        assert any(headers["diagnosis"] in d for d in shown), shown
+    for lang in ("ja",):
+        ja = grading.grade_code(problem, path, lang)
+        if "diagnosis" in headers:
+            assert any(c.diagnosis for c in ja.checks), "diagnosis missing in Japanese"
+
+
+@pytest.mark.parametrize("path", _kept("right"))
+def test_right_answer_is_accepted(path):
+    problem = CATALOG.get(path.parent.name)
+    assert _headers(path).get("expect") == "pass"
+    result = grading.grade_code(problem, path, "en")
+    assert result.status == "pass", [(c.name, c.message) for c in result.checks]
+
+
+def test_every_code_problem_keeps_three_wrong_answers():
+    for problem in CATALOG.problems:
+        if problem.is_code:
+            kept = list((REPO / "tests" / "wrong" / problem.id).glob("*.py"))
+            assert len(kept) >= 3, problem.id

@@ -146,9 +146,16 @@ def grade(workspace, problem, lang: str, given_answers: tuple[str, ...] = ()) ->
 def grade_answer_problem(workspace, problem, lang, given_answers, path) -> ProblemResult:
     from grader.answers import merge, parse_file
 
+    label = workspace.relative(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError) as exc:
+        if not given_answers:
+            why = ("does not exist" if isinstance(exc, FileNotFoundError) else
+                   "is not UTF-8: save it as UTF-8" if isinstance(exc, UnicodeDecodeError) else "cannot be read")
+            message = f"{label} {why} (restore it with: drill reset {problem.id}, or give --answer KEY=EXPR)"
+            results = [CheckResult(spec.name, ERROR, 0, spec.points, message) for spec in problem.checks]
+            return summarise(problem.id, results, 0.0, lang, message)
         text = ""
     answers = merge(problem, parse_file(text), given_answers)
-    return grade_answers(problem, answers, workspace.relative(path), lang)
+    return grade_answers(problem, answers, label, lang)

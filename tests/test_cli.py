@@ -186,3 +186,31 @@ def test_all_commands_have_help_with_example():
 @pytest.mark.parametrize("args", [["list"], ["show", "mc_pass"], ["next"], ["hint", "mc_pass"]])
 def test_light_commands_exit_zero(cli, mini, args):
     assert cli("--workspace", mini, *args).exit_code == 0
+
+
+def test_missing_answer_file_is_an_error(cli, mini):
+    (mini / "exercises" / "mc" / "mc_symbolic.md").unlink()
+    result = cli("--workspace", mini, "grade", "mc_symbolic", "--json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1 and data["status"] == "error"
+    assert data["message"] == ("exercises/mc/mc_symbolic.md does not exist (restore it with: drill reset "
+                               "mc_symbolic, or give --answer KEY=EXPR)")
+
+
+def test_missing_code_file_is_an_error(cli, mini):
+    (mini / "exercises" / "mc" / "mc_pass.py").unlink()
+    data = json.loads(cli("--workspace", mini, "grade", "mc_pass", "--json").stdout)
+    assert data["status"] == "error"
+    assert data["message"] == f"{mini / 'exercises/mc/mc_pass.py'} does not exist (restore it with: drill reset)"
+
+
+def test_next_imports_neither_numpy_nor_sympy(mini):
+    import subprocess
+    import sys
+
+    code = ("import sys; from grader.cli import main\n"
+            "try:\n    main(['--workspace', sys.argv[1], 'next'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('numpy', 'sympy', 'tabulate') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(mini)], capture_output=True, text=True,
+                         cwd=REPO, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

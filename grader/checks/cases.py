@@ -7,7 +7,7 @@ from typing import Callable
 from grader.checks.base import Msg, Variant, Verdict, close, mismatch
 
 OK = Msg("{n} ケースすべて一致", "all {n} cases match")
-CASE_FAIL = Msg("ケース {i}（{shapes}）: {name}: {why}", "case {i} ({shapes}): {name}: {why}")
+CASE_FAIL = Msg("ケース {i}{shapes}: {name}: {why}", "case {i}{shapes}: {name}: {why}")
 
 
 def describe_case(case: dict) -> str:
@@ -60,7 +60,9 @@ class Cases:
                 why = mismatch(got.get(name), want_value, self.rtol, self.atol, lang)
                 if why is None:
                     continue
-                message = CASE_FAIL(lang, i=i, shapes=describe_case(case), name=name, why=why)
+                shapes = describe_case(case)
+                shapes = (f"（{shapes}）" if lang == "ja" else f" ({shapes})") if shapes else ""
+                message = CASE_FAIL(lang, i=i, shapes=shapes, name=name, why=why)
                 return Verdict(False, message, self._diagnose(prepared, outputs, name, lang))
         return Verdict(True, OK(lang, n=len(cases)))
 

@@ -1,0 +1,30 @@
+"""乗算レイヤと加算レイヤ（ゼロから作るDeep Learning 1, 5 章）/ Multiply and add layers (book 1 API)."""
+
+
+class MulLayer:
+    """out = x * y (elementwise). ∂out/∂x = y, ∂out/∂y = x."""
+
+    def __init__(self):
+        self.x = None
+        self.y = None
+
+    def forward(self, x, y):
+        self.x, self.y = x, y
+        return x * y
+
+    def backward(self, dout):
+        # each input's gradient is dout times the OTHER input
+        return dout * self.y, dout * self.x
+
+
+class AddLayer:
+    """out = x + y. ∂out/∂x = ∂out/∂y = 1: dout passes through unchanged to both inputs."""
+
+    def __init__(self):
+        pass
+
+    def forward(self, x, y):
+        return x + y
+
+    def backward(self, dout):
+        return dout * 1, dout * 1

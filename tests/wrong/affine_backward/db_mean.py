@@ -1,0 +1,26 @@
+# expect: fail
+# diagnosis: db is the mean over the batch
+# mistake: db = np.mean(dout, axis=0)
+import numpy as np
+
+
+class Affine:
+    def __init__(self, W, b):
+        self.W = W
+        self.b = b
+        self.x = None
+        self.original_x_shape = None
+        self.dW = None
+        self.db = None
+
+    def forward(self, x):
+        self.original_x_shape = x.shape
+        x = x.reshape(x.shape[0], -1)
+        self.x = x
+        return x @ self.W + self.b
+
+    def backward(self, dout):
+        dx = np.dot(dout, self.W.T)
+        self.dW = np.dot(self.x.T, dout)
+        self.db = np.mean(dout, axis=0)
+        return dx.reshape(*self.original_x_shape)

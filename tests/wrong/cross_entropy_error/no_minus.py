@@ -1,0 +1,14 @@
+# expect: fail
+# diagnosis: the sign is flipped
+# mistake: the minus sign is missing
+import numpy as np
+
+
+def cross_entropy_error(y, t):
+    if y.ndim == 1:
+        y = y.reshape(1, y.size)
+        t = t.reshape(1, t.size)
+    if t.size == y.size:
+        t = t.argmax(axis=1)
+    n = y.shape[0]
+    return np.sum(np.log(y[np.arange(n), t] + 1e-7)) / n

@@ -21,6 +21,47 @@ def _kept(kind: str) -> list:
     return [pytest.param(f, id=f"{f.parent.name}/{f.stem}") for f in files]
 
 
+def _mutations(kind: str) -> list:
+    """(problem, name, mutated source, diagnosis) from tests/mutations/<id>.yaml, applied to the solution."""
+    import yaml
+
+    found = []
+    for spec_path in sorted((REPO / "tests" / "mutations").glob("*.yaml")):
+        problem = CATALOG.get(spec_path.stem)
+        assert problem is not None, f"{spec_path.name} names no problem"
+        data = yaml.safe_load(spec_path.read_text(encoding="utf-8")) or {}
+        source = (REPO / problem.solution).read_text(encoding="utf-8")
+        for item in data.get(kind, []) or []:
+            text = source
+            for old, new in item["replace"]:
+                assert text.count(old) == 1, f"{spec_path.name} {item['name']}: {old!r} must occur once"
+                text = text.replace(old, new)
+            found.append(pytest.param(problem, text, item.get("diagnosis"), id=f"{problem.id}/{item['name']}"))
+    return found
+
+
+def _grade_text(problem, text: str, tmp_path, lang: str = "en"):
+    path = tmp_path / Path(problem.file).name
+    path.write_text(text, encoding="utf-8")
+    return grading.grade_code(problem, path, lang)
+
+
+@pytest.mark.parametrize("problem, text, diagnosis", _mutations("wrong"))
+def test_mutated_wrong_answer_is_rejected(problem, text, diagnosis, tmp_path):
+    result = _grade_text(problem, text, tmp_path)
+    assert result.status == "fail", [(c.name, c.message) for c in result.checks]
+    if diagnosis:
+        assert any(diagnosis in (c.diagnosis or "") for c in result.checks), [c.diagnosis for c in result.checks]
+        ja = _grade_text(problem, text, tmp_path, "ja")
+        assert any(c.diagnosis for c in ja.checks), "diagnosis missing in Japanese"
+
+
+@pytest.mark.parametrize("problem, text, diagnosis", _mutations("right"))
+def test_mutated_right_answer_is_accepted(problem, text, diagnosis, tmp_path):
+    result = _grade_text(problem, text, tmp_path)
+    assert result.status == "pass", [(c.name, c.message) for c in result.checks]
+
+
 def _headers(path: Path) -> dict:
     found = {}
     for line in path.read_text(encoding="utf-8").splitlines()[:8]:
@@ -68,7 +109,12 @@ def test_right_answer_is_accepted(path):
 
 
 def test_every_code_problem_keeps_three_wrong_answers():
+    import yaml
+
     for problem in CATALOG.problems:
         if problem.is_code:
-            kept = list((REPO / "tests" / "wrong" / problem.id).glob("*.py"))
-            assert len(kept) >= 3, problem.id
+            kept = len(list((REPO / "tests" / "wrong" / problem.id).glob("*.py")))
+            spec = REPO / "tests" / "mutations" / f"{problem.id}.yaml"
+            if spec.is_file():
+                kept += len((yaml.safe_load(spec.read_text(encoding="utf-8")) or {}).get("wrong", []) or [])
+            assert kept >= 3, f"{problem.id}: {kept} kept wrong answers"

@@ -57,6 +57,9 @@ class Problem:
     hints_en: tuple[str, ...]
     checks: tuple[CheckSpec, ...]
     timeout: float = 10.0
+    variables: dict = field(default_factory=dict, hash=False, compare=False)
+    integral: tuple[str, ...] = ()
+    distinct: tuple[str, ...] = ()
 
     def hints(self, lang: str) -> tuple[str, ...]:
         return self.hints_ja if lang == "ja" else self.hints_en
@@ -202,13 +205,40 @@ def _problem(raw, index: int, source: str, seen: set[str]) -> Problem:
     file = entry.string(raw, "file")
     if kind == "code" and not file.endswith(".py"):
         entry.fail("file", "of a code problem must be a .py file")
+    variables, integral, distinct = _variables(raw, entry)
     return Problem(
         id=pid, topic=entry.string(raw, "topic"), area=area, kind=kind,
         title=entry.text(raw, "title"), statement=entry.text(raw, "statement"),
         points=points, file=file, solution=entry.string(raw, "solution"),
         requires=tuple(requires), hints_ja=tiers["ja"], hints_en=tiers["en"],
-        checks=checks, timeout=float(timeout),
+        checks=checks, timeout=float(timeout), variables=variables, integral=integral,
+        distinct=distinct,
     )
+
+
+def _variables(raw: dict, entry: _Entry) -> tuple[dict, tuple[str, ...], tuple[str, ...]]:
+    """`variables: {H: [24, 40]}` (inclusive integer ranges), `integral: [expr, ...]` (must be whole
+    numbers) and `distinct: [expr, ...]` (must differ pairwise, so each wrong answer is recognisable)."""
+    variables = raw.get("variables", {}) or {}
+    if not isinstance(variables, dict):
+        entry.fail("variables", "is not a mapping of name: [low, high]")
+    result = {}
+    for name, bounds in variables.items():
+        ok = (isinstance(name, str) and re.match(r"^[A-Za-z][A-Za-z0-9_]*$", name) and isinstance(bounds, list)
+              and len(bounds) == 2 and all(isinstance(b, int) and not isinstance(b, bool) for b in bounds)
+              and bounds[0] <= bounds[1])
+        if not ok:
+            entry.fail(f"variables.{name}", "must be [low, high] with integers low <= high")
+        result[name] = (bounds[0], bounds[1])
+    lists = []
+    for key in ("integral", "distinct"):
+        items = raw.get(key, []) or []
+        if not isinstance(items, list) or not all(isinstance(t, str) for t in items):
+            entry.fail(key, "is not a list of expressions")
+        if items and not result:
+            entry.fail(key, "needs variables")
+        lists.append(tuple(items))
+    return result, lists[0], lists[1]
 
 
 def _checks(raw, kind: str, entry: _Entry) -> tuple[CheckSpec, ...]:

@@ -61,6 +61,16 @@ class State:
             click.echo(f"Warning: {self._history.warning}", err=True)
             self._history.warning = None
 
+    def seed_for(self, problem, explicit: int | None = None) -> int | None:
+        """The seed of a parametric problem's numbers: --seed, else the one in the history."""
+        if explicit is not None:
+            return explicit
+        if not problem.variables:
+            return None
+        from grader.params import default_seed
+
+        return self.history.current_seed(problem.id, default_seed(problem.id))
+
     def problem(self, problem_id: str):
         found = self.catalog.get(problem_id)
         if found is None:
@@ -146,11 +156,15 @@ def list_cmd(state, topic, as_json):
     click.echo(report.problem_list(rows, state.lang))
 
 
-def _describe(state, problem) -> str:
+def _describe(state, problem, seed: int | None = None) -> str:
+    from grader.params import draw, render
+
     ja = state.lang == "ja"
-    ws = state.workspace
+    statement = problem.statement.get(state.lang)
+    if problem.variables:
+        statement = render(statement, draw(problem, state.seed_for(problem, seed)))
     lines = [f"{problem.id} — {problem.title.get(state.lang)} ({problem.points:g} {'点' if ja else 'points'})", "",
-             problem.statement.get(state.lang), ""]
+             statement, ""]
     if problem.is_code:
         lines.append(("編集するファイル: " if ja else "File to edit: ") + problem.file)
         lines.append(("採点: " if ja else "Grade with: ") + f"drill grade {problem.id}")
@@ -166,16 +180,21 @@ def _describe(state, problem) -> str:
     return "\n".join(lines)
 
 
+seed_option = click.option("--seed", type=int, default=None,
+                           help="Numbers of a parametric problem from this seed (default: the current draw).")
+
+
 @main.command()
 @click.argument("problem_id", metavar="ID")
+@seed_option
 @pass_state
-def show(state, problem_id):
+def show(state, problem_id, seed):
     """Show a problem's statement, the file to edit and how to grade it.
 
     Example: drill show affine_backward
     """
     problem = _run(lambda: state.problem(problem_id))
-    click.echo(_describe(state, problem))
+    click.echo(_describe(state, problem, seed))
 
 
 @main.command(name="next")
@@ -194,11 +213,14 @@ def next_cmd(state):
     click.echo(("次の問題: " if state.lang == "ja" else "Next: ") + _describe(state, problem))
 
 
-def _grade_one(state, problem, answers=()):
+def _grade_one(state, problem, answers=(), seed: int | None = None):
     from grader.grading import grade
 
-    result = _run(lambda: grade(state.workspace, problem, state.lang, tuple(answers)))
-    state.history.record_attempt(result, state.workspace.exercise_path(problem))
+    used = state.seed_for(problem, seed)
+    result = _run(lambda: grade(state.workspace, problem, state.lang, tuple(answers), used))
+    state.history.record_attempt(result, state.workspace.exercise_path(problem), used)
+    if result.status == "pass" and problem.variables and seed is None:
+        state.history.new_seed(problem.id)  # next time, fresh numbers
     state.warn_history()
     return result
 
@@ -209,9 +231,10 @@ def _grade_one(state, problem, answers=()):
 @click.option("--answer", "answers", multiple=True, metavar="[KEY=]EXPR",
               help="An answer to a symbolic/choice/numeric problem (repeat for several parts).")
 @click.option("--verbose", "-v", is_flag=True, help="Also show the output of passing checks.")
+@seed_option
 @json_option
 @pass_state
-def grade(state, problem_id, all_, answers, verbose, as_json):
+def grade(state, problem_id, all_, answers, verbose, seed, as_json):
     """Grade a problem: run its checks and print a scorecard.
 
     Exit 0 when every check passes, 1 otherwise.
@@ -232,7 +255,7 @@ def grade(state, problem_id, all_, answers, verbose, as_json):
             click.echo(report.summary_table(results, state.catalog, state.lang, report.use_color(sys.stdout)))
         sys.exit(0 if all(r.status == "pass" for r in results) else 1)
     problem = _run(lambda: state.problem(problem_id))
-    result = _grade_one(state, problem, answers)
+    result = _grade_one(state, problem, answers, seed)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -21,6 +21,15 @@ def grade_path(workspace, problem, path: Path):
 
     if problem.is_code:
         return grading.grade_code(problem, path, "en")
+    if problem.variables and path.is_file():
+        # a parametric problem's solution writes its answers as {expressions} of the variables
+        from grader.params import default_seed, draw, render
+
+        seed = default_seed(problem.id)
+        rendered = workspace.state_dir / "devcheck" / f"{problem.id}{path.suffix}"
+        rendered.parent.mkdir(parents=True, exist_ok=True)
+        rendered.write_text(render(path.read_text(encoding="utf-8"), draw(problem, seed)), encoding="utf-8")
+        return grading.grade_answer_problem(workspace, problem, "en", (), rendered, seed)
     return grading.grade_answer_problem(workspace, problem, "en", (), path)
 
 

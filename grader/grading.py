@@ -113,8 +113,9 @@ def _probe(obj, prepared):
     return probe
 
 
-def grade_answers(problem, answers: dict[str, str], file_label: str, lang: str) -> ProblemResult:
-    """Judge each part of a symbolic / choice / numeric problem."""
+def grade_answers(problem, answers: dict[str, str], file_label: str, lang: str,
+                  values: dict | None = None) -> ProblemResult:
+    """Judge each part of a symbolic / choice / numeric problem (numbers drawn as `values`)."""
     from grader.answers import is_blank
 
     started = time.monotonic()
@@ -126,26 +127,29 @@ def grade_answers(problem, answers: dict[str, str], file_label: str, lang: str) 
             results.append(CheckResult(spec.name, FAIL, 0, spec.points,
                                        _msg("no_answer", lang, file=file_label, part=part)))
             continue
-        verdict, status = module_for(spec.kind).judge(problem, spec, text, lang)
+        verdict, status = module_for(spec.kind).judge(problem, spec, text, lang, values)
         results.append(CheckResult(spec.name, status, spec.points if status == PASS else 0, spec.points,
                                    verdict.message, verdict.diagnosis))
     return summarise(problem.id, results, time.monotonic() - started, lang)
 
 
-def grade(workspace, problem, lang: str, given_answers: tuple[str, ...] = ()) -> ProblemResult:
-    """Grade `problem` in `workspace`: the learner's file, or the answer file plus --answer values."""
+def grade(workspace, problem, lang: str, given_answers: tuple[str, ...] = (), seed: int | None = None) -> ProblemResult:
+    """Grade `problem` in `workspace`: the learner's file, or the answer file plus --answer values
+    (a parametric problem's numbers drawn from `seed`)."""
     path = workspace.exercise_path(problem)
     if problem.is_code:
         if given_answers:
             raise UsageError(f"'{problem.id}' is a code problem: edit {workspace.relative(path)} and run "
                              f"'drill grade {problem.id}' without --answer.")
         return grade_code(problem, path, lang)
-    return grade_answer_problem(workspace, problem, lang, given_answers, path)
+    return grade_answer_problem(workspace, problem, lang, given_answers, path, seed)
 
 
-def grade_answer_problem(workspace, problem, lang, given_answers, path) -> ProblemResult:
+def grade_answer_problem(workspace, problem, lang, given_answers, path, seed: int | None = None) -> ProblemResult:
     from grader.answers import merge, parse_file
+    from grader.params import default_seed, draw
 
+    values = draw(problem, default_seed(problem.id) if seed is None else seed)
     label = workspace.relative(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -158,4 +162,4 @@ def grade_answer_problem(workspace, problem, lang, given_answers, path) -> Probl
             return summarise(problem.id, results, 0.0, lang, message)
         text = ""
     answers = merge(problem, parse_file(text), given_answers)
-    return grade_answers(problem, answers, label, lang)
+    return grade_answers(problem, answers, label, lang, values)

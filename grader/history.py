@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS attempts (
 CREATE INDEX IF NOT EXISTS attempts_problem ON attempts(problem);
 CREATE TABLE IF NOT EXISTS hints (problem TEXT NOT NULL, tier INTEGER NOT NULL, time REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS solutions_viewed (problem TEXT NOT NULL, time REAL NOT NULL, passed INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS draws (problem TEXT PRIMARY KEY, seed INTEGER NOT NULL);
 """
 
 
@@ -46,6 +47,9 @@ class History:
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.executescript(SCHEMA)
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(attempts)")}
+            if "seed" not in columns:  # histories written before parametric problems
+                conn.execute("ALTER TABLE attempts ADD COLUMN seed INTEGER")
             conn.execute("SELECT count(*) FROM attempts").fetchone()
             return cls(conn)
         except (sqlite3.Error, OSError) as exc:
@@ -66,14 +70,27 @@ class History:
         except sqlite3.Error as exc:
             self.warning = f"history could not be written ({exc}); this result was not recorded."
 
-    def record_attempt(self, result, path: Path | None) -> None:
-        """Store one graded attempt (the per-check results as JSON)."""
+    def record_attempt(self, result, path: Path | None, seed: int | None = None) -> None:
+        """Store one graded attempt (the per-check results as JSON, and the seed of its numbers)."""
         checks = json.dumps([{"name": c.name, "status": c.status, "points": c.points}
                              for c in result.checks], ensure_ascii=False)
-        self._write("INSERT INTO attempts (problem, time, status, score, max_score, checks, file_hash) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        self._write("INSERT INTO attempts (problem, time, status, score, max_score, checks, file_hash, seed) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (result.problem, time.time(), result.status, result.score, result.max_score,
-                     checks, file_hash(path) if path else None))
+                     checks, file_hash(path) if path else None, seed))
+
+    def current_seed(self, problem: str, default: int) -> int:
+        """The seed of the numbers the learner sees now for `problem` (`default` before any draw)."""
+        rows = self._rows("SELECT seed FROM draws WHERE problem = ?", (problem,))
+        return int(rows[0][0]) if rows else default
+
+    def new_seed(self, problem: str) -> int:
+        """Draw fresh numbers for `problem` (after a pass) and remember the seed."""
+        import secrets
+
+        seed = secrets.randbelow(2**31)
+        self._write("INSERT OR REPLACE INTO draws (problem, seed) VALUES (?, ?)", (problem, seed))
+        return seed
 
     def record_hint(self, problem: str, tier: int) -> None:
         self._write("INSERT INTO hints (problem, tier, time) VALUES (?, ?, ?)", (problem, tier, time.time()))

@@ -9,39 +9,47 @@ import yaml
 
 from grader import catalog as catalog_mod
 from grader.checks import module_for
+from grader.params import default_seed, draw, render
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOG = catalog_mod.load(REPO / "problems.yaml")
 KEPT = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((REPO / "tests/answers").glob("*.yaml"))}
 
 
-def judge(pid: str, part: str, text: str, lang: str = "en"):
+def judge(pid: str, part: str, text: str, lang: str = "en", seed: int | None = None):
+    """Judge one part; a parametric problem's {expressions} are filled with the numbers of `seed`."""
     problem = CATALOG.get(pid)
     assert problem is not None, f"tests/answers/{pid}.yaml names no problem"
     spec = next((c for c in problem.checks if c.params.get("part") == part), None)
     assert spec is not None, f"{pid} has no part {part}"
-    return module_for(spec.kind).judge(problem, spec, str(text), lang)
+    values = draw(problem, seed if seed is not None else default_seed(pid))
+    return module_for(spec.kind).judge(problem, spec, render(str(text), values), lang, values)
 
 
-RIGHT = [(pid, part, text) for pid, data in KEPT.items() for part, forms in data.get("right", {}).items()
-         for text in forms]
-WRONG = [(pid, part, item["answer"], item.get("diagnosis")) for pid, data in KEPT.items()
-         for part, items in data.get("wrong", {}).items() for item in items]
+def _seeds(data: dict) -> list:
+    return data.get("seeds") or [None]
 
 
-@pytest.mark.parametrize("pid, part, text", RIGHT, ids=[f"{p}.{k}:{t}" for p, k, t in RIGHT])
-def test_right_answer_passes(pid, part, text):
-    verdict, status = judge(pid, part, text)
+RIGHT = [(pid, part, text, seed) for pid, data in KEPT.items() for part, forms in data.get("right", {}).items()
+         for text in forms for seed in _seeds(data)]
+WRONG = [(pid, part, item["answer"], item.get("diagnosis"), seed) for pid, data in KEPT.items()
+         for part, items in data.get("wrong", {}).items() for item in items for seed in _seeds(data)]
+
+
+@pytest.mark.parametrize("pid, part, text, seed", RIGHT, ids=[f"{p}.{k}:{t}:{s}" for p, k, t, s in RIGHT])
+def test_right_answer_passes(pid, part, text, seed):
+    verdict, status = judge(pid, part, text, seed=seed)
     assert status == "pass", verdict.message
 
 
-@pytest.mark.parametrize("pid, part, text, diagnosis", WRONG, ids=[f"{p}.{k}:{t}" for p, k, t, _ in WRONG])
-def test_wrong_answer_fails_with_diagnosis(pid, part, text, diagnosis):
-    verdict, status = judge(pid, part, text)
+@pytest.mark.parametrize("pid, part, text, diagnosis, seed", WRONG,
+                         ids=[f"{p}.{k}:{t}:{s}" for p, k, t, _, s in WRONG])
+def test_wrong_answer_fails_with_diagnosis(pid, part, text, diagnosis, seed):
+    verdict, status = judge(pid, part, text, seed=seed)
     assert status == "fail", verdict.message
     if diagnosis:
         assert diagnosis in (verdict.diagnosis or verdict.message), (verdict.message, verdict.diagnosis)
-        ja, _ = judge(pid, part, text, "ja")
+        ja, _ = judge(pid, part, text, "ja", seed)
         assert (ja.diagnosis or ja.message) != (verdict.diagnosis or verdict.message), "no Japanese text"
 
 

@@ -28,18 +28,21 @@ def matches(got: float, want: float, params: dict) -> bool:
                         abs_tol=float(params.get("tol", 1e-9)))
 
 
-def judge(problem, spec, text: str, lang: str):
-    """(Verdict, status) for a numeric answer."""
+def judge(problem, spec, text: str, lang: str, values: dict | None = None):
+    """(Verdict, status) for a numeric answer; catalog numbers may be expressions of the drawn values."""
+    from grader.params import value_of as catalog_value
+
     params = spec.params
+    values = values or {}
     try:
         got = value_of(text)
     except AnswerError as exc:
         return Verdict(False, NOT_A_NUMBER(lang, why=exc.text(lang))), ERROR
-    if matches(got, float(params["answer"]), params):
+    if matches(got, catalog_value(params["answer"], values), params):
         return Verdict(True, RIGHT(lang, got=got)), PASS
     diagnosis = None
     for wrong in params.get("wrong", []) or ():
-        if matches(got, float(wrong["value"]), params):
+        if matches(got, catalog_value(wrong["value"], values), params):
             diagnosis = wrong.get(lang)
             break
     return Verdict(False, WRONG(lang, got=got), diagnosis), FAIL

@@ -148,7 +148,7 @@ def _sympy_equal(problem, spec, got_node, want_node) -> bool:
     return False
 
 
-def judge(problem, spec, text: str, lang: str):
+def judge(problem, spec, text: str, lang: str, values: dict | None = None):
     """(Verdict, status) for one part's answer text."""
     params = spec.params
     names = names_for(problem, spec)

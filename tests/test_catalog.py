@@ -38,8 +38,8 @@ def test_problems_are_frozen():
 
 @pytest.mark.parametrize("change, message", [
     (lambda d: d["problems"][4]["checks"][0].update(kind="gradchek"),
-     "problems.yaml: problem 'mc_diagnosis': checks[0].kind 'gradchek' is not one of cases, gradcheck, symbolic, "
-     "choice, numeric"),
+     "problems.yaml: problem 'mc_diagnosis': checks[0].kind 'gradchek' is not one of cases, gradcheck, training, "
+     "symbolic, choice, numeric"),
     (lambda d: d["problems"][1].update(id="mc_pass"), "problems.yaml: problem 'mc_pass': id is used twice"),
     (lambda d: d["problems"][0].pop("title"),
      "problems.yaml: problem 'mc_pass': title is missing or not a mapping with ja and en"),
@@ -54,7 +54,7 @@ def test_problems_are_frozen():
     (lambda d: d["problems"][5]["checks"][0]["params"].pop("part"),
      "problems.yaml: problem 'mc_symbolic': checks[0].params.part is missing or not a valid answer key"),
     (lambda d: d["problems"][0]["checks"][0].update(kind="symbolic"),
-     "problems.yaml: problem 'mc_pass': checks[0].kind 'symbolic' does not fit a code problem (use cases, gradcheck)"),
+     "problems.yaml: problem 'mc_pass': checks[0].kind 'symbolic' does not fit a code problem (use cases, gradcheck, training)"),
     (lambda d: d.update(format_version=2),
      "problems.yaml: format_version 2 is newer than this drill reads (1). Upgrade drill: python -m pip install -U ."),
     (lambda d: d.update(format_version=0),

@@ -68,7 +68,7 @@ def test_catalog_error_names_entry_and_key(cli, mini):
     result = cli("--workspace", mini, "list")
     assert result.exit_code == 2
     assert result.stderr == ("Error: problems.yaml: problem 'mc_diagnosis': checks[0].kind 'gradchek' is not one "
-                             "of cases, gradcheck, symbolic, choice, numeric\n")
+                             "of cases, gradcheck, training, symbolic, choice, numeric\n")
 
 
 def test_unreadable_history_warns_and_carries_on(cli, mini):

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import importlib
 
-KINDS = ("cases", "gradcheck", "symbolic", "choice", "numeric")
-CODE_KINDS = ("cases", "gradcheck")
+KINDS = ("cases", "gradcheck", "training", "symbolic", "choice", "numeric")
+CODE_KINDS = ("cases", "gradcheck", "training")
 
 
 def module_for(kind: str):

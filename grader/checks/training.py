@@ -1,0 +1,67 @@
+"""`training`: the learner's training function runs seeded and time-boxed in the learner's process;
+the grader scores the trained weights itself, on held-out data, with the reference model.
+
+A learner cannot report a good number: only weights come back, and the metric is computed here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from grader.checks.base import Msg, Verdict
+from grader.checks.cases import copy_case
+
+OK = Msg("{metric} {value:.3f}（基準 {op} {threshold:g}）: {label}", "{metric} {value:.3f} ({op} {threshold:g}): {label}")
+BELOW = Msg("{label}: {metric} {value:.3f} が基準 {op} {threshold:g} に届きません",
+            "{label}: {metric} {value:.3f} does not reach {op} {threshold:g}")
+NOT_FINITE = Msg("重みが NaN または inf になりました（更新が発散しています）",
+                 "the weights became NaN or inf (the updates diverged)")
+BAD_OUTPUT = Msg("{label}: 学習結果を評価できません: {why}", "{label}: cannot evaluate the trained result: {why}")
+
+
+@dataclass(frozen=True)
+class Training:
+    """Train with each configuration and score the result.
+
+    configs(rng) -> list of configs (dicts, shown to the learner by `label`); run(learner, config)
+    trains in the learner's process and returns what the trained model is (e.g. weight arrays);
+    score(config, outputs) -> float runs in the grader's process; the check passes when every
+    config's score is >= threshold (or <= it when higher_is_better is False).
+    """
+
+    configs: Callable
+    run: Callable
+    score: Callable
+    threshold: float
+    metric: str = "accuracy"
+    higher_is_better: bool = True
+    label: Callable = lambda config: ", ".join(f"{k}={v}" for k, v in config.items() if not k.startswith("_"))
+    kind: str = "training"
+
+    def prepare(self, rng) -> dict:
+        return {"cases": self.configs(rng)}
+
+    def probe(self, learner, prepared: dict) -> list:
+        return [self.run(learner, copy_case(c)) for c in prepared["cases"]]
+
+    def judge(self, prepared: dict, outputs: list, lang: str) -> Verdict:
+        import numpy as np
+
+        op = "≥" if self.higher_is_better else "≤"
+        shown = []
+        for config, got in zip(prepared["cases"], outputs):
+            label = self.label(config)
+            arrays = [v for v in (got or {}).values() if isinstance(v, np.ndarray)]
+            if any(a.dtype.kind in "fc" and not np.all(np.isfinite(a)) for a in arrays):
+                return Verdict(False, BELOW(lang, label=label, metric=self.metric, value=float("nan"), op=op,
+                                            threshold=self.threshold), NOT_FINITE(lang))
+            try:
+                value = float(self.score(config, got))
+            except Exception as exc:  # noqa: BLE001 - learner-shaped outputs may not fit the model
+                return Verdict(False, BAD_OUTPUT(lang, label=label, why=f"{type(exc).__name__}: {exc}"))
+            good = value >= self.threshold if self.higher_is_better else value <= self.threshold
+            if not good:
+                return Verdict(False, BELOW(lang, label=label, metric=self.metric, value=value, op=op,
+                                            threshold=self.threshold))
+            shown.append(OK(lang, metric=self.metric, value=value, op=op, threshold=self.threshold, label=label))
+        return Verdict(True, "; ".join(shown))

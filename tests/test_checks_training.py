@@ -1,0 +1,42 @@
+"""The training kind: the grader scores returned weights itself; NaN weights are named."""
+from __future__ import annotations
+
+import numpy as np
+
+from grader.checks.training import Training
+
+CHECK = Training(configs=lambda rng: [{"lr": 0.1}], run=lambda learner, c: learner(c),
+                 score=lambda config, got: float(np.mean(got["w"])), threshold=0.5)
+
+
+def judge(w):
+    prepared = CHECK.prepare(np.random.default_rng(0))
+    return CHECK.judge(prepared, [{"w": w}], "en")
+
+
+def test_pass_and_message():
+    verdict = judge(np.ones(3))
+    assert verdict.ok and verdict.message == "accuracy 1.000 (≥ 0.5): lr=0.1"
+
+
+def test_below_threshold():
+    verdict = judge(np.zeros(3))
+    assert not verdict.ok and verdict.message == "lr=0.1: accuracy 0.000 does not reach ≥ 0.5"
+
+
+def test_diverged_weights_are_diagnosed():
+    verdict = judge(np.array([1.0, np.nan]))
+    assert not verdict.ok and verdict.diagnosis == "the weights became NaN or inf (the updates diverged)"
+
+
+def test_unscorable_output_fails_cleanly():
+    prepared = CHECK.prepare(np.random.default_rng(0))
+    verdict = CHECK.judge(prepared, [{"x": 1}], "en")
+    assert not verdict.ok and verdict.message.startswith("lr=0.1: cannot evaluate the trained result: KeyError")
+
+
+def test_probe_runs_learner_with_a_copy_of_the_config():
+    seen = []
+    prepared = CHECK.prepare(np.random.default_rng(0))
+    CHECK.probe(lambda c: seen.append(c) or {"w": np.ones(1)}, prepared)
+    assert seen == [{"lr": 0.1}] and seen[0] is not prepared["cases"][0]

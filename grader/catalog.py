@@ -4,6 +4,7 @@ Every error names the entry and the key, so a maintainer can fix the file from t
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -274,8 +275,45 @@ def _checks(raw, kind: str, entry: _Entry) -> tuple[CheckSpec, ...]:
     return tuple(result)
 
 
-def load(path: Path) -> Catalog:
-    """Read and validate problems.yaml at `path`."""
+def _cache_key(path: Path) -> list | None:
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    from grader import __version__
+
+    return [str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size, __version__, FORMAT_VERSION]
+
+
+def load(path: Path, cache_dir: Path | None = None) -> Catalog:
+    """Read and validate problems.yaml at `path`. With `cache_dir`, the parsed YAML is kept as JSON
+    keyed by the file's path, mtime and size, so later runs skip importing and running the YAML parser."""
+    import json
+
+    path = Path(path)
+    key = _cache_key(path) if cache_dir is not None else None
+    cache_file = Path(cache_dir) / "catalog.json" if cache_dir is not None else None
+    if key is not None:
+        try:
+            cached = json.loads(cache_file.read_text(encoding="utf-8"))
+            if cached.get("key") == key:
+                return parse(cached["data"], path.name)
+        except (OSError, ValueError, AttributeError, KeyError, TypeError, CatalogError):
+            pass
+    data = _load_yaml(path)
+    catalog = parse(data, path.name)
+    if key is not None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"key": key, "data": data}, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, cache_file)
+        except (OSError, TypeError, ValueError):
+            pass  # a read-only workspace just goes without the cache
+    return catalog
+
+
+def _load_yaml(path: Path):
     import yaml
 
     try:
@@ -294,4 +332,4 @@ def load(path: Path) -> Catalog:
         raise CatalogError(f"{path.name}: not valid YAML{where}: {problem}") from None
     except RecursionError:
         raise CatalogError(f"{path.name}: not valid YAML: nested too deeply") from None
-    return parse(data, path.name)
+    return data

@@ -4,7 +4,6 @@ Exit codes: 0 everything passed, 1 a check failed or errored, 2 usage, catalog o
 """
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 from pathlib import Path
@@ -44,7 +43,7 @@ class State:
         if self._catalog is None:
             from grader import catalog
 
-            self._catalog = catalog.load(self.workspace.catalog_path)
+            self._catalog = catalog.load(self.workspace.catalog_path, self.workspace.state_dir / "cache")
         return self._catalog
 
     @property
@@ -74,6 +73,8 @@ class State:
     def problem(self, problem_id: str):
         found = self.catalog.get(problem_id)
         if found is None:
+            import difflib
+
             close = difflib.get_close_matches(problem_id, self.catalog.ids, n=1, cutoff=0.6)
             hint = f" Did you mean '{close[0]}'?" if close else ""
             raise UnknownProblem(f"unknown problem '{problem_id}'.{hint} (drill list)")

@@ -71,3 +71,16 @@ def test_broken_yaml_names_the_line(tmp_path):
     path.write_text("format_version: 1\nproblems:\n  - id: [\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=r"^problems.yaml: not valid YAML at line 4, column 1:"):
         catalog.load(path)
+
+
+def test_cache_skips_yaml_until_the_file_changes(tmp_path, monkeypatch):
+    import sys
+
+    path = tmp_path / "problems.yaml"
+    path.write_text((REPO / "tests/fixtures/mini_course/problems.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    first = catalog.load(path, tmp_path / "cache")
+    monkeypatch.setitem(sys.modules, "yaml", None)  # importing yaml now fails
+    assert catalog.load(path, tmp_path / "cache").ids == first.ids
+    path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    with pytest.raises(ImportError):
+        catalog.load(path, tmp_path / "cache")

@@ -194,31 +194,64 @@ def show(state, problem_id, seed):
 
     Example: drill show affine_backward
     """
+    from grader.schedule import now_from
+
     problem = _run(lambda: state.problem(problem_id))
     click.echo(_describe(state, problem, seed))
+    state.history.record_view(problem.id, _run(lambda: now_from(None)))
+
+
+def _explain(state, pick) -> str:
+    from datetime import datetime, timezone
+
+    ja = state.lang == "ja"
+    if pick.reason == "due":
+        when = datetime.fromtimestamp(pick.due, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        return (f"理由: 復習の期限（{when}）が来ています（前回の評価: {pick.rating}）" if ja
+                else f"Why: a review due since {when} (last rated {pick.rating})")
+    reqs = ", ".join(pick.problem.requires)
+    if reqs:
+        return (f"理由: 未着手の問題で、前提（{reqs}）に合格済みです" if ja
+                else f"Why: new, and its prerequisites ({reqs}) are passed")
+    return "理由: 未着手の問題です（前提なし）" if ja else "Why: new, with no prerequisites"
 
 
 @main.command(name="next")
+@click.option("--explain", is_flag=True, help="Say why this problem comes next.")
+@click.option("--today", metavar="DATE", default=None,
+              help="Schedule as of this date, YYYY-MM-DD (default: now, or DRILL_TODAY).")
 @pass_state
-def next_cmd(state):
-    """Show the first problem not yet passed whose prerequisites are passed.
+def next_cmd(state, explain, today):
+    """Show what to do next: due reviews first (spaced repetition), then new problems in order.
 
-    Example: drill next
+    Example: drill next --explain
     """
-    from grader.schedule import next_problem
+    from grader.schedule import next_problem, now_from
 
-    problem = _run(lambda: next_problem(state.catalog, state.history.statuses()))
-    if problem is None:
-        click.echo("すべての問題に合格しました。" if state.lang == "ja" else "All problems are passed.")
+    now = _run(lambda: now_from(today))
+    pick = _run(lambda: next_problem(state.catalog, state.history.statuses(), state.history, now))
+    if pick is None:
+        click.echo("すべての問題に合格しました。今日の復習はありません。" if state.lang == "ja"
+                   else "All problems are passed, and no review is due.")
         return
-    click.echo(("次の問題: " if state.lang == "ja" else "Next: ") + _describe(state, problem))
+    state.history.record_view(pick.problem.id, now)
+    label = ("復習: " if pick.reason == "due" else "次の問題: ") if state.lang == "ja" else (
+        "Review: " if pick.reason == "due" else "Next: ")
+    click.echo(label + _describe(state, pick.problem))
+    if explain:
+        click.echo(_explain(state, pick))
 
 
 def _grade_one(state, problem, answers=(), seed: int | None = None):
     from grader.grading import grade
 
+    from grader.schedule import now_from, rating_for, review
+
     used = state.seed_for(problem, seed)
     result = _run(lambda: grade(state.workspace, problem, state.lang, tuple(answers), used))
+    if state.history.usable and result.status != "error":
+        now = _run(lambda: now_from(None))
+        review(state.history, problem.id, rating_for(result, state.history, problem.id, now), now)
     state.history.record_attempt(result, state.workspace.exercise_path(problem), used)
     if result.status == "pass" and problem.variables and seed is None:
         state.history.new_seed(problem.id)  # next time, fresh numbers

@@ -20,6 +20,9 @@ CREATE INDEX IF NOT EXISTS attempts_problem ON attempts(problem);
 CREATE TABLE IF NOT EXISTS hints (problem TEXT NOT NULL, tier INTEGER NOT NULL, time REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS solutions_viewed (problem TEXT NOT NULL, time REAL NOT NULL, passed INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS draws (problem TEXT PRIMARY KEY, seed INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS cards (problem TEXT PRIMARY KEY, card TEXT NOT NULL, due REAL NOT NULL,
+                                  rating TEXT NOT NULL, reviewed REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS views (problem TEXT NOT NULL, time REAL NOT NULL);
 """
 
 
@@ -114,6 +117,33 @@ class History:
                 "SELECT problem, max(status = 'pass') FROM attempts GROUP BY problem"):
             result[problem] = "passed" if passed else "failed"
         return result
+
+    def card(self, problem: str) -> tuple[str, float, str, float] | None:
+        """(card JSON, due, last rating, last review time) of a problem's spaced-repetition card."""
+        rows = self._rows("SELECT card, due, rating, reviewed FROM cards WHERE problem = ?", (problem,))
+        return tuple(rows[0]) if rows else None
+
+    def save_card(self, problem: str, card: str, due: float, rating: str, reviewed: float) -> None:
+        self._write("INSERT OR REPLACE INTO cards (problem, card, due, rating, reviewed) VALUES (?, ?, ?, ?, ?)",
+                    (problem, card, due, rating, reviewed))
+
+    def due_cards(self, now: float) -> list[tuple[str, float, str]]:
+        """(problem, due, last rating) of every card due at `now`, earliest first."""
+        return [tuple(r) for r in self._rows("SELECT problem, due, rating FROM cards WHERE due <= ? "
+                                              "ORDER BY due, problem", (now,))]
+
+    def record_view(self, problem: str, when: float) -> None:
+        self._write("INSERT INTO views (problem, time) VALUES (?, ?)", (problem, when))
+
+    def since(self, problem: str, after: float) -> dict:
+        """What happened to `problem` after time `after`: failed attempts, hints, solutions, first view."""
+        def one(sql):
+            rows = self._rows(sql, (problem, after))
+            return rows[0][0] if rows and rows[0][0] is not None else None
+        return {"fails": one("SELECT count(*) FROM attempts WHERE problem = ? AND time > ? AND status != 'pass'") or 0,
+                "hints": one("SELECT count(*) FROM hints WHERE problem = ? AND time > ?") or 0,
+                "solutions": one("SELECT count(*) FROM solutions_viewed WHERE problem = ? AND time > ?") or 0,
+                "first_view": one("SELECT min(time) FROM views WHERE problem = ? AND time > ?")}
 
     def hints_shown(self, problem: str) -> int:
         rows = self._rows("SELECT max(tier) FROM hints WHERE problem = ?", (problem,))

@@ -1,12 +1,84 @@
-"""What `drill next` picks. Imports neither numpy nor sympy."""
+"""What `drill next` picks: due spaced-repetition reviews first (FSRS), then new problems in
+catalog order whose prerequisites are passed. Imports neither numpy, sympy nor fsrs: due dates
+are kept in the history; fsrs is imported only when a grade is recorded as a review."""
 from __future__ import annotations
 
+import os
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
 
-def next_problem(catalog, statuses: dict[str, str]):
-    """The first problem in catalog order whose requires are passed and which is not passed."""
+FAST_SECONDS = 300  # a first-try pass within 5 minutes of first seeing the problem counts as Easy
+
+
+@dataclass(frozen=True)
+class Pick:
+    """The problem `drill next` shows, and why."""
+
+    problem: object
+    reason: str      # due | new | review_ahead
+    due: float | None = None
+    rating: str | None = None
+
+
+def now_from(text: str | None) -> float:
+    """Seconds since the epoch for --today / DRILL_TODAY (a date means the end of that day, UTC)."""
+    text = text or os.environ.get("DRILL_TODAY")
+    if not text:
+        return time.time()
+    try:
+        if len(text) == 10:
+            day = datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+            return day.timestamp() + 86399
+        parsed = datetime.fromisoformat(text)
+        return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).timestamp()
+    except ValueError:
+        from grader.errors import UsageError
+
+        raise UsageError(f"cannot read the date '{text}': write it as YYYY-MM-DD") from None
+
+
+def next_problem(catalog, statuses: dict[str, str], history=None, now: float | None = None) -> Pick | None:
+    """Due reviews (earliest first), then the first new problem whose requires are passed."""
+    if history is not None:
+        for problem_id, due, rating in history.due_cards(time.time() if now is None else now):
+            problem = catalog.get(problem_id)
+            if problem is not None:
+                return Pick(problem, "due", due, rating)
     for problem in catalog.problems:
         if statuses.get(problem.id) == "passed":
             continue
+        if history is not None and history.card(problem.id) is not None:
+            continue  # failed before and waiting for its (re)learning step
         if all(statuses.get(req) == "passed" for req in problem.requires):
-            return problem
+            return Pick(problem, "new")
     return None
+
+
+def rating_for(result, history, problem_id: str, now: float) -> str:
+    """again for a fail; hard after hints, a solution or failed tries; good; easy when fast."""
+    if result.status != "pass":
+        return "again"
+    card = history.card(problem_id)
+    last = card[3] if card else 0.0
+    recent = history.since(problem_id, last)
+    if recent["hints"] or recent["solutions"] or recent["fails"]:
+        return "hard"
+    first_view = recent["first_view"]
+    if first_view is not None and now - first_view <= FAST_SECONDS:
+        return "easy"
+    return "good"
+
+
+def review(history, problem_id: str, rating: str, now: float) -> float:
+    """Record one FSRS review of `problem_id`; returns the next due time (seconds since the epoch)."""
+    from fsrs import Card, Rating, Scheduler
+
+    scheduler = Scheduler(enable_fuzzing=False)
+    stored = history.card(problem_id)
+    card = Card.from_json(stored[0]) if stored else Card()
+    when = datetime.fromtimestamp(now, tz=timezone.utc)
+    card, _ = scheduler.review_card(card, Rating[rating.capitalize()], review_datetime=when)
+    due = card.due.timestamp()
+    history.save_card(problem_id, card.to_json(), due, rating, now)
+    return due

@@ -20,6 +20,7 @@ def _plain_env(monkeypatch):
     monkeypatch.setenv("DRILL_LANG", "en")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("DRILL_WORKSPACE", raising=False)
+    monkeypatch.delenv("DRILL_TODAY", raising=False)
 
 
 @pytest.fixture

@@ -381,6 +381,27 @@ def reset(state, problem_id, all_, yes):
             click.echo(f"{rel}: 変更はありません" if state.lang == "ja" else f"{rel}: already the stub")
 
 
+@main.command()
+@click.option("--today", metavar="DATE", default=None, help="As of this date, YYYY-MM-DD (default: now).")
+@json_option
+@pass_state
+def stats(state, today, as_json):
+    """Show progress by syllabus area and topic, help used, reviews due and the streak.
+
+    Example: drill stats
+    """
+    from grader import report
+    from grader import stats as stats_mod
+    from grader.schedule import now_from
+
+    now = _run(lambda: now_from(today))
+    figures = _run(lambda: stats_mod.compute(state.catalog, state.history, now, state.lang))
+    if as_json:
+        click.echo(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(report.stats_view(figures, state.lang, report.use_color(sys.stdout)))
+
+
 @main.group()
 def dev():
     """Maintainer commands.

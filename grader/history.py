@@ -132,6 +132,19 @@ class History:
         return [tuple(r) for r in self._rows("SELECT problem, due, rating FROM cards WHERE due <= ? "
                                               "ORDER BY due, problem", (now,))]
 
+    def totals(self) -> dict:
+        """Counts over the whole history: attempts, passes, hints shown, solutions viewed."""
+        def count(sql):
+            rows = self._rows(sql)
+            return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+        return {"attempts": count("SELECT count(*) FROM attempts"),
+                "passes": count("SELECT count(*) FROM attempts WHERE status = 'pass'"),
+                "hints": count("SELECT count(*) FROM hints"),
+                "solutions": count("SELECT count(*) FROM solutions_viewed")}
+
+    def attempt_times(self) -> list[float]:
+        return [r[0] for r in self._rows("SELECT time FROM attempts ORDER BY time")]
+
     def record_view(self, problem: str, when: float) -> None:
         self._write("INSERT INTO views (problem, time) VALUES (?, ?)", (problem, when))
 

@@ -94,3 +94,38 @@ def problem_list(rows: list[dict], lang: str) -> str:
             for r in rows]
     return tabulate(body, headers=[L["id"], L["topic"], L["kind"], L["title"], L["points"],
                                    L["status"], L["file"]], tablefmt="simple", disable_numparse=True)
+
+
+def bar(passed: int, total: int, width: int, fancy: bool) -> str:
+    """A progress bar: unicode eighth blocks on a terminal, plain '#' and '.' otherwise."""
+    share = passed / total if total else 0.0
+    if not fancy:
+        filled = round(share * width)
+        return "#" * filled + "." * (width - filled)
+    eighths = round(share * width * 8)
+    full, rest = divmod(eighths, 8)
+    partial = " ▏▎▍▌▋▊▉"[rest] if rest else ""
+    return ("█" * full + partial).ljust(width)
+
+
+def stats_view(stats, lang: str, fancy: bool) -> str:
+    """`drill stats`: bars by syllabus area and topic, then the counts."""
+    ja = lang == "ja"
+    lines = ["試験範囲（シラバス）" if ja else "By syllabus area"]
+    width = max([len(p.name) for p in stats.areas + stats.topics] + [10])
+    for group, title in ((stats.areas, None), (stats.topics, "トピック" if ja else "By topic")):
+        if title:
+            lines += ["", title]
+        for p in group:
+            lines.append(f"  {p.name.ljust(width)}  {bar(p.passed, p.total, 20, fancy)}  {p.passed}/{p.total}")
+    rate = f"{stats.pass_rate * 100:.0f}%"
+    rows = [("合格した問題" if ja else "problems passed", f"{stats.passed}/{stats.total}"),
+            ("採点回数・合格率" if ja else "grades, pass rate", f"{stats.attempts}, {rate}"),
+            ("表示したヒント" if ja else "hints shown", str(stats.hints_used)),
+            ("見た解答" if ja else "solutions viewed", str(stats.solutions_viewed)),
+            ("今日の復習" if ja else "reviews due today", str(stats.due_today)),
+            ("今週の復習" if ja else "reviews due this week", str(stats.due_this_week)),
+            ("連続学習日数" if ja else "streak (days)", str(stats.streak_days))]
+    lines.append("")
+    lines += [f"{k}: {v}" for k, v in rows]
+    return "\n".join(lines)

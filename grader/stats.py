@@ -1,0 +1,80 @@
+"""Progress figures for `drill stats`: by topic and syllabus area, pass rate, help used, reviews due, streak."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta, timezone
+
+AREAS = {1: ("数学的基礎", "Mathematics"), 2: ("機械学習", "Machine learning"), 3: ("深層学習の基礎", "Deep learning basics"),
+         4: ("深層学習の応用", "Deep learning applications"), 5: ("開発・運用環境", "Development and operations")}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Passed out of total for one topic or area."""
+
+    name: str
+    passed: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Everything `drill stats` shows."""
+
+    topics: list = field(default_factory=list)
+    areas: list = field(default_factory=list)
+    passed: int = 0
+    total: int = 0
+    attempts: int = 0
+    pass_rate: float = 0.0
+    hints_used: int = 0
+    solutions_viewed: int = 0
+    due_today: int = 0
+    due_this_week: int = 0
+    streak_days: int = 0
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _day(ts: float):
+    return datetime.fromtimestamp(ts, tz=timezone.utc).date()
+
+
+def streak(times: list[float], now: float) -> int:
+    """Consecutive days with at least one attempt, ending today (or yesterday, if none yet today)."""
+    days = {_day(t) for t in times}
+    day = _day(now)
+    if day not in days:
+        day -= timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def compute(catalog, history, now: float, lang: str) -> Stats:
+    """The figures for `catalog` and `history` as of `now`."""
+    statuses = history.statuses()
+    topics: dict[str, list[int]] = {}
+    areas: dict[int, list[int]] = {}
+    for problem in catalog.problems:
+        passed = statuses.get(problem.id) == "passed"
+        for bucket, key in ((topics, problem.topic), (areas, problem.area)):
+            entry = bucket.setdefault(key, [0, 0])
+            entry[0] += passed
+            entry[1] += 1
+    totals = history.totals()
+    end_of_day = datetime.combine(_day(now), datetime.max.time(), tzinfo=timezone.utc).timestamp()
+    return Stats(
+        topics=[Progress(k, v[0], v[1]) for k, v in sorted(topics.items())],
+        areas=[Progress(f"{k} {AREAS[k][0 if lang == 'ja' else 1]}", v[0], v[1]) for k, v in sorted(areas.items())],
+        passed=sum(v[0] for v in topics.values()), total=len(catalog.problems),
+        attempts=totals["attempts"],
+        pass_rate=(totals["passes"] / totals["attempts"]) if totals["attempts"] else 0.0,
+        hints_used=totals["hints"], solutions_viewed=totals["solutions"],
+        due_today=len(history.due_cards(end_of_day)),
+        due_this_week=len(history.due_cards(end_of_day + 6 * 86400)),
+        streak_days=streak(history.attempt_times(), now),
+    )

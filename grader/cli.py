@@ -402,6 +402,130 @@ def stats(state, today, as_json):
     click.echo(report.stats_view(figures, state.lang, report.use_color(sys.stdout)))
 
 
+def _exam_review(state) -> None:
+    from grader.stats import AREAS
+
+    ja = state.lang == "ja"
+    last = state.history.last_exam()
+    if last is None:
+        raise DrillClickError("no mock exam in the history yet. Run 'drill exam' first.")
+    mistakes = [q for q in last["details"] if q["status"] != "pass"]
+    head = (f"前回の模擬試験: {last['score']:g}/{last['max_score']:g} 点、間違い {len(mistakes)} 問" if ja
+            else f"Last mock exam: {last['score']:g}/{last['max_score']:g} points, {len(mistakes)} question(s) to review")
+    click.echo(head)
+    for q in mistakes:
+        problem = state.catalog.get(q["problem"])
+        if problem is None:
+            continue
+        area = AREAS[problem.area][0 if ja else 1]
+        click.echo(f"\n== {problem.id} — {problem.title.get(state.lang)} ({area})")
+        for part in q["parts"]:
+            if part["status"] == "pass":
+                continue
+            mine = part["answer"] if part["answer"] else ("（無回答）" if ja else "(no answer)")
+            click.echo(f"  {part['part']}: {'あなたの答え' if ja else 'your answer'} {mine}; "
+                       f"{'正解' if ja else 'right answer'} {part['expected']}")
+            click.echo(f"    {part['message']}")
+            if part.get("diagnosis"):
+                click.echo(f"    → {part['diagnosis']}")
+        hints = problem.hints(state.lang)
+        click.echo(("  解説: " if ja else "  Explanation: ") + hints[-1])
+
+
+@main.command()
+@click.option("--minutes", type=click.IntRange(1, 600), default=30, show_default=True, help="Time limit.")
+@click.option("--questions", "count", type=click.IntRange(1, 200), default=20, show_default=True,
+              help="Number of questions.")
+@click.option("--area", type=click.IntRange(1, 5), default=None, help="Only this syllabus area (1-5).")
+@click.option("--seed", type=int, default=None, help="Draw the same exam again (default: a new one).")
+@click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Read answers from FILE (lines 'problem_id.part = answer') instead of asking.")
+@click.option("--review", is_flag=True, help="Walk through the mistakes of the last mock exam.")
+@pass_state
+def exam(state, minutes, count, area, seed, answers_file, review):
+    """A timed mock exam of choice, numeric and symbolic questions, scored per syllabus area.
+
+    Example: drill exam --minutes 30 --questions 20
+    """
+    import secrets
+    import time as time_mod
+
+    from grader import exam as exam_mod
+    from grader.params import draw as draw_values
+    from grader.params import render
+    from grader.stats import AREAS
+
+    if review:
+        _exam_review(state)
+        return
+    ja = state.lang == "ja"
+    seed = secrets.randbelow(2**31) if seed is None else seed
+    questions = _run(lambda: exam_mod.draw(state.catalog, seed, count, area))
+    if not questions:
+        raise DrillClickError("no choice, numeric or symbolic problems to draw from" + (f" in area {area}" if area else ""))
+    given = None
+    if answers_file is not None:
+        try:
+            given = exam_mod.parse_answers(answers_file.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DrillClickError(f"cannot read {answers_file}: {exc}") from None
+    click.echo(f"模擬試験: {len(questions)} 問、{minutes} 分、合格ライン {exam_mod.PASS_LINE:.0%}（seed {seed}）" if ja
+               else f"Mock exam: {len(questions)} questions, {minutes} minutes, pass line "
+                    f"{exam_mod.PASS_LINE:.0%} (seed {seed})")
+    deadline = time_mod.monotonic() + minutes * 60
+    result = exam_mod.ExamResult(seed)
+    for number, question in enumerate(questions, start=1):
+        problem = question.problem
+        answers: dict[str, str] = {}
+        left = deadline - time_mod.monotonic()
+        if given is not None:
+            answers = dict(given.get(problem.id, {}))
+        elif left > 0:
+            values = draw_values(problem, question.seed)
+            clock = f"{int(left) // 60:02d}:{int(left) % 60:02d}"
+            click.echo(f"\n[{number}/{len(questions)}] {'残り' if ja else 'time left'} {clock} — "
+                       f"{problem.title.get(state.lang)} ({AREAS[problem.area][0 if ja else 1]})")
+            click.echo(render(problem.statement.get(state.lang), values))
+            for part in problem.parts:
+                if time_mod.monotonic() >= deadline:
+                    break
+                answers[part] = click.prompt(f"  {part}", default="", show_default=False)
+        if not answers:
+            result.unanswered += 1
+        result.questions.append((question, exam_mod.grade_question(question, answers, state.lang), answers))
+    if given is None and time_mod.monotonic() >= deadline:
+        click.echo("\n時間切れです。" if ja else "\nTime is up.")
+    rows = []
+    for area_no, (score, max_score) in result.by_area().items():
+        share = score / max_score if max_score else 0.0
+        rows.append((f"{area_no} {AREAS[area_no][0 if ja else 1]}", f"{score:g}/{max_score:g}", f"{share:.0%}"))
+    from tabulate import tabulate
+
+    click.echo("")
+    click.echo(tabulate(rows, headers=["分野" if ja else "area", "得点" if ja else "score", "%"],
+                        tablefmt="simple", disable_numparse=True))
+    total = result.score / result.max_score if result.max_score else 0.0
+    verdict = ("合格ライン到達" if result.passed else "合格ライン未満") if ja else ("PASS" if result.passed else "BELOW the pass line")
+    click.echo(f"{'合計' if ja else 'total'}: {result.score:g}/{result.max_score:g} ({total:.0%}) — {verdict}"
+               f" ({exam_mod.PASS_LINE:.0%})")
+    details = []
+    for question, graded, answers in result.questions:
+        values = draw_values(question.problem, question.seed)
+        parts = []
+        for spec, check in zip(question.problem.checks, graded.checks):
+            part = spec.params["part"]
+            parts.append({"part": part, "answer": answers.get(part, ""), "status": check.status,
+                          "expected": exam_mod.expected_answer(question.problem, spec, values),
+                          "message": check.message, "diagnosis": check.diagnosis})
+        details.append({"problem": question.problem.id, "seed": question.seed, "status": graded.status,
+                        "score": graded.score, "max_score": graded.max_score, "parts": parts})
+    state.history.record_exam(seed, result.score, result.max_score, details)
+    state.warn_history()
+    if any(q["status"] != "pass" for q in details):
+        click.echo("間違いの解説: drill exam --review" if ja else "Review the mistakes: drill exam --review")
+    sys.exit(0 if result.passed else 1)
+
+
 @main.group()
 def dev():
     """Maintainer commands.

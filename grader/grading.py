@@ -15,6 +15,7 @@ MESSAGES = {
     "not_run": ("前のチェックで止まったため実行されませんでした", "not run: the run stopped in an earlier check"),
     "died": ("学習者のプロセスが途中で終了しました: {why}", "your code's process ended early: {why}"),
     "raised": ("例外: {err}", "raised {err}"),
+    "unanswered": ("無回答です", "not answered"),
     "no_answer": ("まだ解答がありません（{file} の {part} = の行、または --answer {part}=…）",
                   "no answer yet (the '{part} =' line of {file}, or --answer {part}=…)"),
 }
@@ -124,8 +125,9 @@ def grade_answers(problem, answers: dict[str, str], file_label: str, lang: str,
         part = spec.params["part"]
         text = answers.get(part)
         if is_blank(text):
-            results.append(CheckResult(spec.name, FAIL, 0, spec.points,
-                                       _msg("no_answer", lang, file=file_label, part=part)))
+            message = (_msg("no_answer", lang, file=file_label, part=part) if file_label
+                       else _msg("unanswered", lang))
+            results.append(CheckResult(spec.name, FAIL, 0, spec.points, message))
             continue
         verdict, status = module_for(spec.kind).judge(problem, spec, text, lang, values)
         results.append(CheckResult(spec.name, status, spec.points if status == PASS else 0, spec.points,

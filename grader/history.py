@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS draws (problem TEXT PRIMARY KEY, seed INTEGER NOT NUL
 CREATE TABLE IF NOT EXISTS cards (problem TEXT PRIMARY KEY, card TEXT NOT NULL, due REAL NOT NULL,
                                   rating TEXT NOT NULL, reviewed REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS views (problem TEXT NOT NULL, time REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS exams (id INTEGER PRIMARY KEY, time REAL NOT NULL, seed INTEGER NOT NULL,
+                                  score REAL NOT NULL, max_score REAL NOT NULL, details TEXT NOT NULL);
 """
 
 
@@ -144,6 +146,17 @@ class History:
 
     def attempt_times(self) -> list[float]:
         return [r[0] for r in self._rows("SELECT time FROM attempts ORDER BY time")]
+
+    def record_exam(self, seed: int, score: float, max_score: float, details: list) -> None:
+        self._write("INSERT INTO exams (time, seed, score, max_score, details) VALUES (?, ?, ?, ?, ?)",
+                    (time.time(), seed, score, max_score, json.dumps(details, ensure_ascii=False)))
+
+    def last_exam(self) -> dict | None:
+        rows = self._rows("SELECT time, seed, score, max_score, details FROM exams ORDER BY id DESC LIMIT 1")
+        if not rows:
+            return None
+        t, seed, score, max_score, details = rows[0]
+        return {"time": t, "seed": seed, "score": score, "max_score": max_score, "details": json.loads(details)}
 
     def record_view(self, problem: str, when: float) -> None:
         self._write("INSERT INTO views (problem, time) VALUES (?, ?)", (problem, when))

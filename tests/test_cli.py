@@ -169,7 +169,7 @@ def test_grade_all_table(cli, mini):
     result = cli("--workspace", mini, "grade", "--all")
     assert result.exit_code == 1
     last = result.stdout.rstrip().splitlines()[-1].split()
-    assert last[0] == "total" and last[-1] == "5/18"
+    assert last[0] == "total" and last[-1] == "5/20"
 
 
 def test_all_commands_have_help_with_example():

@@ -30,10 +30,10 @@ def test_stats_json_and_text(cli, mini, monkeypatch):
     cli("--workspace", mini, "grade", "mc_fail")
     cli("--workspace", mini, "hint", "mc_fail")
     data = json.loads(cli("--workspace", mini, "stats", "--json").stdout)
-    assert data["passed"] == 1 and data["total"] == 6 and data["attempts"] == 2 and data["pass_rate"] == 0.5
+    assert data["passed"] == 1 and data["total"] == 8 and data["attempts"] == 2 and data["pass_rate"] == 0.5
     assert data["hints_used"] == 1 and data["streak_days"] == 0  # DRILL_TODAY is not the real day of the grades
     assert data["areas"][0] == {"name": "1 Mathematics", "passed": 0, "total": 1}
-    assert data["topics"] == [{"name": "mc", "passed": 1, "total": 6}]
+    assert data["topics"] == [{"name": "mc", "passed": 1, "total": 8}]
     text = cli("--workspace", mini, "stats").stdout
-    assert "  mc                      ###.................  1/6" in text
+    assert "  mc                            ##..................  1/8" in text
     assert "grades, pass rate: 2, 50%" in text

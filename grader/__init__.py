@@ -2,3 +2,14 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+
+def grade(problem_id: str, *objects, workspace: str | None = None, lang: str | None = None):
+    """Grade classes or functions defined in a notebook cell: grade("affine_backward", Affine).
+
+    The objects' source is run by the isolated runner, never the live objects. For answer problems,
+    pass the answers as strings: grade("chain_rule_dzdx", "dzdx=2(x+y)").
+    """
+    from grader.notebook import grade as notebook_grade
+
+    return notebook_grade(problem_id, *objects, workspace=workspace, lang=lang)

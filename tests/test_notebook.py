@@ -1,0 +1,43 @@
+"""Grading from a notebook: the source of the given objects is graded by the runner, and recorded."""
+from __future__ import annotations
+
+import importlib.util
+import sqlite3
+
+import pytest
+
+import grader
+from grader.errors import UsageError
+from tests_support import FIXTURES
+
+
+def cells():
+    spec = importlib.util.spec_from_file_location("cells", FIXTURES / "notebook_cells" / "cells.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_grade_function_from_cell_and_record(mini):
+    result = grader.grade("mc_pass", cells().double, workspace=str(mini), lang="en")
+    assert result.status == "pass" and result.recorded
+    assert "<td style='color:#1a7f37'>pass</td>" in result._repr_html_()
+    assert repr(result).splitlines()[-1] == "mc_pass: 3/3 points — PASS"
+    rows = sqlite3.connect(mini / ".drill" / "history.sqlite").execute("SELECT problem, status FROM attempts").fetchall()
+    assert rows == [("mc_pass", "pass")]
+
+
+def test_wrong_cell_gets_diagnosis(mini):
+    result = grader.grade("mc_diagnosis", cells().matmul, workspace=str(mini), lang="en")
+    assert result.status == "fail"
+    assert result.checks[0].diagnosis == "the result is transposed: return a @ b"
+    assert "→ the result is transposed: return a @ b" in result._repr_html_()
+
+
+def test_answer_problem_from_notebook(mini):
+    assert grader.grade("mc_symbolic", "d=2(x+y)", workspace=str(mini), lang="en").status == "pass"
+
+
+def test_object_without_source():
+    with pytest.raises(UsageError, match="cannot find the source of int"):
+        grader.grade("affine_backward", 3)

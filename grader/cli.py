@@ -526,6 +526,63 @@ def exam(state, minutes, count, area, seed, answers_file, review):
     sys.exit(0 if result.passed else 1)
 
 
+@main.command()
+@click.argument("problem_id", metavar="ID", required=False)
+@click.option("--poll", is_flag=True, help="Poll for changes (WSL mounts, network drives) instead of events.")
+@pass_state
+def watch(state, problem_id, poll):
+    """Re-grade a problem each time its file is saved; after a pass, move on to the next one.
+
+    Type q and Enter (or Ctrl-C) to stop.
+
+    Example: drill watch affine_backward
+    """
+    import threading
+
+    from grader import report
+    from grader import watch as watch_mod
+    from grader.schedule import next_problem, now_from
+
+    ja = state.lang == "ja"
+
+    def pick_next():
+        pick = next_problem(state.catalog, state.history.statuses(), state.history, now_from(None))
+        return pick.problem if pick else None
+
+    problem = _run(lambda: state.problem(problem_id)) if problem_id else _run(pick_next)
+    stop = threading.Event()
+    watch_mod.quit_on_q(stop, sys.stdin)
+    try:
+        while problem is not None and not stop.is_set():
+            path = state.workspace.exercise_path(problem)
+            rel = state.workspace.relative(path)
+            click.echo((f"監視中: {rel}（保存すると採点します。終了: q + Enter または Ctrl-C）" if ja
+                        else f"Watching {rel} (save to grade; q + Enter or Ctrl-C to stop)"))
+            result = _grade_one(state, problem)
+            click.echo(report.scorecard(result, state.lang, report.use_color(sys.stdout)))
+            passed = result.status == "pass"
+            for how in ([] if passed else watch_mod.changes(path, stop, poll)):
+                if how == "missed" and not poll:
+                    click.echo("（変更通知が届かないため、ポーリングに切り替えました）" if ja
+                               else "(no change events arrive here: switched to polling)")
+                result = _grade_one(state, problem)
+                click.echo(report.scorecard(result, state.lang, report.use_color(sys.stdout)))
+                if result.status == "pass":
+                    passed = True
+                    break
+            if not passed:
+                break
+            following = pick_next()
+            if following is None or following.id == problem.id:
+                click.echo("すべて合格です。" if ja else "Everything is passed.")
+                break
+            click.echo((f"合格！ 次の問題: {following.id}" if ja else f"Passed! Next: {following.id}"))
+            problem = following
+    except KeyboardInterrupt:
+        pass
+    click.echo("監視を終了しました。" if ja else "Stopped watching.")
+
+
 @main.group()
 def dev():
     """Maintainer commands.

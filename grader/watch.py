@@ -1,0 +1,73 @@
+"""`drill watch`: wait for a file to be saved (watchfiles, debounced), with a polling fallback.
+
+Events may never arrive on WSL mounts and network drives. watchfiles switches to polling on WSL by
+itself; beyond that, each quiet second the file's content hash is compared, and a change that came
+without an event switches the watcher to polling for the rest of the session.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from pathlib import Path
+from typing import Iterator
+
+DEBOUNCE_MS = 200
+GRACE_SECONDS = 1.5
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def changes(path: Path, stop: threading.Event, poll: bool = False) -> Iterator[str]:
+    """Yield 'event' or 'poll' each time `path`'s content changes, until `stop` is set."""
+    import watchfiles
+
+    path = Path(path).resolve()
+    last = _digest(path)
+    force_polling = True if poll else None
+    while not stop.is_set():
+        switched = False
+        pending = None  # when a change was first seen without an event for it
+        for batch in watchfiles.watch(path.parent, debounce=DEBOUNCE_MS, step=50, stop_event=stop,
+                                      rust_timeout=1000, yield_on_timeout=True, raise_interrupt=True,
+                                      force_polling=force_polling, poll_delay_ms=200, recursive=False):
+            current = _digest(path)
+            if current == last:
+                pending = None
+                continue
+            if any(Path(p).resolve() == path for _, p in batch):
+                last, pending = current, None
+                yield "poll" if force_polling else "event"
+                continue
+            if pending is None:  # the event may still be on its way
+                pending = time.monotonic()
+                continue
+            if time.monotonic() - pending < GRACE_SECONDS:
+                continue
+            last, pending = current, None
+            if force_polling:
+                yield "poll"
+                continue
+            yield "missed"  # changed, and no event came: events do not arrive here
+            force_polling = switched = True
+            break
+        if not switched:
+            return
+
+
+def quit_on_q(stop: threading.Event, stream) -> threading.Thread:
+    """A daemon thread that sets `stop` when a line starting with q is read (or input ends)."""
+    def read():
+        for line in iter(stream.readline, ""):
+            if line.strip().lower().startswith("q"):
+                break
+        stop.set()
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread

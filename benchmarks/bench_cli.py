@@ -59,6 +59,8 @@ def main() -> int:
         rows = [
             ("drill next", [*drill, "next"], base_pass, "python -c pass", 1.5),
             ("drill list", [*drill, "list"], base_pass, "python -c pass", 1.5),
+            ("drill show affine_backward", [*drill, "show", "affine_backward"], base_pass, "python -c pass", 1.5),
+            ("drill hint affine_backward", [*drill, "hint", "affine_backward"], base_pass, "python -c pass", 1.5),
             ("drill grade affine_backward (solution)", [*drill, "grade", "affine_backward"], base_numpy,
              "python -c 'import numpy'", 1.6),
             ("drill grade d_tanh_expr --answer", [*drill, "grade", "d_tanh_expr", "--answer", "1/cosh(x)^2"],
@@ -70,10 +72,21 @@ def main() -> int:
             ratio = seconds / base
             verdict = "PASS" if ratio <= target else "MISS"
             print(f"{name:42} {seconds:9.3f} {base_name:26} {base:7.3f} {ratio:6.2f} {target:6.1f}x  {verdict}")
-        start = time.perf_counter()
-        subprocess.run([*drill, "--workspace", str(REPO), "dev", "check"], env=env, stdout=subprocess.DEVNULL,
+        import resource
+
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        subprocess.run([*drill, "grade", "affine_backward"], cwd=ws, env=env, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, check=False)
-        print(f"{'drill dev check (whole catalog)':42} {time.perf_counter() - start:9.3f} s (target ≤ 30 s)")
+        peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+        print(f"{'peak RSS of drill grade affine_backward':42} {peak:9.1f} MiB (target ≤ 150 MiB)  "
+              f"{'PASS' if peak <= 150 else 'MISS'}")
+        start = time.perf_counter()
+        done = subprocess.run([*drill, "--workspace", str(REPO), "dev", "check"], env=env, capture_output=True,
+                              check=False)
+        seconds = time.perf_counter() - start
+        summary = done.stdout.decode(errors="replace").strip().splitlines()[:1]
+        print(f"{'drill dev check (whole catalog)':42} {seconds:9.1f} s (target ≤ 30 s)  "
+              f"{'PASS' if seconds <= 30 else 'MISS'}  [{summary[0] if summary else done.returncode}]")
     return 0
 
 

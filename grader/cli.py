@@ -307,6 +307,11 @@ def hint(state, problem_id):
     """
     problem = _run(lambda: state.problem(problem_id))
     tiers = problem.hints(state.lang)
+    if problem.variables:
+        from grader.params import draw, render
+
+        values = draw(problem, state.seed_for(problem))
+        tiers = tuple(render(t, values) for t in tiers)
     shown = state.history.hints_shown(problem.id)
     tier = min(shown + 1, len(tiers))
     state.history.record_hint(problem.id, tier)

@@ -139,7 +139,10 @@ def _sympy_equal(problem, spec, got_node, want_node) -> bool:
     for name, node in _definitions(problem, spec):
         symbols[name] = expr.to_sympy(node, symbols)
     diff = expr.to_sympy(got_node, symbols) - expr.to_sympy(want_node, symbols)
-    for attempt in (lambda d: sympy.simplify(d), lambda d: sympy.simplify(d.rewrite(sympy.exp))):
+    # cheapest proofs first: most equivalent forms fall to expand, or to cancel after rewriting in exp
+    attempts = (sympy.expand, lambda d: sympy.cancel(sympy.expand(d.rewrite(sympy.exp))), sympy.simplify,
+                lambda d: sympy.simplify(d.rewrite(sympy.exp)))
+    for attempt in attempts:
         try:
             if attempt(diff) == 0:
                 return True

@@ -60,7 +60,7 @@ def test_problems_are_frozen():
     (lambda d: d.update(format_version=0),
      "problems.yaml: format_version 0 is older than this drill reads (1). Re-create the workspace with drill init, "
      "or use an older drill."),
-    (lambda d: d["problems"].append("junk"), "problems.yaml: problems[6] is not a mapping"),
+    (lambda d: d["problems"].append("junk"), "problems.yaml: problems[8] is not a mapping"),
 ])
 def test_defects_are_named(change, message):
     assert broken(change) == message

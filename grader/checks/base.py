@@ -88,6 +88,9 @@ def mismatch(got, want, rtol: float, atol: float, lang: str) -> str | None:
     if got_arr.shape != want_arr.shape:
         return (f"形状が違います: {got_arr.shape}（正しくは {want_arr.shape}）" if lang == "ja"
                 else f"wrong shape {got_arr.shape}, expected {want_arr.shape}")
+    if want_arr.dtype.kind in "iu" and got_arr.dtype.kind in "fc":
+        return (f"dtype が {got_arr.dtype} です。整数（{want_arr.dtype} など）で返してください" if lang == "ja"
+                else f"dtype {got_arr.dtype}; return integers (like {want_arr.dtype})")
     if want_arr.dtype.kind == "f" and got_arr.dtype.kind in "biu":
         return (f"dtype が整数 ({got_arr.dtype}) です。浮動小数点数で計算してください" if lang == "ja"
                 else f"integer dtype {got_arr.dtype}; compute in floating point")

@@ -67,12 +67,15 @@ class Cases:
         return Verdict(True, OK(lang, n=len(cases)))
 
     def _diagnose(self, prepared: dict, outputs: list, name: str, lang: str) -> str | None:
-        """The message of the first known wrong variant that the learner's `name` matches."""
+        """The message of the first known wrong variant that the learner's `name` matches, on every
+        case where that variant differs from the right answer (cases where they agree prove nothing)."""
         for variant in self.variants:
             wrong = prepared["variants"][variant.name]
             if not all(name in w for w in wrong):
                 continue
-            if all(isinstance(got, dict) and close(got.get(name), w[name], self.rtol, self.atol)
-                   for got, w in zip(outputs, wrong)):
+            telling = [(got, w) for got, w, right in zip(outputs, wrong, prepared["expected"])
+                       if not close(w[name], right.get(name), self.rtol, self.atol)]
+            if telling and all(isinstance(got, dict) and close(got.get(name), w[name], self.rtol, self.atol)
+                               for got, w in telling):
                 return variant.message(lang)
         return None

@@ -1,0 +1,86 @@
+"""Hidden tests for `sigmoid_layer` (book 1 `Sigmoid`): forward keeps out, backward uses it.
+
+dx = dout · out · (1 − out), the derivative written with the OUTPUT out = σ(x). Known mistakes:
+the output form evaluated at the input, x(1 − x); dout left out; the sign flipped; σ(−x) forward.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from grader.checks.base import Variant
+from grader.checks.cases import Cases
+from grader.checks.gradcheck import GradCheck
+
+SHAPES = ((3, 4), (2, 5), (2, 3, 4))
+
+
+def _inputs(rng) -> list[dict]:
+    return [{"x": rng.uniform(-4.0, 4.0, size=s), "dout": rng.normal(size=s)} for s in SHAPES]
+
+
+def _sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _forward_expected(case) -> dict:
+    y = _sigmoid(case["x"])
+    return {"out": y, "self.out": y}
+
+
+def _backward_expected(case) -> dict:
+    y = _sigmoid(case["x"])
+    return {"dx": case["dout"] * y * (1.0 - y)}
+
+
+def _snapshot(value):
+    return value.copy() if isinstance(value, np.ndarray) else value
+
+
+def _run_forward(learner, case) -> dict:
+    layer = learner.Sigmoid()
+    out = layer.forward(case["x"])
+    return {"out": out, "self.out": _snapshot(getattr(layer, "out", None))}
+
+
+def _run_backward(learner, case) -> dict:
+    layer = learner.Sigmoid()
+    layer.forward(case["x"])
+    return {"dx": layer.backward(case["dout"])}
+
+
+FORWARD_VARIANTS = (
+    Variant("minus", lambda c: {"out": _sigmoid(-c["x"])},
+            ja="σ(−x) になっています。σ(x) = 1 / (1 + exp(−x)) です（exp の中の符号に注意）。",
+            en="this is σ(−x): σ(x) = 1 / (1 + exp(−x)) (mind the sign inside exp)."),
+)
+
+
+def _at_input(c):
+    return {"dx": c["dout"] * c["x"] * (1.0 - c["x"])}
+
+
+BACKWARD_VARIANTS = (
+    Variant("at_input", _at_input,
+            ja="x(1 − x) を使っています。σ'(x) = y(1 − y) は出力 y = σ(x) で書いた式なので、入力 x ではなく "
+               "forward で保存した self.out を入れます: dx = dout * (1.0 - self.out) * self.out。",
+            en="this uses x(1 − x): σ'(x) = y(1 − y) is written with the OUTPUT y = σ(x), so plug in the self.out "
+               "kept by forward, not the input x: dx = dout * (1.0 - self.out) * self.out."),
+    Variant("no_dout", lambda c: {"dx": _sigmoid(c["x"]) * (1.0 - _sigmoid(c["x"]))},
+            ja="σ の微分だけを返しています。連鎖律で上流の勾配 dout を掛けます: dx = dout * (1.0 - self.out) * self.out。",
+            en="this is σ's derivative alone: by the chain rule multiply by the upstream gradient dout: "
+               "dx = dout * (1.0 - self.out) * self.out."),
+    Variant("sign", lambda c: {"dx": -c["dout"] * _sigmoid(c["x"]) * (1.0 - _sigmoid(c["x"]))},
+            ja="符号が逆です: dx = dout * (1 − out) * out（out(out − 1) ではありません）。",
+            en="the sign is flipped: dx = dout * (1 − out) * out (not out(out − 1))."),
+    Variant("no_one_minus", lambda c: {"dx": c["dout"] * _sigmoid(c["x"])},
+            ja="(1 − out) が抜けています: dx = dout * (1.0 - self.out) * self.out。",
+            en="the factor (1 − out) is missing: dx = dout * (1.0 - self.out) * self.out."),
+)
+
+CHECKS = {
+    "forward": Cases(inputs=_inputs, run=_run_forward, expected=_forward_expected, variants=FORWARD_VARIANTS),
+    "backward": Cases(inputs=_inputs, run=_run_backward, expected=_backward_expected,
+                      variants=BACKWARD_VARIANTS),
+    "gradcheck": GradCheck(inputs=_inputs, run=_run_backward,
+                           loss=lambda c: float(np.sum(_sigmoid(c["x"]) * c["dout"])), wrt={"dx": "x"}),
+}

@@ -98,6 +98,9 @@ def mismatch(got, want, rtol: float, atol: float, lang: str) -> str | None:
         return f"complex dtype {got_arr.dtype}"
     if not np.all(np.isfinite(got_arr)) and np.all(np.isfinite(want_arr)):
         return ("NaN または inf が含まれています" if lang == "ja" else "contains NaN or inf")
+    if want_arr.dtype.kind == "b" and want_arr.ndim == 0 and bool(got_arr) != bool(want_arr):
+        return (f"{bool(want_arr)} になるはずが {bool(got_arr)} です" if lang == "ja"
+                else f"expected {bool(want_arr)}, got {bool(got_arr)}")
     if not np.allclose(got_arr, want_arr, rtol=rtol, atol=atol, equal_nan=True):
         err = float(np.max(np.abs(got_arr.astype(np.float64) - want_arr)))
         return (f"値が違います（最大誤差 {err:.3g}）" if lang == "ja"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks.base import Variant
-from grader.checks.cases import Cases
+from grader.hidden._optimizers import checks, output_name, wrong
 
 CLASS = "Adam"
 DEFAULTS = {"lr": 0.001, "beta1": 0.9, "beta2": 0.999}
@@ -25,23 +25,6 @@ UPDATE = (((("W1", (4, 3)), ("b1", (3,)), ("W2", (3, 2)), ("b2", (2,))), {"lr": 
           ((("W1", (2, 5)), ("b1", (5,)), ("W2", (5, 3)), ("b2", (3,))), {"lr": 0.03, "beta1": 0.8, "beta2": 0.999}, 4))
 DEFAULT = (((("W1", (3, 4)), ("b1", (4,)), ("W2", (4, 2)), ("b2", (2,))), {}, 3),)
 IN_PLACE = (((("W1", (2, 3)), ("b1", (3,)), ("W2", (3, 4)), ("b2", (4,))), {"lr": 0.01, "beta1": 0.8, "beta2": 0.99}, 3),)
-
-
-def _make(rng, spec) -> list[dict]:
-    cases = []
-    for shapes, kwargs, steps in spec:
-        case = {key: rng.normal(size=shape) for key, shape in shapes}
-        case["_keys"] = [key for key, _ in shapes]
-        case["_kwargs"] = dict(kwargs)
-        # |g| in [0.3, 2]: far from 0, so where the tiny ε sits (book 1 or the paper) stays below ATOL
-        case["_grads"] = [{key: rng.choice([-1.0, 1.0], size=shape) * rng.uniform(0.3, 2.0, size=shape)
-                           for key, shape in shapes} for _ in range(steps)]
-        cases.append(case)
-    return cases
-
-
-def _name(key, step):
-    return f"params['{key}'] after update {step}"
 
 
 def _simulate(case, mode="right") -> dict:
@@ -77,96 +60,48 @@ def _simulate(case, mode="right") -> dict:
                 params[k] = params[k] - lr_t * m[k] / np.sqrt(v[k] + EPS)
             else:
                 params[k] = params[k] - lr_t * m[k] / (np.sqrt(v[k]) + EPS)
-            out[_name(k, step)] = params[k].copy()
+            out[output_name(k, step)] = params[k].copy()
     return out
-
-
-def _snapshot(value):
-    return value.copy() if isinstance(value, np.ndarray) else value
-
-
-def _run(learner, case) -> dict:
-    params = {k: case[k] for k in case["_keys"]}
-    opt = getattr(learner, CLASS)(**case["_kwargs"])
-    out = {}
-    for step, grads in enumerate(case["_grads"], 1):
-        opt.update(params, {k: v.copy() for k, v in grads.items()})
-        for k in case["_keys"]:
-            out[_name(k, step)] = _snapshot(params.get(k))
-    return out
-
-
-def _run_in_place(learner, case) -> dict:
-    originals = {k: case[k] for k in case["_keys"]}
-    params = dict(originals)
-    opt = getattr(learner, CLASS)(**case["_kwargs"])
-    ok = True
-    for grads in case["_grads"]:
-        before = {k: v.copy() for k, v in originals.items()}
-        opt.update(params, {k: v.copy() for k, v in grads.items()})
-        for k in case["_keys"]:
-            if params.get(k) is not originals[k] or np.array_equal(originals[k], before[k]):
-                ok = False
-    return {"in_place": ok}
-
-
-def _wrong(mode):
-    def expected(case):
-        with np.errstate(all="ignore"):
-            return _simulate(case, mode)
-    return expected
 
 
 VARIANTS = (
-    Variant("no_bias_correction", _wrong("no_bias_correction"),
+    Variant("no_bias_correction", wrong(_simulate, "no_bias_correction"),
             ja="バイアス補正がありません（lr をそのまま使っています）。1 巻では t 回目の update で "
                "lr_t = lr·√(1 − beta2^t)/(1 − beta1^t) を使います（0 から始めた m と v が小さすぎるのを補正）。",
             en="the bias correction is missing (lr is used as is). Book 1 uses lr_t = lr·√(1 − beta2^t)/(1 − beta1^t) "
                "on update t (m and v start at 0 and are too small at first)."),
-    Variant("correction_swapped", _wrong("correction_swapped"),
+    Variant("correction_swapped", wrong(_simulate, "correction_swapped"),
             ja="バイアス補正の beta1 と beta2 が逆です: lr_t = lr·√(1 − beta2^t)/(1 − beta1^t)"
                "（平方根の中が beta2、分母が beta1）。",
             en="beta1 and beta2 are swapped in the bias correction: lr_t = lr·√(1 − beta2^t)/(1 − beta1^t) "
                "(beta2 under the root, beta1 in the denominator)."),
-    Variant("t_per_key", _wrong("t_per_key"),
+    Variant("t_per_key", wrong(_simulate, "t_per_key"),
             ja="t（self.iter）をキーごとに増やしています。t は update 1 回につき 1 だけ、キーのループの外で増やします。",
             en="t (self.iter) is incremented once per key. Increment it once per update call, outside the loop "
                "over the keys."),
-    Variant("no_state", _wrong("no_state"),
+    Variant("no_state", wrong(_simulate, "no_state"),
             ja="1 回目の update は合っていますが、2 回目から違います。m、v、t を毎回作り直していませんか。"
                "最初の呼び出しで 1 度だけ 0 で作り、self.m、self.v、self.iter に保存して次の呼び出しに持ち越します。",
             en="the first update is right but later ones are not: are m, v and t re-created on every call? "
                "Create them once, as zeros on the first call, and keep them in self.m, self.v and self.iter."),
-    Variant("not_squared", _wrong("not_squared"),
+    Variant("not_squared", wrong(_simulate, "not_squared"),
             ja="v に勾配をそのまま入れています。v は勾配の二乗（要素ごと）の移動平均です: "
                "v += (1 − beta2)·(grad**2 − v)。負の v の平方根で NaN になります。",
             en="v takes in the gradient itself; v is the moving average of the elementwise squared gradient: "
                "v += (1 − beta2)·(grad**2 − v). The square root of a negative v gives NaN."),
-    Variant("betas_swapped", _wrong("betas_swapped"),
+    Variant("betas_swapped", wrong(_simulate, "betas_swapped"),
             ja="beta1 と beta2 が逆です。m（勾配の移動平均）は beta1、v（勾配の二乗の移動平均）は beta2 を使います。",
             en="beta1 and beta2 are swapped: m (the moving average of the gradient) uses beta1, v (of the squared "
                "gradient) uses beta2."),
-    Variant("eps_in_sqrt", _wrong("eps_in_sqrt"),
+    Variant("eps_in_sqrt", wrong(_simulate, "eps_in_sqrt"),
             ja="1e-7 を平方根の中に入れています（np.sqrt(v + 1e-7)）。1 巻では平方根の外で分母に足します: "
                "m / (np.sqrt(v) + 1e-7)。",
             en="the 1e-7 is inside the square root (np.sqrt(v + 1e-7)); book 1 adds it outside, to the "
                "denominator: m / (np.sqrt(v) + 1e-7)."),
 )
 
-IN_PLACE_MSG = Variant(
-    "rebound", lambda c: {"in_place": False},
-    ja="呼び出し側の配列が更新されていません。params[key] = params[key] - ... は新しい配列を作って辞書の中身を"
-       "差し替えるだけで、元の配列（1 巻のネットワークではレイヤが同じ配列を共有しています）は変わりません。"
-       "params[key] -= ... のようにその場で（in place）更新してください。",
-    en="the caller's arrays were not updated: params[key] = params[key] - ... makes a new array and only "
-       "rebinds the dict entry, so the original array (which book 1's layers share with the network) stays "
-       "the same. Update in place: params[key] -= ...")
 
-CHECKS = {
-    "update": Cases(inputs=lambda rng: _make(rng, UPDATE), run=_run, expected=_simulate, variants=VARIANTS,
-                    rtol=0.0, atol=ATOL),
-    "defaults": Cases(inputs=lambda rng: _make(rng, DEFAULT), run=_run, expected=_simulate, variants=VARIANTS,
-                      rtol=0.0, atol=ATOL),
-    "in_place": Cases(inputs=lambda rng: _make(rng, IN_PLACE), run=_run_in_place,
-                      expected=lambda c: {"in_place": True}, variants=(IN_PLACE_MSG,)),
-}
+CHECKS = checks(CLASS, _simulate, VARIANTS, UPDATE, DEFAULT, IN_PLACE,
+                # |g| in [0.3, 2]: far from 0, so where the tiny ε sits (book 1 or the paper) stays below ATOL
+                grad=lambda rng, shape: rng.choice([-1.0, 1.0], size=shape) * rng.uniform(0.3, 2.0, size=shape),
+                rtol=0.0, atol=ATOL)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks.base import Variant
-from grader.checks.cases import Cases
+from grader.hidden._optimizers import checks, output_name, wrong
 
 CLASS = "Momentum"
 DEFAULTS = {"lr": 0.01, "momentum": 0.9}
@@ -20,21 +20,6 @@ UPDATE = (((("W1", (4, 3)), ("b1", (3,)), ("W2", (3, 2)), ("b2", (2,))), {"lr": 
           ((("W1", (2, 5)), ("b1", (5,)), ("W2", (5, 3)), ("b2", (3,))), {"lr": 0.05, "momentum": 0.7}, 4))
 DEFAULT = (((("W1", (3, 4)), ("b1", (4,)), ("W2", (4, 2)), ("b2", (2,))), {}, 3),)
 IN_PLACE = (((("W1", (2, 3)), ("b1", (3,)), ("W2", (3, 4)), ("b2", (4,))), {"lr": 0.1, "momentum": 0.8}, 3),)
-
-
-def _make(rng, spec) -> list[dict]:
-    cases = []
-    for shapes, kwargs, steps in spec:
-        case = {key: rng.normal(size=shape) for key, shape in shapes}
-        case["_keys"] = [key for key, _ in shapes]
-        case["_kwargs"] = dict(kwargs)
-        case["_grads"] = [{key: rng.normal(size=shape) for key, shape in shapes} for _ in range(steps)]
-        cases.append(case)
-    return cases
-
-
-def _name(key, step):
-    return f"params['{key}'] after update {step}"
 
 
 def _step(state, key, p, g, hp, mode):
@@ -59,76 +44,27 @@ def _simulate(case, mode="right") -> dict:
     for step, grads in enumerate(case["_grads"], 1):
         for k in case["_keys"]:
             params[k] = _step(state, k, params[k], grads[k], hp, mode)
-            out[_name(k, step)] = params[k].copy()
+            out[output_name(k, step)] = params[k].copy()
     return out
-
-
-def _snapshot(value):
-    return value.copy() if isinstance(value, np.ndarray) else value
-
-
-def _run(learner, case) -> dict:
-    params = {k: case[k] for k in case["_keys"]}
-    opt = getattr(learner, CLASS)(**case["_kwargs"])
-    out = {}
-    for step, grads in enumerate(case["_grads"], 1):
-        opt.update(params, {k: v.copy() for k, v in grads.items()})
-        for k in case["_keys"]:
-            out[_name(k, step)] = _snapshot(params.get(k))
-    return out
-
-
-def _run_in_place(learner, case) -> dict:
-    originals = {k: case[k] for k in case["_keys"]}
-    params = dict(originals)
-    opt = getattr(learner, CLASS)(**case["_kwargs"])
-    ok = True
-    for grads in case["_grads"]:
-        before = {k: v.copy() for k, v in originals.items()}
-        opt.update(params, {k: v.copy() for k, v in grads.items()})
-        for k in case["_keys"]:
-            if params.get(k) is not originals[k] or np.array_equal(originals[k], before[k]):
-                ok = False
-    return {"in_place": ok}
-
-
-def _wrong(mode):
-    def expected(case):
-        with np.errstate(all="ignore"):
-            return _simulate(case, mode)
-    return expected
 
 
 VARIANTS = (
-    Variant("no_state", _wrong("no_state"),
+    Variant("no_state", wrong(_simulate, "no_state"),
             ja="1 回目の update は合っていますが、2 回目から違います。v を毎回 0 から作り直していませんか"
                "（それでは SGD と同じです）。v は最初の呼び出しで 1 度だけ np.zeros_like で作り（self.v が None の"
                "とき）、self.v に保存して次の呼び出しに持ち越します。",
             en="the first update is right but later ones are not: is v re-created as zeros on every call (that is "
                "plain SGD)? Create v once, on the first call (when self.v is None), with np.zeros_like, keep it "
                "in self.v and carry it over to the next call."),
-    Variant("minus_v", _wrong("minus_v"),
+    Variant("minus_v", wrong(_simulate, "minus_v"),
             ja="符号が逆です。v = momentum·v − lr·grad なら、更新は W ← W + v です（W − v ではありません）。",
             en="the sign is flipped: with v = momentum·v − lr·grad the update is W ← W + v, not W − v."),
-    Variant("ema", _wrong("ema"),
+    Variant("ema", wrong(_simulate, "ema"),
             ja="v = momentum·v + (1 − momentum)·grad の指数移動平均の形です。1 巻の Momentum は "
                "v ← momentum·v − lr·grad、W ← W + v です（(1 − momentum) は掛けません）。",
             en="this is the moving-average form v = momentum·v + (1 − momentum)·grad. Book 1's Momentum is "
                "v ← momentum·v − lr·grad, W ← W + v (no (1 − momentum) factor)."),
 )
 
-IN_PLACE_MSG = Variant(
-    "rebound", lambda c: {"in_place": False},
-    ja="呼び出し側の配列が更新されていません。params[key] = params[key] + ... は新しい配列を作って辞書の中身を"
-       "差し替えるだけで、元の配列（1 巻のネットワークではレイヤが同じ配列を共有しています）は変わりません。"
-       "params[key] += ... のようにその場で（in place）更新してください。",
-    en="the caller's arrays were not updated: params[key] = params[key] + ... makes a new array and only "
-       "rebinds the dict entry, so the original array (which book 1's layers share with the network) stays "
-       "the same. Update in place: params[key] += ...")
 
-CHECKS = {
-    "update": Cases(inputs=lambda rng: _make(rng, UPDATE), run=_run, expected=_simulate, variants=VARIANTS),
-    "defaults": Cases(inputs=lambda rng: _make(rng, DEFAULT), run=_run, expected=_simulate, variants=VARIANTS),
-    "in_place": Cases(inputs=lambda rng: _make(rng, IN_PLACE), run=_run_in_place,
-                      expected=lambda c: {"in_place": True}, variants=(IN_PLACE_MSG,)),
-}
+CHECKS = checks(CLASS, _simulate, VARIANTS, UPDATE, DEFAULT, IN_PLACE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks.base import Variant
-from grader.checks.cases import Cases
+from grader.hidden._optimizers import checks, output_name, wrong
 
 CLASS = "Nesterov"
 DEFAULTS = {"lr": 0.01, "momentum": 0.9}
@@ -21,21 +21,6 @@ UPDATE = (((("W1", (4, 3)), ("b1", (3,)), ("W2", (3, 2)), ("b2", (2,))), {"lr": 
           ((("W1", (2, 5)), ("b1", (5,)), ("W2", (5, 3)), ("b2", (3,))), {"lr": 0.05, "momentum": 0.7}, 4))
 DEFAULT = (((("W1", (3, 4)), ("b1", (4,)), ("W2", (4, 2)), ("b2", (2,))), {}, 3),)
 IN_PLACE = (((("W1", (2, 3)), ("b1", (3,)), ("W2", (3, 4)), ("b2", (4,))), {"lr": 0.1, "momentum": 0.8}, 3),)
-
-
-def _make(rng, spec) -> list[dict]:
-    cases = []
-    for shapes, kwargs, steps in spec:
-        case = {key: rng.normal(size=shape) for key, shape in shapes}
-        case["_keys"] = [key for key, _ in shapes]
-        case["_kwargs"] = dict(kwargs)
-        case["_grads"] = [{key: rng.normal(size=shape) for key, shape in shapes} for _ in range(steps)]
-        cases.append(case)
-    return cases
-
-
-def _name(key, step):
-    return f"params['{key}'] after update {step}"
 
 
 def _step(state, key, p, g, hp, mode):
@@ -65,81 +50,32 @@ def _simulate(case, mode="right") -> dict:
     for step, grads in enumerate(case["_grads"], 1):
         for k in case["_keys"]:
             params[k] = _step(state, k, params[k], grads[k], hp, mode)
-            out[_name(k, step)] = params[k].copy()
+            out[output_name(k, step)] = params[k].copy()
     return out
-
-
-def _snapshot(value):
-    return value.copy() if isinstance(value, np.ndarray) else value
-
-
-def _run(learner, case) -> dict:
-    params = {k: case[k] for k in case["_keys"]}
-    opt = getattr(learner, CLASS)(**case["_kwargs"])
-    out = {}
-    for step, grads in enumerate(case["_grads"], 1):
-        opt.update(params, {k: v.copy() for k, v in grads.items()})
-        for k in case["_keys"]:
-            out[_name(k, step)] = _snapshot(params.get(k))
-    return out
-
-
-def _run_in_place(learner, case) -> dict:
-    originals = {k: case[k] for k in case["_keys"]}
-    params = dict(originals)
-    opt = getattr(learner, CLASS)(**case["_kwargs"])
-    ok = True
-    for grads in case["_grads"]:
-        before = {k: v.copy() for k, v in originals.items()}
-        opt.update(params, {k: v.copy() for k, v in grads.items()})
-        for k in case["_keys"]:
-            if params.get(k) is not originals[k] or np.array_equal(originals[k], before[k]):
-                ok = False
-    return {"in_place": ok}
-
-
-def _wrong(mode):
-    def expected(case):
-        with np.errstate(all="ignore"):
-            return _simulate(case, mode)
-    return expected
 
 
 VARIANTS = (
-    Variant("book2", _wrong("book2"),
+    Variant("book2", wrong(_simulate, "book2"),
             ja="2 巻（book-2 form）の Nesterov です: v を先に更新し、その新しい v で params を更新しています。"
                "この問題は 1 巻の形です: まず古い v で W ← W + momentum²·v − (1 + momentum)·lr·grad、"
                "そのあとで v ← momentum·v − lr·grad。2 つは別のコードで、値も変わります。",
             en="this is book 2's Nesterov (book-2 form): v is updated first and params use the new v. This "
                "problem follows book 1: first W ← W + momentum²·v − (1 + momentum)·lr·grad with the OLD v, then "
                "v ← momentum·v − lr·grad. They are different code and give different numbers."),
-    Variant("no_state", _wrong("no_state"),
+    Variant("no_state", wrong(_simulate, "no_state"),
             ja="1 回目の update は合っていますが、2 回目から違います。v を毎回 0 から作り直していませんか。"
                "v は最初の呼び出しで 1 度だけ np.zeros_like で作り、self.v に保存して次の呼び出しに持ち越します。",
             en="the first update is right but later ones are not: is v re-created as zeros on every call? "
                "Create v once, on the first call, with np.zeros_like, keep it in self.v and carry it over."),
-    Variant("plain_momentum", _wrong("plain_momentum"),
+    Variant("plain_momentum", wrong(_simulate, "plain_momentum"),
             ja="ふつうの Momentum（v ← momentum·v − lr·grad、W ← W + v）になっています。Nesterov は "
                "W ← W + momentum²·v − (1 + momentum)·lr·grad（古い v）のあとで v を更新します。",
             en="this is plain Momentum (v ← momentum·v − lr·grad, W ← W + v). Nesterov does "
                "W ← W + momentum²·v − (1 + momentum)·lr·grad (with the old v), then updates v."),
-    Variant("minus_mu2", _wrong("minus_mu2"),
+    Variant("minus_mu2", wrong(_simulate, "minus_mu2"),
             ja="momentum²·v の項の符号が逆です: W ← W + momentum²·v − (1 + momentum)·lr·grad。",
             en="the sign of the momentum²·v term is flipped: W ← W + momentum²·v − (1 + momentum)·lr·grad."),
 )
 
-IN_PLACE_MSG = Variant(
-    "rebound", lambda c: {"in_place": False},
-    ja="呼び出し側の配列が更新されていません。params[key] = params[key] + ... は新しい配列を作って辞書の中身を"
-       "差し替えるだけで、元の配列（1 巻のネットワークではレイヤが同じ配列を共有しています）は変わりません。"
-       "params[key] += ... のようにその場で（in place）更新してください。",
-    en="the caller's arrays were not updated: params[key] = params[key] + ... makes a new array and only "
-       "rebinds the dict entry, so the original array (which book 1's layers share with the network) stays "
-       "the same. Update in place: params[key] += ...")
 
-CHECKS = {
-    "update": Cases(inputs=lambda rng: _make(rng, UPDATE), run=_run, expected=_simulate, variants=VARIANTS),
-    "defaults": Cases(inputs=lambda rng: _make(rng, DEFAULT), run=_run, expected=_simulate, variants=VARIANTS),
-    "in_place": Cases(inputs=lambda rng: _make(rng, IN_PLACE), run=_run_in_place,
-                      expected=lambda c: {"in_place": True}, variants=(IN_PLACE_MSG,)),
-}
+CHECKS = checks(CLASS, _simulate, VARIANTS, UPDATE, DEFAULT, IN_PLACE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks.base import Variant
-from grader.checks.cases import Cases
+from grader.hidden._optimizers import checks, output_name, wrong
 
 CLASS = "RMSprop"
 DEFAULTS = {"lr": 0.01, "decay_rate": 0.99}
@@ -21,23 +21,6 @@ UPDATE = (((("W1", (4, 3)), ("b1", (3,)), ("W2", (3, 2)), ("b2", (2,))), {"lr": 
           ((("W1", (2, 5)), ("b1", (5,)), ("W2", (5, 3)), ("b2", (3,))), {"lr": 0.05, "decay_rate": 0.8}, 4))
 DEFAULT = (((("W1", (3, 4)), ("b1", (4,)), ("W2", (4, 2)), ("b2", (2,))), {}, 3),)
 IN_PLACE = (((("W1", (2, 3)), ("b1", (3,)), ("W2", (3, 4)), ("b2", (4,))), {"lr": 0.1, "decay_rate": 0.9}, 3),)
-
-
-def _make(rng, spec) -> list[dict]:
-    cases = []
-    for shapes, kwargs, steps in spec:
-        case = {key: rng.normal(size=shape) for key, shape in shapes}
-        case["_keys"] = [key for key, _ in shapes]
-        case["_kwargs"] = dict(kwargs)
-        # b2's gradients are tiny (~1e-4), so where the 1e-7 goes changes the result visibly
-        case["_grads"] = [{key: rng.normal(size=shape) * (1e-4 if key == "b2" else 1.0) for key, shape in shapes}
-                          for _ in range(steps)]
-        cases.append(case)
-    return cases
-
-
-def _name(key, step):
-    return f"params['{key}'] after update {step}"
 
 
 def _step(state, key, p, g, hp, mode):
@@ -64,86 +47,37 @@ def _simulate(case, mode="right") -> dict:
     for step, grads in enumerate(case["_grads"], 1):
         for k in case["_keys"]:
             params[k] = _step(state, k, params[k], grads[k], hp, mode)
-            out[_name(k, step)] = params[k].copy()
+            out[output_name(k, step)] = params[k].copy()
     return out
-
-
-def _snapshot(value):
-    return value.copy() if isinstance(value, np.ndarray) else value
-
-
-def _run(learner, case) -> dict:
-    params = {k: case[k] for k in case["_keys"]}
-    opt = getattr(learner, CLASS)(**case["_kwargs"])
-    out = {}
-    for step, grads in enumerate(case["_grads"], 1):
-        opt.update(params, {k: v.copy() for k, v in grads.items()})
-        for k in case["_keys"]:
-            out[_name(k, step)] = _snapshot(params.get(k))
-    return out
-
-
-def _run_in_place(learner, case) -> dict:
-    originals = {k: case[k] for k in case["_keys"]}
-    params = dict(originals)
-    opt = getattr(learner, CLASS)(**case["_kwargs"])
-    ok = True
-    for grads in case["_grads"]:
-        before = {k: v.copy() for k, v in originals.items()}
-        opt.update(params, {k: v.copy() for k, v in grads.items()})
-        for k in case["_keys"]:
-            if params.get(k) is not originals[k] or np.array_equal(originals[k], before[k]):
-                ok = False
-    return {"in_place": ok}
-
-
-def _wrong(mode):
-    def expected(case):
-        with np.errstate(all="ignore"):
-            return _simulate(case, mode)
-    return expected
 
 
 VARIANTS = (
-    Variant("swapped", _wrong("swapped"),
+    Variant("swapped", wrong(_simulate, "swapped"),
             ja="decay_rate と (1 − decay_rate) が逆です。古い h に decay_rate を掛け、新しい勾配の二乗には "
                "(1 − decay_rate) を掛けます: h = decay_rate·h + (1 − decay_rate)·grad²。",
             en="decay_rate and (1 − decay_rate) are swapped: the old h is multiplied by decay_rate and the new "
                "squared gradient by (1 − decay_rate): h = decay_rate·h + (1 − decay_rate)·grad²."),
-    Variant("eps_in_sqrt", _wrong("eps_in_sqrt"),
+    Variant("eps_in_sqrt", wrong(_simulate, "eps_in_sqrt"),
             ja="1e-7 を平方根の中に入れています（np.sqrt(h + 1e-7)）。1 巻では平方根の外で、分母に足します: "
                "grad / (np.sqrt(h) + 1e-7)。勾配が小さい要素で差がはっきり出ます。",
             en="the 1e-7 is inside the square root (np.sqrt(h + 1e-7)). Book 1 adds it outside, to the "
                "denominator: grad / (np.sqrt(h) + 1e-7). It shows where the gradients are small."),
-    Variant("no_decay", _wrong("no_decay"),
+    Variant("no_decay", wrong(_simulate, "no_decay"),
             ja="AdaGrad と同じ h += grad² になっています。RMSprop は古い勾配を少しずつ忘れる指数移動平均です: "
                "h = decay_rate·h + (1 − decay_rate)·grad²。",
             en="this is AdaGrad's h += grad². RMSprop forgets old gradients with a moving average: "
                "h = decay_rate·h + (1 − decay_rate)·grad²."),
-    Variant("not_squared", _wrong("not_squared"),
+    Variant("not_squared", wrong(_simulate, "not_squared"),
             ja="h に勾配をそのまま入れています。入れるのは勾配の二乗（要素ごと）です: (1 − decay_rate)·grad * grad。"
                "負の h の平方根で NaN になります。",
             en="h takes in the gradient itself; it must take the elementwise square: (1 − decay_rate)·grad * grad. "
                "The square root of a negative h gives NaN."),
-    Variant("no_state", _wrong("no_state"),
+    Variant("no_state", wrong(_simulate, "no_state"),
             ja="1 回目の update は合っていますが、2 回目から違います。h を毎回 0 から作り直していませんか。"
                "h は最初の呼び出しで 1 度だけ np.zeros_like で作り、self.h に保存して次の呼び出しに持ち越します。",
             en="the first update is right but later ones are not: is h re-created as zeros on every call? "
                "Create h once, on the first call, with np.zeros_like, keep it in self.h and carry it over."),
 )
 
-IN_PLACE_MSG = Variant(
-    "rebound", lambda c: {"in_place": False},
-    ja="呼び出し側の配列が更新されていません。params[key] = params[key] - ... は新しい配列を作って辞書の中身を"
-       "差し替えるだけで、元の配列（1 巻のネットワークではレイヤが同じ配列を共有しています）は変わりません。"
-       "params[key] -= ... のようにその場で（in place）更新してください。",
-    en="the caller's arrays were not updated: params[key] = params[key] - ... makes a new array and only "
-       "rebinds the dict entry, so the original array (which book 1's layers share with the network) stays "
-       "the same. Update in place: params[key] -= ...")
 
-CHECKS = {
-    "update": Cases(inputs=lambda rng: _make(rng, UPDATE), run=_run, expected=_simulate, variants=VARIANTS),
-    "defaults": Cases(inputs=lambda rng: _make(rng, DEFAULT), run=_run, expected=_simulate, variants=VARIANTS),
-    "in_place": Cases(inputs=lambda rng: _make(rng, IN_PLACE), run=_run_in_place,
-                      expected=lambda c: {"in_place": True}, variants=(IN_PLACE_MSG,)),
-}
+CHECKS = checks(CLASS, _simulate, VARIANTS, UPDATE, DEFAULT, IN_PLACE)

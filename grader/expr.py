@@ -17,7 +17,7 @@ MAX_CONST_EXPONENT = 1000.0
 FUNCTIONS = ("sigmoid", "exp", "log", "ln", "tanh", "cosh", "sinh", "sech", "sqrt")
 CONSTANTS = ("e", "pi")
 PRE_NFKC = {"²": "^2", "³": "^3", "ᵀ": "^T", "σ": "sigmoid", "π": "pi", "√": "sqrt",
-            "−": "-", "–": "-", "×": "*", "·": "*", "⋅": "*", "÷": "/", "∘": "⊙"}
+            "λ": "lam", "−": "-", "–": "-", "×": "*", "·": "*", "⋅": "*", "÷": "/", "∘": "⊙"}
 TOKEN = re.compile(r"""
     (?P<ws>\s+)
   | (?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z_]))?)

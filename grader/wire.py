@@ -49,7 +49,7 @@ def encode(value, depth: int = 0):
         return {"t": "nd", "scalar": True, "dtype": value.dtype.str, "shape": [],
                 "b64": base64.b64encode(value.tobytes()).decode()}
     if type(value) is np.ndarray and value.dtype.kind in NUMERIC_KINDS:
-        data = np.ascontiguousarray(value)
+        data = np.require(value, requirements="C")  # ascontiguousarray would turn 0-d into 1-d
         return {"t": "nd", "dtype": data.dtype.str, "shape": list(data.shape),
                 "b64": base64.b64encode(data.tobytes()).decode()}
     if type(value) is tuple:

@@ -13,7 +13,8 @@ from grader.params import default_seed, draw, render
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOG = catalog_mod.load(REPO / "problems.yaml")
-KEPT = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((REPO / "tests/answers").glob("*.yaml"))}
+KEPT = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((REPO / "tests/answers").glob("*.yaml"))
+        if CATALOG.get(p.stem) is not None}  # unknown ids: see test_every_kept_answer_names_a_problem
 
 
 def judge(pid: str, part: str, text: str, lang: str = "en", seed: int | None = None):

@@ -18,6 +18,8 @@ def test_arrays_and_scalars_roundtrip():
     assert roundtrip(3.5) == 3.5 and roundtrip(None) is None
     assert np.isnan(roundtrip(float("nan")))
     assert roundtrip((np.ones(2), 1.0))[1] == 1.0
+    zero_d = roundtrip(np.array(1.5))
+    assert isinstance(zero_d, np.ndarray) and zero_d.shape == () and zero_d == 1.5
 
 
 def test_non_plain_values_become_foreign():

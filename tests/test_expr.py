@@ -94,3 +94,15 @@ def test_sympy_backend_matches_numpy():
     x = sympy.Symbol("x", real=True)
     built = expr.to_sympy(node, {"x": x, "y": sympy.Symbol("y")})
     assert float(built.subs(x, 0.7)) == pytest.approx(value("4/(e^x + e^-x)^2 - sigmoid(x)", x=0.7))
+
+
+def test_ime_middle_dot_is_a_product():
+    assert value("2・x", x=1.5) == pytest.approx(3.0)
+
+
+def test_percentage_answer_is_explained():
+    from grader.checks.numeric import value_of
+
+    with pytest.raises(AnswerError) as info:
+        value_of("96%")
+    assert info.value.en == "write a percentage as a plain number: 96% is 96/100"

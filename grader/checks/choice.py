@@ -23,4 +23,8 @@ def judge(problem, spec, text: str, lang: str, values: dict | None = None):
         return Verdict(True, RIGHT(lang, ans=answer)), PASS
     explain = (params.get("explain") or {}).get(answer) or {}
     diagnosis = explain.get(lang) if isinstance(explain, dict) else None
+    if diagnosis and values:
+        from grader.params import render
+
+        diagnosis = render(diagnosis, values)
     return Verdict(False, WRONG(lang, ans=answer), diagnosis), FAIL

@@ -15,6 +15,10 @@ NOT_A_NUMBER = Msg("数値として読めません: {why}", "not a number: {why}
 
 def value_of(text: str) -> float:
     """The number an answer denotes; AnswerError when it is not a constant."""
+    stripped = expr.normalise(text)
+    if stripped.endswith("%"):
+        raise AnswerError(f"write a percentage as a plain number: {stripped} is {stripped[:-1].strip()}/100",
+                          f"百分率は数で書いてください: {stripped} は {stripped[:-1].strip()}/100 です")
     node = expr.parse(text, expr.Names(functions=("exp", "log", "ln", "sqrt", "tanh")))
     expr.check_bounded(node)
     value = expr.constant_value(node)
@@ -43,6 +47,8 @@ def judge(problem, spec, text: str, lang: str, values: dict | None = None):
     diagnosis = None
     for wrong in params.get("wrong", []) or ():
         if matches(got, catalog_value(wrong["value"], values), params):
-            diagnosis = wrong.get(lang)
+            from grader.params import render
+
+            diagnosis = render(wrong.get(lang) or "", values) or None
             break
     return Verdict(False, WRONG(lang, got=got), diagnosis), FAIL

@@ -15,6 +15,8 @@ MESSAGES = {
     "not_run": ("前のチェックで止まったため実行されませんでした", "not run: the run stopped in an earlier check"),
     "died": ("学習者のプロセスが途中で終了しました: {why}", "your code's process ended early: {why}"),
     "raised": ("例外: {err}", "raised {err}"),
+    "count": ("{n} ケース分の結果が必要ですが、返ってきたのは {got} ケース分です",
+              "expected results for {n} cases, got {got}"),
     "unanswered": ("無回答です", "not answered"),
     "no_answer": ("まだ解答がありません（{file} の {part} = の行、または --answer {part}=…）",
                   "no answer yet (the '{part} =' line of {file}, or --answer {part}=…)"),
@@ -66,7 +68,7 @@ def grade_code(problem, path, lang: str) -> ProblemResult:
     for spec in problem.checks:
         obj = checks[spec.name]
         prepared[spec.name] = obj.prepare(np.random.default_rng(seed_for(problem.id, spec.name)))
-        probes.append((spec.name, _probe(obj, prepared[spec.name])))
+        probes.append((spec.name, _Probe(problem.id, spec.name, obj, prepared[spec.name])))
     run = runner.run(str(path), probes, problem.timeout)
     results: list[CheckResult] = []
     if run.load_failure is not None:
@@ -96,8 +98,14 @@ def grade_code(problem, path, lang: str) -> ProblemResult:
             results.append(CheckResult(spec.name, FAIL, 0, spec.points,
                                        _msg(key, lang, err=record.get("error", "?")), None, output))
             continue
+        outputs = wire.decode_cases(record.get("value"))
+        cases = prepared[spec.name].get("cases", outputs)
+        if len(outputs) != len(cases):  # judged pairwise: fewer outputs must not mean fewer checks
+            results.append(CheckResult(spec.name, FAIL, 0, spec.points,
+                                       _msg("count", lang, got=len(outputs), n=len(cases)), None, output))
+            continue
         try:
-            verdict = obj.judge(prepared[spec.name], wire.decode_cases(record.get("value")), lang)
+            verdict = obj.judge(prepared[spec.name], outputs, lang)
         except Exception as exc:  # noqa: BLE001 - a grader bug must still give a result
             results.append(CheckResult(spec.name, ERROR, 0, spec.points,
                                        f"internal grader error in check '{spec.name}': {exc!r}", None, output))
@@ -108,10 +116,23 @@ def grade_code(problem, path, lang: str) -> ProblemResult:
     return summarise(problem.id, results, time.monotonic() - started, lang)
 
 
-def _probe(obj, prepared):
-    def probe(learner):
-        return obj.probe(learner, prepared)
-    return probe
+class _Probe:
+    """probe(learner): one check's probe, run in the learner's process. Pickles as (problem id,
+    check name, prepared data), so a spawned process rebuilds it from grader.hidden."""
+
+    def __init__(self, problem_id: str, name: str, obj, prepared: dict):
+        self.problem_id, self.name, self.obj, self.prepared = problem_id, name, obj, prepared
+
+    def __call__(self, learner):
+        return self.obj.probe(learner, self.prepared)
+
+    def __reduce__(self):
+        return _hidden_probe, (self.problem_id, self.name, self.prepared)
+
+
+def _hidden_probe(problem_id: str, name: str, prepared: dict) -> _Probe:
+    module = importlib.import_module(f"grader.hidden.{problem_id}")
+    return _Probe(problem_id, name, module.CHECKS[name], prepared)
 
 
 def grade_answers(problem, answers: dict[str, str], file_label: str, lang: str,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -36,12 +37,31 @@ def file_hash(path: Path) -> str | None:
         return None
 
 
+def _unwritable_reason(path: Path) -> str | None:
+    """'the disk is full' / 'the workspace is read-only' when that is why `path` cannot be written."""
+    folder = Path(path).parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        fs = os.statvfs(folder)
+    except (OSError, AttributeError):  # Windows has no statvfs
+        fs = None
+    if fs is not None and fs.f_flag & getattr(os, "ST_RDONLY", 1):
+        return "the workspace is on a read-only file system"
+    if fs is not None and fs.f_bavail * fs.f_frsize < (64 << 10):
+        return "the disk is full"
+    if not os.access(folder, os.W_OK) or (Path(path).exists() and not os.access(path, os.W_OK)):
+        return "the workspace is read-only"
+    return None
+
+
 class History:
     """Attempts, hints shown and solutions viewed for one workspace."""
 
     def __init__(self, conn: sqlite3.Connection | None, warning: str | None = None):
         self._conn = conn
         self.warning = warning
+        self.read_only = False
 
     @classmethod
     def open(cls, path: Path) -> "History":
@@ -58,15 +78,38 @@ class History:
             conn.execute("SELECT count(*) FROM attempts").fetchone()
             return cls(conn)
         except (sqlite3.Error, OSError) as exc:
-            return cls(None, f"history at {path} cannot be used ({exc}); the file is kept as it is, "
+            why = _unwritable_reason(path) or str(exc)
+            shown = cls._open_read_only(path)
+            if shown is not None:  # a read-only workspace or a full disk: show the past, record nothing
+                shown.warning = (f"history at {path} cannot be written ({why}); "
+                                 f"it is shown as it is, and this session records nothing.")
+                return shown
+            if not Path(path).exists():
+                return cls(None, f"history at {path} cannot be created ({why}); this session records nothing.")
+            return cls(None, f"history at {path} cannot be used ({why}); the file is kept as it is, "
                              f"and this session records nothing.")
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> "History | None":
+        """The history opened for reading only (no lock files, no writes), or None."""
+        if not Path(path).is_file():
+            return None
+        try:
+            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                   isolation_level=None)
+            conn.execute("SELECT count(*) FROM attempts").fetchone()
+        except (sqlite3.Error, OSError, ValueError):
+            return None
+        shown = cls(conn)
+        shown.read_only = True
+        return shown
 
     @property
     def usable(self) -> bool:
         return self._conn is not None
 
     def _write(self, sql: str, args: tuple) -> None:
-        if self._conn is None:
+        if self._conn is None or self.read_only:  # the warning was given when it was opened
             return
         try:
             with self._conn:

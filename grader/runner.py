@@ -7,6 +7,7 @@ raise here: they come back as records in a RunResult.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import select
@@ -22,6 +23,12 @@ ADDRESS_SPACE_LIMIT = 1 << 30      # 1 GiB on top of nothing: the learner's whol
 OUTPUT_FILE_LIMIT = 64 << 20       # what the learner may print before writes fail
 RESULT_LIMIT = 64 << 20            # what the child may send back
 OUTPUT_KEEP = 64 << 10             # how much printed output the grader reads back
+PROCESS_LIMIT = 100                # processes the learner's code may start before the run is stopped
+RECORD_PARTS_LIMIT = 100_000       # JSON objects in one record: more would cost the grader gigabytes
+SPAWN_STARTUP_LIMIT = 60.0         # seconds a spawned process may take to start, before the timeout
+_hard_exit = os._exit              # bound at import: learner code may rebind os._exit in its process
+EXIT_RUNNER_FAILED = 3             # the learner's process could not run the grader's side of the run
+EXIT_PIPE_LOST = 4                 # ... because the learner's code closed or replaced the result pipe
 
 
 @dataclass(frozen=True)
@@ -120,14 +127,140 @@ def _tell(fd: int) -> int | None:
         return None
 
 
-def _child(path: str, code, probes: list, result_fd: int, out_fd: int) -> None:
+def start_method(platform: str | None = None, has_fork: bool | None = None,
+                 has_address_limit: bool | None = None) -> str:
+    """'fork' where the learner's process can be forked and its memory capped (Linux), else 'spawn'.
+
+    macOS has fork and RLIMIT_AS, but does not enforce the limit and forking a process that has
+    used its system frameworks is unsafe; Windows has neither. DRILL_START_METHOD overrides.
+    """
+    forced = os.environ.get("DRILL_START_METHOD", "")
+    if forced in ("fork", "spawn"):
+        return forced
+    platform = sys.platform if platform is None else platform
+    has_fork = hasattr(os, "fork") if has_fork is None else has_fork
+    if has_address_limit is None:
+        try:
+            import resource
+        except ImportError:
+            has_address_limit = False
+        else:
+            has_address_limit = hasattr(resource, "RLIMIT_AS")
+    if has_fork and has_address_limit and platform.startswith("linux"):
+        return "fork"
+    return "spawn"
+
+
+def _processes():
+    """(pid, ppid, pgid, sid, state) of every process in /proc; nothing where there is no /proc."""
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        try:
+            yield int(name), int(fields[1]), int(fields[2]), int(fields[3]), fields[0].decode()
+        except (IndexError, ValueError):
+            continue
+
+
+def _set_subreaper(on: bool) -> bool:
+    """Linux: while on, orphaned descendants of the learner's process (a daemon that left its
+    session, say) become this process's children instead of init's, so they can be found and killed."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl(36, int(on), 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError, TypeError):
+        return False
+
+
+def _strays(session: int, keep: set) -> tuple[list[int], list[int]]:
+    """Processes the learner's code left: (living, zombies we must reap). Living ones are those in
+    the learner's session or process group, and orphans adopted by this process."""
+    me = os.getpid()
+    living, zombies = [], []
+    for pid, ppid, pgid, sid, state in _processes():
+        if pid == me or pid in keep:
+            continue
+        ours = ppid == me
+        if state == "Z":
+            if ours:
+                zombies.append(pid)
+        elif sid == session or pgid == session or ours:
+            living.append(pid)
+    return living, zombies
+
+
+def _kill_strays(session: int, keep: set, budget: float = 2.0) -> None:
+    """SIGKILL every process the learner's code left behind and reap the ones that become ours."""
+    stop = time.monotonic() + budget
+    while True:
+        living, zombies = _strays(session, keep)
+        for pid in living:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        for pid in zombies:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+        if (not living and not zombies) or time.monotonic() > stop:
+            return
+        if not zombies:
+            time.sleep(0.005)  # give the killed ones a moment to become zombies
+
+
+def _count_started(session: int, keep: set) -> int:
+    return len(_strays(session, keep)[0])
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: the learner's process gets SIGKILL when the grader's dies (say, killed mid-run)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):
+        return
+    if os.getppid() != parent:  # the grader died before the line above took effect
+        _hard_exit(EXIT_RUNNER_FAILED)
+
+
+def _child(path: str, code, probes: list, result_fd: int, out_fd: int, parent: int | None = None) -> None:
     """Body of the learner's process. Never returns: always ends in os._exit."""
     status = 0
     try:
-        os.setsid()
+        if parent is not None:
+            _die_with_parent(parent)
+        if hasattr(os, "setsid"):
+            try:
+                os.setsid()
+            except OSError:  # a spawned process may already lead its own session
+                pass
         os.dup2(out_fd, 1)
         os.dup2(out_fd, 2)
-        import resource
+        stdin = os.open(os.devnull, os.O_RDONLY)  # never the terminal: a read would wait for the timeout
+        if stdin != 0:
+            os.dup2(stdin, 0)
+            os.close(stdin)
+        try:
+            import resource
+        except ImportError:  # Windows: no limits but the timeout
+            resource = None
 
         for limit, value in ((getattr(resource, "RLIMIT_AS", None), ADDRESS_SPACE_LIMIT),
                              (getattr(resource, "RLIMIT_FSIZE", None), OUTPUT_FILE_LIMIT),
@@ -144,7 +277,8 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int) -> None:
         sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="replace",
                                       line_buffering=True)
         sys.stdin = io.TextIOWrapper(io.BytesIO(b""))
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        if hasattr(signal, "SIGXFSZ"):
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         from grader import wire
 
@@ -158,7 +292,7 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int) -> None:
             exec(code, module.__dict__)
         except BaseException as exc:  # noqa: BLE001 - the learner's import may raise anything
             _write_all(result_fd, wire.dumps({"load_error": learner_frames(exc, path)}))
-            os._exit(0)
+            _hard_exit(0)
         for name, probe in probes:
             start = _tell(1)
             try:
@@ -179,17 +313,25 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int) -> None:
             if start is not None and end is not None:
                 record["out"] = [start, end]
             _write_all(result_fd, wire.dumps(record))
+    except OSError as exc:
+        status = EXIT_PIPE_LOST if exc.errno in (errno.EBADF, errno.EPIPE) else EXIT_RUNNER_FAILED
     except BaseException:  # noqa: BLE001
-        status = 3
+        status = EXIT_RUNNER_FAILED
     finally:
-        os._exit(status)
+        _hard_exit(status)
 
 
 def _read_output(fh, span) -> str:
     if not span:
         return ""
     start, end = int(span[0]), int(span[1])
-    data = os.pread(fh.fileno(), min(end - start, OUTPUT_KEEP), start) if end > start else b""
+    if end <= start:
+        data = b""
+    elif hasattr(os, "pread"):
+        data = os.pread(fh.fileno(), min(end - start, OUTPUT_KEEP), start)
+    else:  # Windows; the learner's process is gone by now, so moving the offset is harmless
+        fh.seek(start)
+        data = fh.read(min(end - start, OUTPUT_KEEP))
     text = data.decode("utf-8", errors="replace")
     if end - start > OUTPUT_KEEP:
         text += f"\n… [{end - start - OUTPUT_KEEP} more bytes not read]"
@@ -209,29 +351,44 @@ def run(path: str, probes: list[tuple[str, Callable]], timeout: float) -> RunRes
     if failure is not None:
         return RunResult(load_failure=failure, duration_s=time.monotonic() - started)
 
+    if start_method() == "spawn":
+        return _run_spawned(path, probes, timeout, started)
     result = RunResult()
     out_file = tempfile.TemporaryFile()
     read_fd, write_fd = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
+    keep = {pid for pid, ppid, *_ in _processes() if ppid == os.getpid()}  # children we had before
+    adopting = _set_subreaper(True)
+    grader_pid = os.getpid()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
         os.close(read_fd)
-        _child(path, code, probes, write_fd, out_file.fileno())
+        _child(path, code, probes, write_fd, out_file.fileno(), grader_pid)
+        _hard_exit(3)  # _child never returns; should the learner have broken that, never run our code
     os.close(write_fd)
     buffer = bytearray()
     deadline = started + timeout
     exit_status = None
+    pipe_closed = False
+    next_count = started + 0.1
     try:
         while True:
-            remaining = deadline - time.monotonic()
+            now = time.monotonic()
+            remaining = deadline - now
             if remaining <= 0:
                 result.timed_out = True
                 break
+            if now >= next_count:  # a fork loop: root ignores RLIMIT_NPROC, so count ourselves
+                next_count = now + 0.1
+                if _count_started(pid, keep) > PROCESS_LIMIT:
+                    result.died = f"it started more than {PROCESS_LIMIT} processes, so the grader stopped it"
+                    break
             ready, _, _ = select.select([read_fd], [], [], min(remaining, 0.05))
             if ready:
                 chunk = os.read(read_fd, 1 << 16)
                 if not chunk:
+                    exit_status, pipe_closed = _wait_briefly(pid, min(0.2, max(remaining, 0)))
                     break
                 buffer.extend(chunk)
                 if len(buffer) > RESULT_LIMIT:
@@ -260,14 +417,68 @@ def run(path: str, probes: list[tuple[str, Callable]], timeout: float) -> RunRes
             except ChildProcessError:
                 exit_status = None
         os.close(read_fd)
+        _kill_strays(pid, keep)
+        if adopting:
+            _set_subreaper(False)
+    how = None if exit_status is None else _wait_status_text(exit_status)
+    return _finish(result, buffer, probes, out_file, how, pipe_closed, started)
 
-    finished_cleanly = False
-    for line in bytes(buffer).split(b"\n"):
+
+def _wait_briefly(pid: int, grace: float) -> tuple[int | None, bool]:
+    """After EOF on the result pipe: (wait status, False) if the child ends within `grace`, else
+    (None, True): it closed the pipe itself and lives on."""
+    stop = time.monotonic() + grace
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status, False
+        if time.monotonic() >= stop:
+            return None, True
+        time.sleep(0.002)
+
+
+def _wait_status_text(status: int) -> str:
+    """'the process was killed by SIGSEGV' / 'the process exited with code 3 before finishing'."""
+    if os.WIFSIGNALED(status):
+        return _signal_text(os.WTERMSIG(status))
+    if os.WIFEXITED(status):
+        return _exit_code_text(os.WEXITSTATUS(status))
+    return "the process ended before finishing"
+
+
+def _exit_code_text(code: int) -> str:
+    if code == EXIT_PIPE_LOST:
+        return "it closed the pipe the grader reads results from"
+    return f"the process exited with code {code} before finishing"
+
+
+def _signal_text(sig: int) -> str:
+    try:
+        signame = signal.Signals(sig).name
+    except ValueError:
+        signame = str(sig)
+    return f"the process was killed by {signame}"
+
+
+def _finish(result: RunResult, buffer: bytearray, probes: list, out_file, how: str | None,
+            pipe_closed: bool, started: float) -> RunResult:
+    """Read the records in `buffer` (plain JSON, bounded in size and parts) into `result`; say why
+    the run ended early when a probe's record is missing."""
+    oversized = False
+    start = 0
+    while start < len(buffer):
+        end = buffer.find(b"\n", start)
+        end = len(buffer) if end < 0 else end
+        line_start, start = start, end + 1
+        if buffer.count(b"{", line_start, end) > RECORD_PARTS_LIMIT:
+            oversized = True  # millions of tiny objects: parsing them would cost gigabytes
+            continue
+        line = bytes(buffer[line_start:end])
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         if not isinstance(record, dict):
             continue
@@ -278,20 +489,16 @@ def run(path: str, probes: list[tuple[str, Callable]], timeout: float) -> RunRes
         if isinstance(name, str) and name not in result.records:
             result.records[name] = record
             result.outputs[name] = _read_output(out_file, record.get("out"))
-    if len(result.records) == len(probes) or result.load_failure is not None:
-        finished_cleanly = True
+    finished_cleanly = (all(name in result.records for name, _ in probes)
+                        or result.load_failure is not None)
     if not finished_cleanly and not result.timed_out and result.died is None:
-        if exit_status is not None and os.WIFSIGNALED(exit_status):
-            sig = os.WTERMSIG(exit_status)
-            try:
-                signame = signal.Signals(sig).name
-            except ValueError:
-                signame = str(sig)
-            result.died = f"the process was killed by {signame}"
-        elif exit_status is not None and os.WIFEXITED(exit_status):
-            result.died = f"the process exited with code {os.WEXITSTATUS(exit_status)} before finishing"
+        if oversized:
+            result.died = (f"it sent back a value of more than {RECORD_PARTS_LIMIT} parts, "
+                           f"more than the grader reads")
+        elif pipe_closed:
+            result.died = "it closed the pipe the grader reads results from"
         else:
-            result.died = "the process ended before finishing"
+            result.died = how or "the process ended before finishing"
     if result.load_failure is not None:
         size = os.fstat(out_file.fileno()).st_size
         printed = _read_output(out_file, [0, size])
@@ -299,3 +506,123 @@ def run(path: str, probes: list[tuple[str, Callable]], timeout: float) -> RunRes
     out_file.close()
     result.duration_s = time.monotonic() - started
     return result
+
+
+def _run_spawned(path: str, probes: list, timeout: float, started: float) -> RunResult:
+    """The runner where fork cannot be used (Windows, macOS): a fresh interpreter gets the probes
+    (pickled by the grader, read by the child: trust flows one way only) and sends its records back
+    as JSON lines on its stdout. Its own start-up does not count; the timeout then kills it."""
+    import pickle
+    import subprocess
+    import threading
+
+    result = RunResult()
+    hidden = sys.modules.get("grader.hidden")
+    payload = {"path": path, "probes": probes, "hidden_path": list(getattr(hidden, "__path__", []) or [])}
+    try:
+        blob = pickle.dumps(payload)
+    except Exception as exc:  # noqa: BLE001 - a probe built in a closure cannot be sent
+        result.died = f"the checks cannot be sent to a separate process on this platform ({type(exc).__name__})"
+        result.duration_s = time.monotonic() - started
+        return result
+    handle, payload_path = tempfile.mkstemp(prefix="drill-probes-")
+    with os.fdopen(handle, "wb") as fh:
+        fh.write(blob)
+    handle, out_path = tempfile.mkstemp(prefix="drill-output-")
+    os.close(handle)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    bootstrap = f"import sys; sys.path.insert(0, {root!r}); from grader.runner import _spawn_main; _spawn_main()"
+    sys.stdout.flush()
+    sys.stderr.flush()
+    keep = {pid for pid, ppid, *_ in _processes() if ppid == os.getpid()}
+    adopting = _set_subreaper(True)
+    with open(out_path, "ab") as early_errors:
+        proc = subprocess.Popen([sys.executable, "-c", bootstrap, payload_path, out_path],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=early_errors,
+                                start_new_session=hasattr(os, "setsid"))
+    buffer = bytearray()
+    ready = threading.Event()
+    overflow = threading.Event()
+
+    def pump():
+        while True:
+            chunk = proc.stdout.read1(1 << 16)
+            ready.set()
+            if not chunk:
+                return
+            if len(buffer) + len(chunk) > RESULT_LIMIT:
+                overflow.set()
+                return
+            buffer.extend(chunk)
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    try:
+        if not ready.wait(SPAWN_STARTUP_LIMIT):
+            result.died = f"the learner's process did not start within {SPAWN_STARTUP_LIMIT:g} s"
+        else:
+            deadline = time.monotonic() + timeout
+            while proc.poll() is None:
+                if overflow.is_set():
+                    result.died = "sent back more data than the grader accepts"
+                    break
+                if time.monotonic() >= deadline:
+                    result.timed_out = True
+                    break
+                reader.join(0.02)
+    finally:
+        if hasattr(os, "killpg"):
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        proc.kill()
+        returncode = proc.wait()
+        _kill_strays(proc.pid, keep)
+        if adopting:
+            _set_subreaper(False)
+        reader.join(0.5)
+        for leftover in (payload_path,):
+            try:
+                os.remove(leftover)
+            except OSError:
+                pass
+    how = _signal_text(-returncode) if returncode < 0 else _exit_code_text(returncode)
+    with open(out_path, "rb") as out_file:
+        finished = _finish(result, buffer, probes, out_file, how, False, started)
+    try:
+        os.remove(out_path)
+    except OSError:
+        pass
+    return finished
+
+
+def _spawn_main() -> None:  # pragma: no cover - runs in the spawned process
+    """Entry of a spawned learner process (argv: payload file, output file): then as a forked one."""
+    import pickle
+
+    payload_path, out_path = sys.argv[1], sys.argv[2]
+    grader_pid = os.getppid()
+    with open(payload_path, "rb") as fh:
+        payload = pickle.load(fh)  # written by the grader a moment ago, not by the learner
+    try:
+        os.remove(payload_path)
+    except OSError:
+        pass
+    import grader.hidden
+
+    if payload["hidden_path"]:
+        grader.hidden.__path__[:] = payload["hidden_path"]
+    path = payload["path"]
+    result_fd = os.dup(1)
+    out_fd = os.open(out_path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+    text, failure = read_source(path)
+    if failure is None:
+        code, failure = compile_source(text, path)
+    if failure is not None:  # the file changed since the grader read it
+        from grader import wire
+
+        _write_all(result_fd, wire.dumps({"load_error": failure.message}))
+        _hard_exit(0)
+    _write_all(result_fd, b"\n")  # ready: the timeout starts now
+    _child(path, code, payload["probes"], result_fd, out_fd, grader_pid)

@@ -1,0 +1,3 @@
+# An endless loop while the module loads.
+while True:
+    pass

@@ -1,0 +1,15 @@
+# sys.exit(0) inside a method; the function before it is wrong.
+import os
+import sys
+
+
+def double(x):
+    return 3 * x
+
+
+class Double:
+    def forward(self, x):
+        sys.exit(0)
+
+    def backward(self, dout):
+        sys.exit(0)

@@ -2,6 +2,8 @@
 (with its diagnosis), and every kept alternative right answer is accepted."""
 from __future__ import annotations
 
+import ast
+
 import re
 from pathlib import Path
 
@@ -128,3 +130,35 @@ def test_every_code_problem_keeps_three_wrong_answers():
             if spec.is_file():
                 kept += len((yaml.safe_load(spec.read_text(encoding="utf-8")) or {}).get("wrong", []) or [])
             assert kept >= 3, f"{problem.id}: {kept} kept wrong answers"
+
+
+def test_every_code_problem_names_at_least_one_mistake():
+    import yaml
+
+    for problem in CATALOG.problems:
+        if not problem.is_code:
+            continue
+        named = any("diagnosis" in _headers(f) for f in (REPO / "tests" / "wrong" / problem.id).glob("*.py"))
+        spec = REPO / "tests" / "mutations" / f"{problem.id}.yaml"
+        if spec.is_file():
+            items = (yaml.safe_load(spec.read_text(encoding="utf-8")) or {}).get("wrong", []) or []
+            named = named or any(item.get("diagnosis") for item in items)
+        assert named, f"{problem.id}: no kept wrong answer expects a diagnosis"
+
+
+def _learner_writes_a_backward(stub: Path) -> bool:
+    """A `backward` the learner fills in: one whose body in the stub raises NotImplementedError
+    (a backward given whole, like the models of the training problems, is not the learner's)."""
+    tree = ast.parse(stub.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == "backward":
+            if any(isinstance(n, ast.Raise) and "NotImplementedError" in ast.unparse(n) for n in ast.walk(node)):
+                return True
+    return False
+
+
+def test_every_backward_has_a_gradcheck():
+    written = [p for p in CATALOG.problems if p.is_code and _learner_writes_a_backward(REPO / p.file)]
+    assert len(written) >= 10  # the rule must not pass by finding nothing
+    for problem in written:
+        assert any(c.kind == "gradcheck" for c in problem.checks), f"{problem.id}: backward without gradcheck"

@@ -1,0 +1,15 @@
+"""im2col（ゼロから作るDeep Learning 1, 7 章）/ im2col (book 1, chapter 7)."""
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
+    N, C, H, W = input_data.shape
+    out_h = (H + 2 * pad - filter_h) // stride + 1
+    out_w = (W + 2 * pad - filter_w) // stride + 1
+    img = np.pad(input_data, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    # every filter_h x filter_w window: (N, C, H+2p-fh+1, W+2p-fw+1, fh, fw)
+    windows = sliding_window_view(img, (filter_h, filter_w), axis=(2, 3))
+    windows = windows[:, :, ::stride, ::stride][:, :, :out_h, :out_w]   # (N, C, out_h, out_w, fh, fw)
+    # rows (n, y, x), columns (c, i, j)
+    return windows.transpose(0, 2, 3, 1, 4, 5).reshape(N * out_h * out_w, C * filter_h * filter_w)

@@ -1,0 +1,15 @@
+# expect: pass
+# loops over the filter positions, adding strided slices
+import numpy as np
+
+
+def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
+    N, C, H, W = input_shape
+    out_h = (H + 2 * pad - filter_h) // stride + 1
+    out_w = (W + 2 * pad - filter_w) // stride + 1
+    c6 = col.reshape(N, out_h, out_w, C, filter_h, filter_w).transpose(0, 3, 4, 5, 1, 2)
+    img = np.zeros((N, C, H + 2 * pad + stride - 1, W + 2 * pad + stride - 1))
+    for i in range(filter_h):
+        for j in range(filter_w):
+            img[:, :, i:i + stride * out_h:stride, j:j + stride * out_w:stride] += c6[:, :, i, j]
+    return img[:, :, pad:H + pad, pad:W + pad]

@@ -23,6 +23,7 @@ ADDRESS_SPACE_LIMIT = 1 << 30      # 1 GiB on top of nothing: the learner's whol
 OUTPUT_FILE_LIMIT = 64 << 20       # what the learner may print before writes fail
 RESULT_LIMIT = 64 << 20            # what the child may send back
 OUTPUT_KEEP = 64 << 10             # how much printed output the grader reads back
+RESERVE = 4 << 20                  # memory the learner's process holds back to report a MemoryError
 PROCESS_LIMIT = 100                # processes the learner's code may start before the run is stopped
 RECORD_PARTS_LIMIT = 100_000       # JSON objects in one record: more would cost the grader gigabytes
 SPAWN_STARTUP_LIMIT = 60.0         # seconds a spawned process may take to start, before the timeout
@@ -288,10 +289,13 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int, parent: i
         module.__file__ = path
         sys.modules["learner"] = module
         sys.path.insert(0, os.path.dirname(path))
+        reserve = bytearray(RESERVE)  # freed to describe a MemoryError when memory has run out
         try:
             exec(code, module.__dict__)
         except BaseException as exc:  # noqa: BLE001 - the learner's import may raise anything
-            _write_all(result_fd, wire.dumps({"load_error": learner_frames(exc, path)}))
+            del reserve
+            module.__dict__.clear()  # what the module's top level allocated (it may have filled memory)
+            _write_all(result_fd, wire.dumps({"load_error": _describe(exc, path)}))
             _hard_exit(0)
         for name, probe in probes:
             start = _tell(1)
@@ -302,8 +306,10 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int, parent: i
                 record = {"probe": name, "ok": False, "not_implemented": True,
                           "error": learner_location(exc, path) or "NotImplementedError"}
             except BaseException as exc:  # noqa: BLE001
-                record = {"probe": name, "ok": False, "error": learner_frames(exc, path),
+                reserve = None  # room to describe it, should memory have run out
+                record = {"probe": name, "ok": False, "error": _describe(exc, path),
                           "exc_type": type(exc).__name__}
+                reserve = _reserve_again()
             for stream in (sys.stdout, sys.stderr):
                 try:
                     stream.flush()
@@ -319,6 +325,25 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int, parent: i
         status = EXIT_RUNNER_FAILED
     finally:
         _hard_exit(status)
+
+
+def _describe(exc: BaseException, path: str) -> str:
+    """learner_frames(exc), or just the exception's type and text when even that runs out of memory."""
+    try:
+        return learner_frames(exc, path)
+    except MemoryError:
+        exc.__traceback__ = None  # the learner's frames, and whatever their locals hold
+        try:
+            return f"{type(exc).__name__}: {exc}"[:500]
+        except MemoryError:
+            return type(exc).__name__
+
+
+def _reserve_again():
+    try:
+        return bytearray(RESERVE)
+    except MemoryError:
+        return None
 
 
 def _read_output(fh, span) -> str:

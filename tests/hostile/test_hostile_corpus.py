@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="th
 
 HERE = Path(__file__).resolve().parent
 CASES = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
-TIMEOUT = 2.0                 # hx_layer's timeout in course/problems.yaml
+TIMEOUT = 5.0                 # hx_layer's timeout in course/problems.yaml: room to fill 1 GiB on a busy machine
 PEAK_RSS_LIMIT_KB = 300_000   # the grader's own peak RSS; learner processes are capped at 1 GiB each
 TARGET = "exercises/hx/hx_layer.py"
 
@@ -97,7 +97,7 @@ def test_hostile_submission(corpus, name):
     assert run.stderr.strip() == "", run.stderr
     assert run.returncode == spec.get("exit", 1)
     data = run.json()
-    assert data["status"] == spec["status"], data
+    assert data["status"] == spec["status"], messages(data)
     wanted = spec["message"] if isinstance(spec["message"], list) else [spec["message"]]
     assert any(w in m for w in wanted for m in messages(data)), messages(data)
     for check in data["checks"]:

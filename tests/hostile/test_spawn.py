@@ -61,7 +61,7 @@ def test_spawned_runner_gives_the_corpus_verdicts(hostile, tmp_path, name):
     assert "Traceback" not in run.stderr + run.stdout and run.stderr.strip() == ""
     assert run.returncode == spec.get("exit", 1)
     data = run.json()
-    assert data["status"] == spec["status"], data
+    assert data["status"] == spec["status"], messages(data)
     wanted = spec["message"] if isinstance(spec["message"], list) else [spec["message"]]
     assert any(w in m for w in wanted for m in messages(data)), messages(data)
     assert data["duration_s"] <= TIMEOUT + 5.0  # + the start of a fresh interpreter, which does not count

@@ -31,3 +31,16 @@ def test_integers_and_booleans():
     assert mismatch(False, np.bool_(True), 1e-6, 1e-8, "en") == "expected True, got False"
     assert mismatch((WANT, 1.0), (WANT, 2.0), 1e-6, 1e-8, "en") == "[1] wrong values (max abs error 1)"
     assert mismatch(WANT, (WANT, WANT), 1e-6, 1e-8, "en").startswith("return a tuple of 2 values")
+
+
+@pytest.mark.parametrize("n, en, ja", [(1, "the one case matches", "1 ケース一致"),
+                                       (3, "all 3 cases match", "3 ケースすべて一致")])
+def test_cases_pass_message_counts_the_cases(n, en, ja):
+    from grader.checks.cases import Cases
+
+    check = Cases(inputs=lambda rng: [{"x": rng.standard_normal((2, 3))} for _ in range(n)],
+                  run=lambda learner, case: {"y": 2 * case["x"]}, expected=lambda case: {"y": 2 * case["x"]})
+    prepared = check.prepare(np.random.default_rng(0))
+    outputs = check.probe(None, prepared)
+    assert check.judge(prepared, outputs, "en").message == en
+    assert check.judge(prepared, outputs, "ja").message == ja

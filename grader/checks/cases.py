@@ -7,6 +7,7 @@ from typing import Callable
 from grader.checks.base import Msg, Variant, Verdict, close, mismatch
 
 OK = Msg("{n} ケースすべて一致", "all {n} cases match")
+OK_ONE = Msg("1 ケース一致", "the one case matches")
 CASE_FAIL = Msg("ケース {i}{shapes}: {name}: {why}", "case {i}{shapes}: {name}: {why}")
 
 
@@ -64,7 +65,7 @@ class Cases:
                 shapes = (f"（{shapes}）" if lang == "ja" else f" ({shapes})") if shapes else ""
                 message = CASE_FAIL(lang, i=i, shapes=shapes, name=name, why=why)
                 return Verdict(False, message, self._diagnose(prepared, outputs, name, lang))
-        return Verdict(True, OK(lang, n=len(cases)))
+        return Verdict(True, OK(lang, n=len(cases)) if len(cases) != 1 else OK_ONE(lang))
 
     def _diagnose(self, prepared: dict, outputs: list, name: str, lang: str) -> str | None:
         """The message of the first known wrong variant that the learner's `name` matches, on every

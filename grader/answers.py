@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from grader.errors import UsageError
+from grader.expr import normalise
 
 KEY_LINE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*(.*?)\s*$")
 FENCE_OPEN = re.compile(r"^\s*```\s*answer\s*$")
@@ -25,7 +25,7 @@ def parse_file(text: str) -> dict[str, str]:
         body = lines
     answers: dict[str, str] = {}
     for line in body:
-        line = unicodedata.normalize("NFKC", line)
+        line = normalise(line)  # not bare NFKC: that turns x² into x2 before the reader sees ^2
         if line.lstrip().startswith("#"):
             continue
         match = KEY_LINE.match(line)
@@ -44,7 +44,7 @@ def merge(problem, from_file: dict[str, str], given: tuple[str, ...]) -> dict[st
     parts = problem.parts
     answers = {k: v for k, v in from_file.items() if k in parts}
     for item in given:
-        text = unicodedata.normalize("NFKC", item)
+        text = normalise(item)
         match = re.match(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)(.*)$", text)
         if match and match.group(1) in parts:
             answers[match.group(1)] = match.group(2).strip()

@@ -4,6 +4,7 @@ Every error names the entry and the key, so a maintainer can fix the file from t
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -15,7 +16,10 @@ from grader.errors import CatalogError
 FORMAT_VERSION = 1
 PROBLEM_KINDS = ("code", "symbolic", "choice", "numeric")
 ANSWER_KINDS = tuple(k for k in KINDS if k not in CODE_KINDS)
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
+KEY_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+MAX_YAML_DEPTH = 64         # libyaml's composer recurses in C and crashes somewhere below 100 000 levels
+MAX_YAML_VALUES = 200_000   # after aliases are expanded; the real catalog has about 10 000
 LANGS = ("ja", "en")
 
 
@@ -126,11 +130,20 @@ class _Entry:
             self.fail(key, "is missing or not a non-empty string")
         return value
 
-    def number(self, data: dict, key: str, default=None) -> float:
+    def number(self, data: dict, key: str, default=None, label: str = "") -> float:
         value = data.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            self.fail(key, "is missing or not a non-negative number")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
+            self.fail(label or key, "is missing or not a non-negative number")
         return value
+
+
+def _shown(value, limit: int = 60) -> str:
+    """A value as an error message quotes it: its repr, on one line, cut to `limit` characters."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long to print
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def parse(data, source: str = "problems.yaml") -> Catalog:
@@ -142,10 +155,10 @@ def parse(data, source: str = "problems.yaml") -> Catalog:
     if isinstance(version, bool) or not isinstance(version, int):
         top.fail("format_version", "is missing or not an integer")
     if version > FORMAT_VERSION:
-        top.fail("", f"format_version {version} is newer than this drill reads ({FORMAT_VERSION}). "
+        top.fail("", f"format_version {_shown(version)} is newer than this drill reads ({FORMAT_VERSION}). "
                      f"Upgrade drill: python -m pip install -U .")
     if version < FORMAT_VERSION:
-        top.fail("", f"format_version {version} is older than this drill reads ({FORMAT_VERSION}). "
+        top.fail("", f"format_version {_shown(version)} is older than this drill reads ({FORMAT_VERSION}). "
                      f"Re-create the workspace with drill init, or use an older drill.")
     entries = data.get("problems")
     if not isinstance(entries, list) or not entries:
@@ -158,7 +171,7 @@ def parse(data, source: str = "problems.yaml") -> Catalog:
     for problem in problems:
         for req in problem.requires:
             if req not in known:
-                _Entry(source, f"problem '{problem.id}'").fail("requires", f"names unknown problem '{req}'")
+                _Entry(source, f"problem '{problem.id}'").fail("requires", f"names unknown problem {_shown(req)}")
             if req == problem.id:
                 _Entry(source, f"problem '{problem.id}'").fail("requires", "names the problem itself")
     return Catalog(version, tuple(problems))
@@ -169,7 +182,7 @@ def _problem(raw, index: int, source: str, seen: set[str]) -> Problem:
     if not isinstance(raw, dict):
         entry.fail("", "is not a mapping")
     pid = raw.get("id")
-    if not isinstance(pid, str) or not ID_PATTERN.match(pid):
+    if not isinstance(pid, str) or not ID_PATTERN.fullmatch(pid):
         entry.fail("id", "is missing or not lower_snake_case")
     entry = _Entry(source, f"problem '{pid}'")
     if pid in seen:
@@ -177,7 +190,7 @@ def _problem(raw, index: int, source: str, seen: set[str]) -> Problem:
     seen.add(pid)
     kind = raw.get("kind")
     if kind not in PROBLEM_KINDS:
-        entry.fail("kind", f"{kind!r} is not one of {', '.join(PROBLEM_KINDS)}")
+        entry.fail("kind", f"{_shown(kind)} is not one of {', '.join(PROBLEM_KINDS)}")
     area = raw.get("area")
     if isinstance(area, bool) or area not in (1, 2, 3, 4, 5):
         entry.fail("area", "must be a syllabus area 1 to 5")
@@ -225,11 +238,13 @@ def _variables(raw: dict, entry: _Entry) -> tuple[dict, tuple[str, ...], tuple[s
         entry.fail("variables", "is not a mapping of name: [low, high]")
     result = {}
     for name, bounds in variables.items():
-        ok = (isinstance(name, str) and re.match(r"^[A-Za-z][A-Za-z0-9_]*$", name) and isinstance(bounds, list)
+        ok = (isinstance(name, str) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name) and isinstance(bounds, list)
               and len(bounds) == 2 and all(isinstance(b, int) and not isinstance(b, bool) for b in bounds)
               and bounds[0] <= bounds[1])
         if not ok:
-            entry.fail(f"variables.{name}", "must be [low, high] with integers low <= high")
+            key = f"variables.{name}" if isinstance(name, str) and KEY_PATTERN.fullmatch(name) else \
+                f"variables[{_shown(name)}]"
+            entry.fail(key, "must be [low, high] with integers low <= high")
         result[name] = (bounds[0], bounds[1])
     lists = []
     for key in ("integral", "distinct"):
@@ -254,22 +269,22 @@ def _checks(raw, kind: str, entry: _Entry) -> tuple[CheckSpec, ...]:
             entry.fail(key, "is not a mapping")
         ckind = item.get("kind")
         if ckind not in KINDS:
-            entry.fail(f"{key}.kind", f"{ckind!r} is not one of {', '.join(KINDS)}")
+            entry.fail(f"{key}.kind", f"{_shown(ckind)} is not one of {', '.join(KINDS)}")
         if ckind not in allowed:
             entry.fail(f"{key}.kind", f"'{ckind}' does not fit a {kind} problem (use {', '.join(allowed)})")
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
             entry.fail(f"{key}.name", "is missing")
         if name in names:
-            entry.fail(f"{key}.name", f"'{name}' is used twice")
+            entry.fail(f"{key}.name", f"{_shown(name)} is used twice")
         names.add(name)
-        points = entry.number(item, "points") if "points" in item else entry.fail(f"{key}.points", "is missing")
+        points = entry.number(item, "points", label=f"{key}.points")
         params = item.get("params", {})
         if not isinstance(params, dict):
             entry.fail(f"{key}.params", "is not a mapping")
         if ckind in ANSWER_KINDS:
             part = params.get("part")
-            if not isinstance(part, str) or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", part):
+            if not isinstance(part, str) or not KEY_PATTERN.fullmatch(part):
                 entry.fail(f"{key}.params.part", "is missing or not a valid answer key")
         result.append(CheckSpec(ckind, name, points, dict(params)))
     return tuple(result)
@@ -324,12 +339,74 @@ def _load_yaml(path: Path):
         raise CatalogError(f"{path.name}: cannot be read ({exc})") from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        _check_bounded(text, loader, path.name)
         data = yaml.load(text, Loader=loader)
+    except CatalogError:
+        raise
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise CatalogError(f"{path.name}: not valid YAML{where}: {problem}") from None
+        raise CatalogError(f"{path.name}: not valid YAML{_where(exc, text)}: {_problem_of(exc)}") from None
     except RecursionError:
         raise CatalogError(f"{path.name}: not valid YAML: nested too deeply") from None
+    except Exception as exc:  # noqa: BLE001 - a tag's constructor failing: !!int x, 2001-13-45, a 5000-digit int
+        reason = str(exc).split(";")[0] or type(exc).__name__
+        raise CatalogError(f"{path.name}: not valid YAML: a value cannot be read ({reason})") from None
     return data
+
+
+def _where(exc, text: str) -> str:
+    """' at line L, column C' of a YAML error, or ''."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        return f" at line {mark.line + 1}, column {mark.column + 1}"
+    character = getattr(exc, "character", None)
+    if isinstance(character, int) and chr(character) in text:
+        # a reader error (a control character) has no mark, and libyaml counts its position in bytes
+        offset = text.index(chr(character))
+        line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        return f" at line {line}, column {column}"
+    return ""
+
+
+def _problem_of(exc) -> str:
+    character = getattr(exc, "character", None)
+    if isinstance(character, int) and getattr(exc, "reason", None):
+        return f"{exc.reason} (U+{character:04X})"
+    return getattr(exc, "problem", None) or "invalid YAML"
+
+
+def _check_bounded(text: str, loader, name: str) -> None:
+    """Refuse, from the event stream and before anything is built, YAML nested deeper than MAX_YAML_DEPTH,
+    an alias inside its own anchor, and aliases expanding past MAX_YAML_VALUES (a "billion laughs": cheap
+    to load, as the loader shares the repeated objects, but not to walk, as the JSON cache writer does)."""
+    import yaml
+
+    expanded: dict[str, int] = {}   # anchor: how many values it stands for
+    stack = [[None, 0]]              # open collections: [anchor, values so far]
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append([event.anchor, 0])
+            if len(stack) > MAX_YAML_DEPTH + 1:
+                _refuse(name, event, f"nested deeper than {MAX_YAML_DEPTH} levels")
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, count = stack.pop()
+            count += 1
+        elif isinstance(event, yaml.ScalarEvent):
+            anchor, count = event.anchor, 1
+        elif isinstance(event, yaml.AliasEvent):
+            if any(open_anchor == event.anchor for open_anchor, _ in stack):
+                _refuse(name, event, f"the alias *{event.anchor} is inside its own anchor &{event.anchor}")
+            anchor, count = None, expanded.get(event.anchor, 1)  # an unknown anchor: the loader says so
+        else:
+            continue
+        if anchor is not None:
+            expanded[anchor] = count
+        stack[-1][1] += count
+        if stack[-1][1] > MAX_YAML_VALUES:
+            _refuse(name, event, f"more than {MAX_YAML_VALUES} values once aliases are expanded (a YAML bomb?); "
+                                 f"use fewer aliases")
+
+
+def _refuse(name: str, event, why: str):
+    mark = event.start_mark
+    raise CatalogError(f"{name}: refused at line {mark.line + 1}, column {mark.column + 1}: {why}")

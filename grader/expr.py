@@ -14,6 +14,7 @@ from grader.errors import AnswerError
 MAX_LENGTH = 2000
 MAX_DEPTH = 120
 MAX_CONST_EXPONENT = 1000.0
+MAX_DIGITS = 20000  # of the exact numbers sympy would build: 10^1000 is fine, (10^1000)^1000 is not
 FUNCTIONS = ("sigmoid", "exp", "log", "ln", "tanh", "cosh", "sinh", "sech", "sqrt")
 CONSTANTS = ("e", "pi")
 PRE_NFKC = {"²": "^2", "³": "^3", "ᵀ": "^T", "σ": "sigmoid", "π": "pi", "√": "sqrt",
@@ -53,7 +54,14 @@ class Names:
 
 
 def _caret(text: str, pos: int) -> str:
-    return f"    {text}\n    {' ' * pos}^"
+    # a tab, newline or control character would move the caret off its column (or garble the terminal)
+    shown = "".join(ch if ch.isprintable() else " " if ch.isspace() else "?" for ch in text)
+    return f"    {shown}\n    {' ' * pos}^"
+
+
+def _char(ch: str) -> str:
+    """A character as an error message shows it: itself, or U+XXXX when it is invisible or unprintable."""
+    return f"'{ch}'" if ch.isprintable() else f"U+{ord(ch):04X}"
 
 
 def tokenize(text: str) -> list[tuple[str, str, int]]:
@@ -63,8 +71,8 @@ def tokenize(text: str) -> list[tuple[str, str, int]]:
     while pos < len(text):
         match = TOKEN.match(text, pos)
         if not match:
-            raise AnswerError(f"cannot read this answer: unexpected character '{text[pos]}' at position {pos + 1}",
-                              f"解答を読めません: {pos + 1} 文字目の '{text[pos]}' は使えません",
+            raise AnswerError(f"cannot read this answer: unexpected character {_char(text[pos])} at position {pos + 1}",
+                              f"解答を読めません: {pos + 1} 文字目の {_char(text[pos])} は使えません",
                               _caret(text, pos))
         kind = match.lastgroup
         if kind != "ws":
@@ -264,7 +272,7 @@ def parse(text: str, names: Names):
         raise AnswerError(f"cannot read this answer: longer than {MAX_LENGTH} characters",
                           f"解答を読めません: {MAX_LENGTH} 文字を超えています")
     try:
-        return _Parser(text, names).parse()
+        node = _Parser(text, names).parse()
     except _Forbidden as exc:
         spec = names.forbidden.get(exc.name) or {}
         raise ForbiddenName(exc.name, spec.get("en", f"do not use '{exc.name}' here"),
@@ -272,6 +280,22 @@ def parse(text: str, names: Names):
     except RecursionError:
         raise AnswerError("cannot read this answer: nested too deeply",
                           "解答を読めません: 入れ子が深すぎます") from None
+    # x+x+…+x nests no bracket but makes a tree 1000 deep, too deep for the recursive backends
+    if depth(node) > MAX_DEPTH:
+        raise AnswerError(f"cannot read this answer: more than {MAX_DEPTH} operations chained or nested",
+                          f"解答を読めません: 演算のつながりや入れ子が {MAX_DEPTH} 段を超えています")
+    return node
+
+
+def depth(node) -> int:
+    """How many levels the AST has, counted without recursion."""
+    deepest = 0
+    stack = [(node, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in item[1:] if isinstance(child, tuple))
+    return deepest
 
 
 def uses(node, name: str) -> bool:
@@ -377,15 +401,53 @@ def constant_value(node) -> float | None:
 
 
 def check_bounded(node) -> None:
-    """Refuse powers whose constant exponent is huge (9^9^9^9, 10**10**10) before sympy sees them."""
+    """Refuse powers whose constant exponent is huge (9^9^9^9, 10**10**10, 1e99999) and answers whose
+    exact numbers would grow past MAX_DIGITS ((10^1000)^1000), before sympy sees them."""
+    _check_exponents(node)
+    if not digits_bound(node) <= MAX_DIGITS:
+        raise AnswerError("cannot read this answer: its numbers grow too large",
+                          "解答を読めません: 数値が大きくなりすぎます")
+
+
+def _check_exponents(node) -> None:
+    exponent = None
     if node[0] == "pow":
         exponent = constant_value(node[2])
-        if exponent is not None and not abs(exponent) <= MAX_CONST_EXPONENT:
-            raise AnswerError("cannot read this answer: an exponent is too large",
-                              "解答を読めません: 指数が大きすぎます")
+    elif node[0] == "num":
+        exponent = _literal_exponent(node[1])
+    if exponent is not None and not abs(exponent) <= MAX_CONST_EXPONENT:
+        raise AnswerError("cannot read this answer: an exponent is too large",
+                          "解答を読めません: 指数が大きすぎます")
     for child in node[1:]:
         if isinstance(child, tuple):
-            check_bounded(child)
+            _check_exponents(child)
+
+
+def _literal_exponent(text: str) -> int:
+    _, _, exponent = text.lower().partition("e")
+    return int(exponent) if exponent else 0
+
+
+def digits_bound(node) -> float:
+    """A generous bound on the decimal digits of the exact numbers sympy builds from the AST: products
+    add digits, a constant power k multiplies them by k (it also bounds what expanding (x + c)^k makes)."""
+    tag = node[0]
+    if tag == "num":
+        mantissa = node[1].lower().partition("e")[0]
+        return len(mantissa) + abs(_literal_exponent(node[1]))
+    if tag in ("sym", "const"):
+        return 1
+    if tag in ("neg", "T"):
+        return digits_bound(node[1])
+    if tag == "call":
+        return digits_bound(node[2])
+    left, right = digits_bound(node[1]), digits_bound(node[2])
+    if tag == "pow":
+        exponent = constant_value(node[2])
+        return left * max(1.0, abs(exponent)) if exponent is not None else left + right
+    if tag in ("add", "sub"):
+        return max(left, right) + 1
+    return left + right
 
 
 def to_sympy(node, symbols: dict):

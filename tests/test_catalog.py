@@ -84,3 +84,60 @@ def test_cache_skips_yaml_until_the_file_changes(tmp_path, monkeypatch):
     path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     with pytest.raises(ImportError):
         catalog.load(path, tmp_path / "cache")
+
+
+# found by tests/hostile/test_catalog_fuzz.py
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["problems"][0].update(points=float("nan")),
+     "problems.yaml: problem 'mc_pass': points is missing or not a non-negative number"),
+    (lambda d: d["problems"][0].update(timeout=float("inf")),
+     "problems.yaml: problem 'mc_pass': timeout is missing or not a non-negative number"),
+    (lambda d: d["problems"][0]["checks"][0].update(points="3"),
+     "problems.yaml: problem 'mc_pass': checks[0].points is missing or not a non-negative number"),
+    (lambda d: d["problems"][0].update(id="mc_pass\n"),
+     "problems.yaml: problems[0]: id is missing or not lower_snake_case"),
+    (lambda d: d["problems"][0].update(kind={"code": list(range(100))}),
+     "problems.yaml: problem 'mc_pass': kind {'code': [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,… "
+     "is not one of code, symbolic, choice, numeric"),
+])
+def test_fuzzed_defects_are_named(change, message):
+    assert broken(change) == message
+
+
+def _load_text(tmp_path, text: str) -> str:
+    path = tmp_path / "problems.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        catalog.load(path, tmp_path / "cache")
+    return str(info.value)
+
+
+@pytest.mark.parametrize("text, message", [
+    # libyaml's composer recursed in C until the process died (SIGSEGV)
+    ("format_version: 1\nproblems: " + "[" * 100_000 + "]" * 100_000,
+     "problems.yaml: refused at line 2, column 74: nested deeper than 64 levels"),
+    ("format_version: 1\nproblems: &a [*a]\n", "problems.yaml: refused at line 2, column 15: "
+                                               "the alias *a is inside its own anchor &a"),
+    # tag constructors raised ValueError and AttributeError, not YAMLError
+    ("format_version: !!int x\n", "problems.yaml: not valid YAML: a value cannot be read "
+                                  "(invalid literal for int() with base 10: 'x')"),
+    ("format_version: 2001-13-45\n", "problems.yaml: not valid YAML: a value cannot be read (month must be in 1..12)"),
+    ("format_version: " + "9" * 5000 + "\n",
+     "problems.yaml: not valid YAML: a value cannot be read "
+     "(Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits)"),
+    # a control character was 'invalid YAML', without a place
+    ("format_version: 1\nproblems:\n  - id: a\x00\n", "problems.yaml: not valid YAML at line 3, column 10: "
+                                                      "control characters are not allowed (U+0000)"),
+])
+def test_yaml_that_would_crash_the_loader_is_refused(tmp_path, text, message):
+    assert _load_text(tmp_path, text) == message
+
+
+def test_an_alias_bomb_is_refused_before_the_json_cache_expands_it(tmp_path):
+    # 10^9 values once expanded: the loader shares them, but json.dumps for the cache walked them all
+    lines = ["format_version: 1", "lol:", "  - &l0 [" + ", ".join(["lol"] * 10) + "]"]
+    lines += [f"  - &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    message = _load_text(tmp_path, "\n".join(lines) + "\n")
+    assert message == ("problems.yaml: refused at line 8, column 15: more than 200000 values once aliases are "
+                       "expanded (a YAML bomb?); use fewer aliases")
+    assert not (tmp_path / "cache").exists()

@@ -2,13 +2,15 @@
 every kept right answer passes, every kept wrong one fails with the diagnosis that names it."""
 from __future__ import annotations
 
+import signal
+import time
 from pathlib import Path
 
 import pytest
 import yaml
 
 from grader import catalog as catalog_mod
-from grader.checks import module_for
+from grader.checks import module_for, symbolic
 from grader.params import default_seed, draw, render
 
 REPO = Path(__file__).resolve().parent.parent
@@ -90,3 +92,16 @@ def test_not_a_number_and_not_an_option_are_errors():
     assert status == "error" and verdict.message.startswith("not a number: unknown name 'seventeen'")
     verdict, status = judge("weight_init", "relu", "E")
     assert status == "error" and verdict.message == "'E' is not an option; answer one of A, B, C, D"
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no alarm here, so sympy is not tried")
+def test_sympy_proof_gives_up_in_time_and_the_numbers_decide(monkeypatch):
+    # found by tests/hostile/test_parser_fuzz.py: sympy expands this for hours; e^(-1000) is 0.0 in floats
+    monkeypatch.setattr(symbolic, "SYMPY_SECONDS", 0.5)
+    started = time.monotonic()
+    slow = "1 - tanh(x)^2 + e^(-1000)*(tanh(x) + sech(x) + exp(x) + sigmoid(x))^12"
+    verdict, status = judge("d_tanh_expr", "dydx", slow)
+    assert time.monotonic() - started < 5.0
+    assert status == "pass" and verdict.message == "equivalent to the expected answer (checked at 24 random points)"
+    verdict, status = judge("d_tanh_expr", "dydx", "1 - tanh(x)^2")
+    assert status == "pass" and verdict.message == "equivalent to the expected answer (sympy, and 24 random points)"

@@ -106,3 +106,44 @@ def test_percentage_answer_is_explained():
     with pytest.raises(AnswerError) as info:
         value_of("96%")
     assert info.value.en == "write a percentage as a plain number: 96% is 96/100"
+
+
+# found by tests/hostile/test_parser_fuzz.py: a chain nests no bracket, yet made a tree 1000 deep
+@pytest.mark.parametrize("text", ["x+" * 999 + "x", "x*" * 999 + "x", "x" + ".T" * 999, "x/" * 999 + "x"])
+def test_long_chains_are_refused_before_the_recursive_backends(text):
+    with pytest.raises(AnswerError) as info:
+        expr.parse(text, XY)
+    assert info.value.en == "cannot read this answer: more than 120 operations chained or nested"
+
+
+def test_a_chain_within_the_limit_is_read():
+    assert value("x+" * 100 + "x", x=1.0) == 101.0
+
+
+# found by the fuzzer behind e^(-1000)*(…): sympy built 10^99999999999 exactly, or ran for minutes
+@pytest.mark.parametrize("text, message", [
+    ("1/1e99999999999", "cannot read this answer: an exponent is too large"),
+    ("1e-999999", "cannot read this answer: an exponent is too large"),
+    ("1/((10^1000)^1000)^1000", "cannot read this answer: its numbers grow too large"),
+    ("(x^1000)^1000", "cannot read this answer: its numbers grow too large"),
+])
+def test_numbers_too_large_to_build_exactly_are_refused(text, message):
+    with pytest.raises(AnswerError) as info:
+        expr.check_bounded(expr.parse(text, XY))
+    assert info.value.en == message
+
+
+def test_large_but_buildable_numbers_are_read():
+    expr.check_bounded(expr.parse("10^1000 + (x + 1)^1000 + 1e300", XY))
+
+
+@pytest.mark.parametrize("text, message, caret", [
+    ("x\x00", "cannot read this answer: unexpected character U+0000 at position 2", "    x?\n     ^"),
+    ("\udced", "cannot read this answer: unexpected character U+DCED at position 1", "    ?\n    ^"),
+    ("x\u202e y", "cannot read this answer: unexpected character U+202E at position 2", "    x? y\n     ^"),
+    ("x\ty $", "cannot read this answer: unexpected character '$' at position 5", "    x y $\n        ^"),
+])
+def test_invisible_characters_are_named_by_code_point(text, message, caret):
+    with pytest.raises(AnswerError) as info:
+        expr.parse(text, XY)
+    assert (info.value.en, info.value.caret) == (message, caret)

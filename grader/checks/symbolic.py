@@ -6,6 +6,8 @@ transposed or reordered product is wrong, not "equal".
 """
 from __future__ import annotations
 
+import contextlib
+
 from grader import expr
 from grader.checks.base import Msg, Verdict
 from grader.errors import AnswerError
@@ -13,6 +15,7 @@ from grader.results import ERROR, FAIL, PASS
 
 POINTS = 24
 RTOL, ATOL = 1e-7, 1e-9
+SYMPY_SECONDS = 3.0  # the sympy proof only upgrades the message; the numbers have already decided
 EQUIVALENT = Msg("正解と同値です（sympy と {n} 点の数値で確認）",
                  "equivalent to the expected answer (sympy, and {n} random points)")
 EQUIVALENT_NUMERIC = Msg("正解と同値です（{n} 点の数値で確認）",
@@ -131,14 +134,64 @@ def compare(problem, spec, got_node, want_node, shapes: dict, seed: int):
     return True, None, tried, None
 
 
+class _OutOfTime(BaseException):
+    """Raised by the alarm inside sympy; a BaseException, so sympy's own `except Exception` lets it by."""
+
+
+_armed = False
+
+
+def _raise_out_of_time(signum, frame):
+    if _armed:
+        raise _OutOfTime
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float):
+    """Raise _OutOfTime after `seconds` (SIGALRM). Where there is no alarm (Windows, a thread other
+    than the main one) raise it at once: sympy may run for hours on (tanh(x) + sech(x) + e^x)^60."""
+    import signal
+    import threading
+
+    global _armed
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        raise _OutOfTime
+    previous = signal.signal(signal.SIGALRM, _raise_out_of_time)
+    try:
+        _armed = True
+        # it repeats every 50 ms: one that lands in a __del__ or a gc callback is swallowed there
+        signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+        yield
+    finally:
+        try:
+            _armed = False  # from here on a late alarm does nothing
+        finally:  # even when the alarm fired just before the line above
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
 def _sympy_equal(problem, spec, got_node, want_node) -> bool:
+    """True when sympy proves the answer equal within SYMPY_SECONDS; False when it cannot, or runs out."""
+    import sympy  # noqa: F401 - before the alarm: an import cut short would leave half a package behind
+
+    try:
+        with _deadline(SYMPY_SECONDS):
+            return _sympy_proves(problem, spec, got_node, want_node)
+    except _OutOfTime:
+        return False
+
+
+def _sympy_proves(problem, spec, got_node, want_node) -> bool:
     import sympy
 
     params = spec.params
-    symbols = {name: sympy.Symbol(name, real=True) for name in (params.get("symbols") or {})}
-    for name, node in _definitions(problem, spec):
-        symbols[name] = expr.to_sympy(node, symbols)
-    diff = expr.to_sympy(got_node, symbols) - expr.to_sympy(want_node, symbols)
+    try:
+        symbols = {name: sympy.Symbol(name, real=True) for name in (params.get("symbols") or {})}
+        for name, node in _definitions(problem, spec):
+            symbols[name] = expr.to_sympy(node, symbols)
+        diff = expr.to_sympy(got_node, symbols) - expr.to_sympy(want_node, symbols)
+    except Exception:  # noqa: BLE001 - sympy may fail on odd forms (a RecursionError, say); numbers decided
+        return False
     # cheapest proofs first: most equivalent forms fall to expand, or to cancel after rewriting in exp
     attempts = (sympy.expand, lambda d: sympy.cancel(sympy.expand(d.rewrite(sympy.exp))), sympy.simplify,
                 lambda d: sympy.simplify(d.rewrite(sympy.exp)))

@@ -1,0 +1,17 @@
+"""Reading answers from the answer file and from --answer."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from grader import catalog as catalog_mod
+from grader.answers import merge, parse_file
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_superscripts_survive_to_the_reader():
+    # bare NFKC turned tanh(x)² into tanh(x)2, read as 2·tanh(x): a right answer graded wrong
+    assert parse_file("```answer\ndydx = 1 − tanh(x)²\n```\n") == {"dydx": "1 - tanh(x)^2"}
+    problem = catalog_mod.load(REPO / "problems.yaml").get("d_tanh_expr")
+    assert merge(problem, {}, ("dydx=1 − tanh(x)²",)) == {"dydx": "1 - tanh(x)^2"}
+    assert merge(problem, {}, ("ｄｙｄｘ＝Wᵀ",)) == {"dydx": "W^T"}

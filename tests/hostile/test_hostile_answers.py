@@ -8,7 +8,6 @@ memory bounded; and nothing of the answer executed. Cases run two at a time in a
 from __future__ import annotations
 
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -82,12 +81,8 @@ def grade_case(hostile, root: Path, name: str):
 @pytest.fixture(scope="module")
 def graded(request, hostile, tmp_path_factory):
     """Grade every selected case once, two at a time; {name: (DrillRun, case root)}."""
-    selected = [item.callspec.params["name"] for item in request.session.items
-                if item.module is request.module and hasattr(item, "callspec") and "name" in item.callspec.params]
     base = tmp_path_factory.mktemp("answers")
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        runs = pool.map(lambda n: grade_case(hostile, base / n, n), selected)
-        return {name: (run, base / name) for name, run in zip(selected, runs)}
+    return hostile.two_at_a_time(request, lambda n: (grade_case(hostile, base / n, n), base / n))
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -57,11 +56,8 @@ def grade_case(hostile, root: Path, name: str):
 @pytest.fixture(scope="module")
 def corpus(request, hostile, tmp_path_factory):
     """Grade every selected case once, two at a time; {name: DrillRun}."""
-    selected = [item.callspec.params["name"] for item in request.session.items
-                if item.module is request.module and hasattr(item, "callspec") and "name" in item.callspec.params]
     root = tmp_path_factory.mktemp("corpus")
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        runs = dict(zip(selected, pool.map(lambda n: grade_case(hostile, root / n, n), selected)))
+    runs = hostile.two_at_a_time(request, lambda n: grade_case(hostile, root / n, n))
     summary = os.environ.get("DRILL_HOSTILE_SUMMARY")
     if summary:  # for the issue report: one row per case
         rows = []

@@ -7,6 +7,7 @@ import ast
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from grader import catalog as catalog_mod
@@ -162,3 +163,29 @@ def test_every_backward_has_a_gradcheck():
     assert len(written) >= 10  # the rule must not pass by finding nothing
     for problem in written:
         assert any(c.kind == "gradcheck" for c in problem.checks), f"{problem.id}: backward without gradcheck"
+
+
+# Square because the model makes them so: recurrent weights map the hidden state onto itself (H, H).
+SQUARE_BY_NATURE = {("rnn_delta", "W"), ("bptt", "U"), ("rnn_cell", "Wh"), ("bidirectional_rnn", "Wh_f"),
+                    ("bidirectional_rnn", "Wh_b"), ("binary_addition_rnn", "W")}
+
+
+def test_hidden_inputs_are_non_square_with_a_batch_over_one():
+    """CONTENT.md: a square input lets a transposed answer pass, a batch of one hides a missing sum."""
+    seen = 0
+    for problem in CATALOG.problems:
+        if not problem.is_code:
+            continue
+        checks = grading.hidden_checks(problem)
+        for spec in problem.checks:
+            prepared = checks[spec.name].prepare(np.random.default_rng(grading.seed_for(problem.id, spec.name)))
+            for i, case in enumerate(prepared.get("cases", []) if isinstance(prepared, dict) else []):
+                for key, value in (case.items() if isinstance(case, dict) else ()):
+                    if not isinstance(value, np.ndarray) or value.ndim < 2:
+                        continue
+                    seen += 1
+                    where = f"{problem.id} {spec.name}[{i}].{key}{value.shape}"
+                    assert value.shape[0] > 1, f"{where}: a batch of one"
+                    if (problem.id, key) not in SQUARE_BY_NATURE:
+                        assert len(set(value.shape)) > 1, f"{where}: square"
+    assert seen > 500  # the rule must not pass by finding nothing

@@ -15,7 +15,7 @@ from grader.hidden import _cnn
 
 # (input_shape, filter_h, filter_w, stride, pad)
 SPECS = (((2, 3, 5, 4), 2, 3, 1, 0),     # out 4 x 2, overlapping
-         ((3, 2, 7, 5), 3, 3, 2, 0),     # out 3 x 2, overlapping by one row/column
+         ((2, 2, 7, 5), 3, 3, 2, 0),     # out 3 x 2, overlapping by one row/column; col (12, 18)
          ((2, 3, 4, 6), 3, 3, 1, 1),     # out 4 x 6, padded
          ((2, 2, 6, 5), 2, 3, 2, 1))     # out 4 x 3, padded, stride 2
 

@@ -14,6 +14,7 @@ import numpy as np
 from grader.checks.base import Variant
 from grader.checks.cases import Cases
 from grader.checks.gradcheck import GradCheck
+from grader.hidden import _cells
 
 # (N, D, H): all different, batch >= 2.
 SHAPES = ((3, 4, 5), (4, 6, 3), (2, 3, 4))
@@ -80,25 +81,7 @@ def _backward(case, **knobs) -> dict:
     return out
 
 
-def _run_forward(learner, case) -> dict:
-    layer = learner.GRU(case["Wx"], case["Wh"], case["b"])
-    return {"h_next": layer.forward(case["x"], case["h_prev"])}
-
-
-def _run(learner, case) -> dict:
-    layer = learner.GRU(case["Wx"], case["Wh"], case["b"])
-    kept = list(layer.grads)
-    layer.forward(case["x"], case["h_prev"])
-    back = layer.backward(case["dh_next"])
-    dx, dh_prev = tuple(back) if isinstance(back, (tuple, list)) and len(back) == 2 else (back, None)
-    grads = list(getattr(layer, "grads", [None] * 3)) + [None] * 3
-    return {"dx": dx, "dh_prev": dh_prev, "dWx": grads[0], "dWh": grads[1], "db": grads[2],
-            "grads_in_place": all(g is k for g, k in zip(grads, kept))}
-
-
-def _grad_run(learner, case) -> dict:
-    out = _run(learner, case)
-    return {k: out[k] for k in ("dx", "dh_prev", "dWx", "dWh", "db")}
+_run_forward, _run, _grad_run = _cells.runs("GRU", ("h",))
 
 
 def _loss(case) -> float:
@@ -138,13 +121,7 @@ VARIANTS = (
                "d(r * h_prev) = dt @ Wh_h.T から h_prev へは「* r」、r へは「* h_prev」です。",
             en="on the h_hat path, dh_prev lacks the factor r: h_hat uses (r * h_prev) @ Wh_h, so from "
                "d(r * h_prev) = dt @ Wh_h.T the gradient is '* r' for h_prev and '* h_prev' for r."),
-    Variant("grads_rebound", lambda c: {"grads_in_place": False},
-            ja="勾配の値は合っていますが、self.grads の配列を差し替えています（self.grads[0] = dWx）。2 巻では "
-               "最適化器やモデルが __init__ で作った同じ配列を持っているので、self.grads[0][...] = dWx のように"
-               "その場で書き込んでください。",
-            en="the gradient values are right but the self.grads arrays were replaced (self.grads[0] = dWx). In "
-               "book 2 the model and the optimizer hold the arrays made in __init__, so write into them in "
-               "place: self.grads[0][...] = dWx."),
+    _cells.GRADS_REBOUND,
 )
 
 CHECKS = {

@@ -11,6 +11,7 @@ import numpy as np
 from grader.checks.base import Variant
 from grader.checks.cases import Cases
 from grader.checks.gradcheck import GradCheck
+from grader.hidden import _cells
 
 # (N, D, H): all different, batch >= 2.
 SHAPES = ((3, 4, 5), (4, 6, 3), (2, 3, 4))
@@ -64,28 +65,7 @@ def _backward(case, *, order="fgio", dtanh="right", with_dc_next=True, dc_prev_f
             "dWx": x.T @ dA, "dWh": h_prev.T @ dA, "db": dA.sum(axis=0), "grads_in_place": in_place}
 
 
-def _run_forward(learner, case) -> dict:
-    layer = learner.LSTM(case["Wx"], case["Wh"], case["b"])
-    out = layer.forward(case["x"], case["h_prev"], case["c_prev"])
-    h_next, c_next = tuple(out) if isinstance(out, (tuple, list)) and len(out) == 2 else (out, None)
-    return {"h_next": h_next, "c_next": c_next}
-
-
-def _run(learner, case) -> dict:
-    layer = learner.LSTM(case["Wx"], case["Wh"], case["b"])
-    kept = list(layer.grads)
-    layer.forward(case["x"], case["h_prev"], case["c_prev"])
-    back = layer.backward(case["dh_next"], case["dc_next"])
-    dx, dh_prev, dc_prev = tuple(back) if isinstance(back, (tuple, list)) and len(back) == 3 else (back, None, None)
-    grads = list(getattr(layer, "grads", [None] * 3)) + [None] * 3
-    return {"dx": dx, "dh_prev": dh_prev, "dc_prev": dc_prev,
-            "dWx": grads[0], "dWh": grads[1], "db": grads[2],
-            "grads_in_place": all(g is k for g, k in zip(grads, kept))}
-
-
-def _grad_run(learner, case) -> dict:
-    out = _run(learner, case)
-    return {k: out[k] for k in ("dx", "dh_prev", "dc_prev", "dWx", "dWh", "db")}
+_run_forward, _run, _grad_run = _cells.runs("LSTM", ("h", "c"))
 
 
 def _loss(case) -> float:
@@ -116,13 +96,7 @@ VARIANTS = (
     Variant("dc_prev_without_f", lambda c: _backward(c, dc_prev_f=False),
             ja="dc_prev に忘却ゲート f が掛かっていません。c_next = f * c_prev + … なので dc_prev = dc * f です。",
             en="dc_prev lacks the forget gate: c_next = f * c_prev + …, so dc_prev = dc * f."),
-    Variant("grads_rebound", lambda c: {"grads_in_place": False},
-            ja="勾配の値は合っていますが、self.grads の配列を差し替えています（self.grads[0] = dWx）。2 巻では "
-               "最適化器やモデルが __init__ で作った同じ配列を持っているので、self.grads[0][...] = dWx のように"
-               "その場で書き込んでください。",
-            en="the gradient values are right but the self.grads arrays were replaced (self.grads[0] = dWx). In "
-               "book 2 the model and the optimizer hold the arrays made in __init__, so write into them in "
-               "place: self.grads[0][...] = dWx."),
+    _cells.GRADS_REBOUND,
 )
 
 CHECKS = {

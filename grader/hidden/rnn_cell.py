@@ -11,6 +11,7 @@ import numpy as np
 from grader.checks.base import Variant
 from grader.checks.cases import Cases
 from grader.checks.gradcheck import GradCheck
+from grader.hidden import _cells
 
 # (N, D, H): all different, batch >= 2, so a transpose or a missing batch sum shows.
 SHAPES = ((3, 4, 5), (4, 6, 3), (2, 3, 4))
@@ -41,25 +42,7 @@ def _backward(case, *, dact="right", Wh_T=True, dWh_T=False, sum_b=True, in_plac
             "db": dt.sum(axis=0) if sum_b else dt, "grads_in_place": in_place}
 
 
-def _run_forward(learner, case) -> dict:
-    layer = learner.RNN(case["Wx"], case["Wh"], case["b"])
-    return {"h_next": layer.forward(case["x"], case["h_prev"])}
-
-
-def _run(learner, case) -> dict:
-    layer = learner.RNN(case["Wx"], case["Wh"], case["b"])
-    kept = list(layer.grads)
-    layer.forward(case["x"], case["h_prev"])
-    back = layer.backward(case["dh_next"])
-    dx, dh_prev = tuple(back) if isinstance(back, (tuple, list)) and len(back) == 2 else (back, None)
-    grads = list(getattr(layer, "grads", [None] * 3)) + [None] * 3
-    return {"dx": dx, "dh_prev": dh_prev, "dWx": grads[0], "dWh": grads[1], "db": grads[2],
-            "grads_in_place": all(g is k for g, k in zip(grads, kept))}
-
-
-def _grad_run(learner, case) -> dict:
-    out = _run(learner, case)
-    return {k: out[k] for k in ("dx", "dh_prev", "dWx", "dWh", "db")}
+_run_forward, _run, _grad_run = _cells.runs("RNN", ("h",))
 
 
 def _loss(case) -> float:
@@ -96,13 +79,7 @@ VARIANTS = (
     Variant("db_no_sum", lambda c: _backward(c, sum_b=False),
             ja="db をバッチの軸で合計していません。b は N 個の行すべてに足されるので db = np.sum(dt, axis=0)（形状 (H,)）。",
             en="db is not summed over the batch: b is added to all N rows, so db = np.sum(dt, axis=0), shape (H,)."),
-    Variant("grads_rebound", lambda c: {"grads_in_place": False},
-            ja="勾配の値は合っていますが、self.grads の配列を差し替えています（self.grads[0] = dWx）。2 巻では "
-               "最適化器やモデルが __init__ で作った同じ配列を持っているので、self.grads[0][...] = dWx のように"
-               "その場で書き込んでください。",
-            en="the gradient values are right but the self.grads arrays were replaced (self.grads[0] = dWx). In "
-               "book 2 the model and the optimizer hold the arrays made in __init__, so write into them in "
-               "place: self.grads[0][...] = dWx."),
+    _cells.GRADS_REBOUND,
 )
 
 CHECKS = {

@@ -4,6 +4,7 @@ Exit codes: 0 everything passed, 1 a check failed or errored, 2 usage, catalog o
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -242,13 +243,31 @@ def next_cmd(state, explain, today):
         click.echo(_explain(state, pick))
 
 
-def _grade_one(state, problem, answers=(), seed: int | None = None):
+def _import_for_report() -> None:
+    """Import what the end of `drill grade` needs (tabulate for the scorecard, fsrs for the review);
+    called while a second process (the learner's code, or sympy) works, to take them off the wait."""
+    import importlib
+
+    for name in ("tabulate", "fsrs"):
+        importlib.import_module(name)
+
+
+def _grade_one(state, problem, answers=(), seed: int | None = None, once: bool = False):
+    """Grade, schedule the review, record the attempt. `once`: this process grades nothing else
+    (`drill grade ID`), so sympy is worth importing in a second process alongside the numbers."""
     from grader.grading import grade
 
     from grader.schedule import now_from, rating_for, review
 
     used = state.seed_for(problem, seed)
-    result = _run(lambda: grade(state.workspace, problem, state.lang, tuple(answers), used))
+    alongside = contextlib.nullcontext()
+    if once and problem.kind == "symbolic":
+        from grader.checks.symbolic import sympy_alongside
+
+        alongside = sympy_alongside(problem, _import_for_report)  # sympy imports in a second process
+    with alongside:
+        result = _run(lambda: grade(state.workspace, problem, state.lang, tuple(answers), used,
+                                    while_waiting=_import_for_report))
     if state.history.usable and result.status != "error":
         now = _run(lambda: now_from(None))
         review(state.history, problem.id, rating_for(result, state.history, problem.id, now), now)
@@ -289,7 +308,7 @@ def grade(state, problem_id, all_, answers, verbose, seed, as_json):
             click.echo(report.summary_table(results, state.catalog, state.lang, report.use_color(sys.stdout)))
         sys.exit(0 if all(r.status == "pass" for r in results) else 1)
     problem = _run(lambda: state.problem(problem_id))
-    result = _grade_one(state, problem, answers, seed)
+    result = _grade_one(state, problem, answers, seed, once=True)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -55,8 +55,8 @@ def seed_for(problem_id: str, check_name: str) -> int:
     return zlib.crc32(f"{problem_id}/{check_name}".encode())
 
 
-def grade_code(problem, path, lang: str) -> ProblemResult:
-    """Run a code problem's checks against the learner's file at `path`."""
+def grade_code(problem, path, lang: str, while_waiting=None) -> ProblemResult:
+    """Run a code problem's checks against the learner's file at `path` (`while_waiting`: see runner.run)."""
     import numpy as np
 
     from grader import runner, wire
@@ -69,7 +69,7 @@ def grade_code(problem, path, lang: str) -> ProblemResult:
         obj = checks[spec.name]
         prepared[spec.name] = obj.prepare(np.random.default_rng(seed_for(problem.id, spec.name)))
         probes.append((spec.name, _Probe(problem.id, spec.name, obj, prepared[spec.name])))
-    run = runner.run(str(path), probes, problem.timeout)
+    run = runner.run(str(path), probes, problem.timeout, while_waiting)
     results: list[CheckResult] = []
     if run.load_failure is not None:
         failure = run.load_failure
@@ -156,15 +156,16 @@ def grade_answers(problem, answers: dict[str, str], file_label: str, lang: str,
     return summarise(problem.id, results, time.monotonic() - started, lang)
 
 
-def grade(workspace, problem, lang: str, given_answers: tuple[str, ...] = (), seed: int | None = None) -> ProblemResult:
+def grade(workspace, problem, lang: str, given_answers: tuple[str, ...] = (), seed: int | None = None,
+          while_waiting=None) -> ProblemResult:
     """Grade `problem` in `workspace`: the learner's file, or the answer file plus --answer values
-    (a parametric problem's numbers drawn from `seed`)."""
+    (a parametric problem's numbers drawn from `seed`). `while_waiting`: see runner.run."""
     path = workspace.exercise_path(problem)
     if problem.is_code:
         if given_answers:
             raise UsageError(f"'{problem.id}' is a code problem: edit {workspace.relative(path)} and run "
                              f"'drill grade {problem.id}' without --answer.")
-        return grade_code(problem, path, lang)
+        return grade_code(problem, path, lang, while_waiting)
     return grade_answer_problem(workspace, problem, lang, given_answers, path, seed)
 
 

@@ -363,11 +363,13 @@ def _read_output(fh, span) -> str:
     return text
 
 
-def run(path: str, probes: list[tuple[str, Callable]], timeout: float) -> RunResult:
+def run(path: str, probes: list[tuple[str, Callable]], timeout: float,
+        while_waiting: Callable[[], object] | None = None) -> RunResult:
     """Load the learner's file in a fresh process and call each probe(module) there, in order.
 
     Returns each probe's encoded value or the learner's exception, the printed output per
-    probe, and whether the run timed out or the process died.
+    probe, and whether the run timed out or the process died. `while_waiting` runs here once
+    the learner's process has started (say, imports the scorecard needs), overlapping its run.
     """
     started = time.monotonic()
     text, failure = read_source(path)
@@ -377,7 +379,7 @@ def run(path: str, probes: list[tuple[str, Callable]], timeout: float) -> RunRes
         return RunResult(load_failure=failure, duration_s=time.monotonic() - started)
 
     if start_method() == "spawn":
-        return _run_spawned(path, probes, timeout, started)
+        return _run_spawned(path, probes, timeout, started, while_waiting)
     result = RunResult()
     out_file = tempfile.TemporaryFile()
     read_fd, write_fd = os.pipe()
@@ -392,6 +394,8 @@ def run(path: str, probes: list[tuple[str, Callable]], timeout: float) -> RunRes
         _child(path, code, probes, write_fd, out_file.fileno(), grader_pid)
         _hard_exit(3)  # _child never returns; should the learner have broken that, never run our code
     os.close(write_fd)
+    if while_waiting is not None:
+        while_waiting()
     buffer = bytearray()
     deadline = started + timeout
     exit_status = None
@@ -533,7 +537,8 @@ def _finish(result: RunResult, buffer: bytearray, probes: list, out_file, how: s
     return result
 
 
-def _run_spawned(path: str, probes: list, timeout: float, started: float) -> RunResult:
+def _run_spawned(path: str, probes: list, timeout: float, started: float,
+                 while_waiting: Callable[[], object] | None = None) -> RunResult:
     """The runner where fork cannot be used (Windows, macOS): a fresh interpreter gets the probes
     (pickled by the grader, read by the child: trust flows one way only) and sends its records back
     as JSON lines on its stdout. Its own start-up does not count; the timeout then kills it."""
@@ -583,6 +588,8 @@ def _run_spawned(path: str, probes: list, timeout: float, started: float) -> Run
     reader = threading.Thread(target=pump, daemon=True)
     reader.start()
     try:
+        if while_waiting is not None:
+            while_waiting()
         if not ready.wait(SPAWN_STARTUP_LIMIT):
             result.died = f"the learner's process did not start within {SPAWN_STARTUP_LIMIT:g} s"
         else:

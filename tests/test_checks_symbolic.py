@@ -105,3 +105,68 @@ def test_sympy_proof_gives_up_in_time_and_the_numbers_decide(monkeypatch):
     assert status == "pass" and verdict.message == "equivalent to the expected answer (checked at 24 random points)"
     verdict, status = judge("d_tanh_expr", "dydx", "1 - tanh(x)^2")
     assert status == "pass" and verdict.message == "equivalent to the expected answer (sympy, and 24 random points)"
+
+
+# --- sympy alongside: `drill grade` imports sympy in a forked process while it checks the numbers ---
+
+_GRADE_AND_REPORT = """\
+import json, os, sys
+from grader.cli import main
+try:
+    main(['--workspace', sys.argv[1], 'grade', 'd_tanh_expr', '--answer', sys.argv[2], '--json'])
+except SystemExit as exc:
+    code = exc.code
+try:
+    os.waitpid(-1, os.WNOHANG)
+    children = 'some'
+except ChildProcessError:
+    children = 'none'
+print(json.dumps({'exit': code, 'children': children,
+                  'imported': sorted(m for m in ('numpy', 'sympy') if m in sys.modules)}))
+"""
+
+
+def _grade_in_a_fresh_process(tmp_path, answer: str) -> tuple[dict, dict]:
+    import json
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from grader.cli import main
+
+    ws = tmp_path / "ws"
+    CliRunner().invoke(main, ["init", str(ws)], catch_exceptions=False)
+    out = subprocess.run([sys.executable, "-c", _GRADE_AND_REPORT, str(ws), answer], capture_output=True,
+                         text=True, cwd=REPO, check=True, env={**__import__("os").environ, "DRILL_LANG": "en"})
+    report, card = out.stdout.strip().splitlines()[-1], out.stdout[:out.stdout.rindex("\n{")]
+    return json.loads(card), json.loads(report)
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="sympy runs alongside on Linux only")
+def test_a_right_answer_is_proved_by_sympy_in_a_second_process(tmp_path):
+    card, seen = _grade_in_a_fresh_process(tmp_path, "1/cosh(x)^2")
+    assert card["checks"][0]["message"] == "equivalent to the expected answer (sympy, and 24 random points)"
+    assert seen == {"exit": 0, "children": "none", "imported": []}  # the proof's process is gone, reaped
+
+
+def test_a_wrong_scalar_answer_is_decided_without_numpy_or_sympy(tmp_path):
+    card, seen = _grade_in_a_fresh_process(tmp_path, "1 + tanh(x)^2")
+    assert card["checks"][0]["message"].startswith("not equivalent: at x=")
+    assert seen == {"exit": 1, "children": "none", "imported": []}
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+def test_the_second_process_answers_each_part_and_a_dead_one_means_not_proven():
+    problem = CATALOG.get("d_tanh_expr")
+    spec = problem.checks[0]
+    worker = symbolic._Alongside(problem)
+    try:
+        assert worker.prove(spec.name, "1/cosh(x)^2") is True
+        assert worker.prove(spec.name, "sech(x)^2") is True
+        assert worker.prove(spec.name, "1 + tanh(x)^2") is False
+        __import__("os").kill(worker.pid, signal.SIGKILL)
+        assert worker.prove(spec.name, "1 - tanh(x)^2") is False  # the numbers then decide, with their own message
+        assert worker.pid is None  # reaped
+    finally:
+        worker.close()

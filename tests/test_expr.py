@@ -147,3 +147,18 @@ def test_invisible_characters_are_named_by_code_point(text, message, caret):
     with pytest.raises(AnswerError) as info:
         expr.parse(text, XY)
     assert (info.value.en, info.value.caret) == (message, caret)
+
+
+@pytest.mark.parametrize("text", [
+    "4/(e^x + e^-x)^2 - sigmoid(x)", "ln(x)", "log(x - x)", "sqrt(x)", "1/(x - x)", "(x - x)/(x - x)",
+    "-1/(x - x)", "exp(1000 x)", "cosh(1000 x) - sinh(1000 x)", "sech(1000 x)", "sigmoid(-1000 x)",
+    "tanh(x)^2 ⊙ y", "x^y", "(-x)^0.5", "0^(-1)", "pi e x^T",
+])
+@pytest.mark.parametrize("x", [0.7, -1.3])
+def test_scalar_evaluation_without_numpy_gives_what_numpy_gives(text, x):
+    node = expr.parse(text, XY)
+    plain = expr.evaluate(node, {"x": x, "y": 2.5})
+    with np.errstate(all="ignore"):
+        numpy_value = expr.evaluate(node, {"x": np.float64(x), "y": np.float64(2.5)})
+    assert type(plain) is float
+    assert plain == pytest.approx(float(numpy_value), rel=1e-12, nan_ok=True)

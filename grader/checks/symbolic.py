@@ -7,6 +7,8 @@ transposed or reordered product is wrong, not "equal".
 from __future__ import annotations
 
 import contextlib
+import math
+import random
 
 from grader import expr
 from grader.checks.base import Msg, Verdict
@@ -45,14 +47,17 @@ def _expected_of(problem, part: str) -> str:
 
 
 def _draws(problem, spec, shapes: dict, rng):
-    """One random environment: scalars from their ranges, matrices with distinct random sizes."""
-    import numpy as np
-
+    """One random environment: scalars from their ranges, matrices with distinct random sizes.
+    `rng` is a random.Random when there are no matrices (no numpy import), else a numpy Generator."""
     params = spec.params
     env = {}
     for name, bounds in (params.get("symbols", {}) or {}).items():
         low, high = (bounds if isinstance(bounds, (list, tuple)) else (-2.0, 2.0))
         env[name] = float(rng.uniform(low, high))
+    if not shapes:
+        return env, {}
+    import numpy as np
+
     dim_names = sorted({d for shape in shapes.values() for d in shape if isinstance(d, str)})
     sizes = rng.choice(np.arange(2, 2 + len(dim_names) + 5), size=len(dim_names), replace=False)
     dims = {name: int(size) for name, size in zip(dim_names, sizes)}
@@ -83,6 +88,8 @@ def _with_parts(problem, spec, env, dim_names, cache):
 
 
 def _agree(a, b) -> bool:
+    if type(a) is float and type(b) is float:  # as np.allclose, without importing numpy
+        return a == b or (math.isfinite(a) and math.isfinite(b) and abs(a - b) <= ATOL + RTOL * abs(b))
     import numpy as np
 
     a = np.asarray(a, dtype=np.float64)
@@ -91,6 +98,8 @@ def _agree(a, b) -> bool:
 
 
 def _finite(value) -> bool:
+    if type(value) is float:
+        return math.isfinite(value)
     import numpy as np
 
     try:
@@ -100,6 +109,8 @@ def _finite(value) -> bool:
 
 
 def _fmt(value) -> str:
+    if type(value) is float:
+        return f"{value:.6g}"
     import numpy as np
 
     arr = np.asarray(value, dtype=np.float64)
@@ -108,9 +119,12 @@ def _fmt(value) -> str:
 
 def compare(problem, spec, got_node, want_node, shapes: dict, seed: int):
     """(agrees, counterexample text, points tried, shape error) over random draws."""
-    import numpy as np
+    if shapes:
+        import numpy as np
 
-    rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(seed)
+    else:
+        rng = random.Random(seed)
     cache: dict = {}
     tried = 0
     for _ in range(POINTS * 4):
@@ -128,7 +142,7 @@ def compare(problem, spec, got_node, want_node, shapes: dict, seed: int):
             return False, None, tried, (str(exc), text)
         tried += 1
         if not _agree(got, want):
-            point = ", ".join(f"{k}={v:.3g}" for k, v in env.items() if np.ndim(v) == 0
+            point = ", ".join(f"{k}={v:.3g}" for k, v in env.items() if type(v) is float
                               and k in (spec.params.get("symbols") or {}))
             return False, (point or "a random draw", _fmt(got), _fmt(want)), tried, None
     return True, None, tried, None
@@ -170,8 +184,11 @@ def _deadline(seconds: float):
             signal.signal(signal.SIGALRM, previous)
 
 
-def _sympy_equal(problem, spec, got_node, want_node) -> bool:
-    """True when sympy proves the answer equal within SYMPY_SECONDS; False when it cannot, or runs out."""
+def _sympy_equal(problem, spec, got_node, want_node, text: str | None = None) -> bool:
+    """True when sympy proves the answer equal within SYMPY_SECONDS; False when it cannot, or runs out.
+    Asked of the process started by `sympy_alongside` when one is running for this problem."""
+    if _alongside is not None and _alongside.problem is problem and text is not None:
+        return _alongside.prove(spec.name, text)
     import sympy  # noqa: F401 - before the alarm: an import cut short would leave half a package behind
 
     try:
@@ -179,6 +196,139 @@ def _sympy_equal(problem, spec, got_node, want_node) -> bool:
             return _sympy_proves(problem, spec, got_node, want_node)
     except _OutOfTime:
         return False
+
+
+_alongside: _Alongside | None = None
+REPLY_SECONDS = 30.0  # for the first reply, which waits for `import sympy`; each proof has SYMPY_SECONDS
+
+
+@contextlib.contextmanager
+def sympy_alongside(problem, while_waiting=None):
+    """While grading `problem` once (`drill grade`), import sympy and run its proofs in a forked
+    process, so the import (about as long as everything else together) overlaps the parsing and
+    the numeric check instead of following them; a wrong answer, decided by the numbers, never
+    waits for sympy at all. Where it would not help or is not safe (sympy already imported, a
+    matrix-only problem, threads running, no Linux fork) the proofs run here, as before.
+    `while_waiting` runs once, before the grader first waits for a proof."""
+    global _alongside
+    import os
+    import sys
+    import threading
+
+    wanted = any(c.kind == "symbolic" and not c.params.get("matrices") for c in problem.checks)
+    if (_alongside is not None or not wanted or "sympy" in sys.modules or not hasattr(os, "fork")
+            or not sys.platform.startswith("linux") or os.environ.get("DRILL_START_METHOD") == "spawn"
+            or threading.active_count() > 1):
+        yield
+        return
+    _alongside = _Alongside(problem, while_waiting)
+    try:
+        yield
+    finally:
+        worker, _alongside = _alongside, None
+        worker.close()
+
+
+class _Alongside:
+    """The forked sympy process: one request line (JSON: check name, answer text) in, "1" or "0" out."""
+
+    def __init__(self, problem, while_waiting=None):
+        import os
+        import sys
+
+        self.problem = problem
+        self._while_waiting = while_waiting
+        request_r, self._request_w = os.pipe()
+        self._reply_r, reply_w = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        parent = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - runs in the forked process
+            os.close(self._request_w)
+            os.close(self._reply_r)
+            _serve(problem, request_r, reply_w, parent)
+        os.close(request_r)
+        os.close(reply_w)
+        self._replies = b""
+        self._first = True
+
+    def prove(self, check_name: str, text: str) -> bool:
+        """The forked process's verdict; False (not proven) if it died or took too long."""
+        import json
+        import os
+        import select
+        import time
+
+        if self.pid is None:
+            return False
+        try:
+            os.write(self._request_w, json.dumps({"check": check_name, "text": text}).encode() + b"\n")
+            if self._while_waiting is not None:
+                warm, self._while_waiting = self._while_waiting, None
+                warm()
+            deadline = time.monotonic() + (REPLY_SECONDS if self._first else SYMPY_SECONDS + 2.0)
+            self._first = False
+            while b"\n" not in self._replies:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([self._reply_r], [], [], left)[0]:
+                    raise TimeoutError
+                chunk = os.read(self._reply_r, 64)
+                if not chunk:
+                    raise EOFError
+                self._replies += chunk
+        except (OSError, TimeoutError, EOFError):
+            self.close()
+            return False
+        line, _, self._replies = self._replies.partition(b"\n")
+        return line == b"1"
+
+    def close(self) -> None:
+        import os
+        import signal
+
+        if self.pid is None:
+            return
+        for fd in (self._request_w, self._reply_r):
+            os.close(fd)
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        self.pid = None
+
+
+def _serve(problem, request_r: int, reply_w: int, parent: int) -> None:  # pragma: no cover - forked
+    """Body of the forked sympy process. Never returns."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):  # nothing from here reaches the learner's terminal
+            os.dup2(devnull, fd)
+        import json
+
+        from grader.runner import _die_with_parent
+
+        _die_with_parent(parent)
+        import sympy  # noqa: F401 - the slow part, overlapping the grader's own work
+        specs = {c.name: c for c in problem.checks}
+        with os.fdopen(request_r, "rb") as requests:
+            for line in requests:
+                ask = json.loads(line)
+                spec = specs[ask["check"]]
+                names = names_for(problem, spec)
+                got = expr.parse(ask["text"], names)
+                want = expr.parse(str(spec.params["expected"]), names)
+                proved = _sympy_equal(problem, spec, got, want)
+                os.write(reply_w, b"1\n" if proved else b"0\n")
+    except BaseException:  # noqa: BLE001 - the grader reads a closed pipe as "not proven"
+        pass
+    os._exit(0)
 
 
 def _sympy_proves(problem, spec, got_node, want_node) -> bool:
@@ -222,7 +372,7 @@ def judge(problem, spec, text: str, lang: str, values: dict | None = None):
     if ok:
         if shapes:
             return Verdict(True, EQUIVALENT_NUMERIC(lang, n=tried)), PASS
-        if _sympy_equal(problem, spec, got, want):
+        if _sympy_equal(problem, spec, got, want, text):
             return Verdict(True, EQUIVALENT(lang, n=tried)), PASS
         return Verdict(True, EQUIVALENT_NUMERIC(lang, n=tried)), PASS
     diagnosis = _diagnose(problem, spec, got, shapes, seed, lang)

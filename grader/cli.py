@@ -4,7 +4,6 @@ Exit codes: 0 everything passed, 1 a check failed or errored, 2 usage, catalog o
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from pathlib import Path
@@ -254,20 +253,14 @@ def _import_for_report() -> None:
 
 def _grade_one(state, problem, answers=(), seed: int | None = None, once: bool = False):
     """Grade, schedule the review, record the attempt. `once`: this process grades nothing else
-    (`drill grade ID`), so sympy is worth importing in a second process alongside the numbers."""
+    (`drill grade ID`); see grading.grade."""
     from grader.grading import grade
 
     from grader.schedule import now_from, rating_for, review
 
     used = state.seed_for(problem, seed)
-    alongside = contextlib.nullcontext()
-    if once and problem.kind == "symbolic":
-        from grader.checks.symbolic import sympy_alongside
-
-        alongside = sympy_alongside(problem, _import_for_report)  # sympy imports in a second process
-    with alongside:
-        result = _run(lambda: grade(state.workspace, problem, state.lang, tuple(answers), used,
-                                    while_waiting=_import_for_report))
+    result = _run(lambda: grade(state.workspace, problem, state.lang, tuple(answers), used,
+                                while_waiting=_import_for_report, once=once))
     if state.history.usable and result.status != "error":
         now = _run(lambda: now_from(None))
         review(state.history, problem.id, rating_for(result, state.history, problem.id, now), now)

@@ -157,15 +157,27 @@ def grade_answers(problem, answers: dict[str, str], file_label: str, lang: str,
 
 
 def grade(workspace, problem, lang: str, given_answers: tuple[str, ...] = (), seed: int | None = None,
-          while_waiting=None) -> ProblemResult:
+          while_waiting=None, once: bool = False) -> ProblemResult:
     """Grade `problem` in `workspace`: the learner's file, or the answer file plus --answer values
-    (a parametric problem's numbers drawn from `seed`). `while_waiting`: see runner.run."""
+    (a parametric problem's numbers drawn from `seed`). `while_waiting` runs once while another
+    process works for this grade (runner.run). `once`: this process grades nothing else (`drill
+    grade ID`), so the slow import (numpy for code, sympy for a formula) and the work that needs
+    it go to a forked process where that helps (grader/forking.py), overlapping `while_waiting`."""
+    from grader import forking
+
     path = workspace.exercise_path(problem)
     if problem.is_code:
         if given_answers:
             raise UsageError(f"'{problem.id}' is a code problem: edit {workspace.relative(path)} and run "
                              f"'drill grade {problem.id}' without --answer.")
+        if once and forking.fork_helps("numpy"):
+            return forking.call_forked(lambda: grade_code(problem, path, lang), while_waiting)
         return grade_code(problem, path, lang, while_waiting)
+    if once and problem.kind == "symbolic":
+        from grader.checks.symbolic import sympy_alongside
+
+        with sympy_alongside(problem, while_waiting):
+            return grade_answer_problem(workspace, problem, lang, given_answers, path, seed)
     return grade_answer_problem(workspace, problem, lang, given_answers, path, seed)
 
 

@@ -258,6 +258,7 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int, parent: i
         if stdin != 0:
             os.dup2(stdin, 0)
             os.close(stdin)
+        _close_all_but(result_fd)  # the grader's other files (a pipe to `drill`, the history) are not the learner's
         try:
             import resource
         except ImportError:  # Windows: no limits but the timeout
@@ -325,6 +326,22 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int, parent: i
         status = EXIT_RUNNER_FAILED
     finally:
         _hard_exit(status)
+
+
+def _close_all_but(keep: int) -> None:
+    """Close every descriptor from 3 up except `keep` (on Linux one close_range call each side)."""
+    try:
+        import resource
+    except ImportError:  # Windows: a spawned process inherits no other descriptors
+        return
+    try:
+        top = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (ValueError, OSError):
+        top = 1 << 16
+    if top == resource.RLIM_INFINITY or top <= 0:
+        top = 1 << 20
+    os.closerange(3, keep)
+    os.closerange(keep + 1, max(top, keep + 1))
 
 
 def _describe(exc: BaseException, path: str) -> str:

@@ -137,3 +137,23 @@ def test_learner_cannot_change_the_graders_arrays(tmp_path):
     x = np.ones((2, 3))
     runner.run(path, [("p", call("f", x))], timeout=5)
     assert np.all(x == 1)
+
+
+def test_the_learner_cannot_write_to_the_graders_other_files(tmp_path):
+    # drill's history database, or the pipe from a forked grading process to drill: open here,
+    # so inherited by a forked learner unless the runner closes them
+    path = write(tmp_path, "import os\ndef f():\n"
+                           "    hit = []\n"
+                           "    for fd in map(int, os.listdir('/proc/self/fd')):\n"
+                           "        if fd > 2:\n"
+                           "            try:\n"
+                           "                os.write(fd, b'junk')\n"
+                           "                hit.append(fd)\n"
+                           "            except OSError:\n"
+                           "                pass\n"
+                           "    return len(hit)\n")
+    with open(tmp_path / "history.db", "wb") as held:
+        result = runner.run(path, [("p", call("f"))], timeout=5)
+        assert held.fileno() > 2
+    assert (tmp_path / "history.db").read_bytes() == b""
+    assert result.died or result.records  # whatever became of its junk on the result pipe, one result

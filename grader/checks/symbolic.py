@@ -211,14 +211,10 @@ def sympy_alongside(problem, while_waiting=None):
     matrix-only problem, threads running, no Linux fork) the proofs run here, as before.
     `while_waiting` runs once, before the grader first waits for a proof."""
     global _alongside
-    import os
-    import sys
-    import threading
+    from grader.forking import fork_helps
 
     wanted = any(c.kind == "symbolic" and not c.params.get("matrices") for c in problem.checks)
-    if (_alongside is not None or not wanted or "sympy" in sys.modules or not hasattr(os, "fork")
-            or not sys.platform.startswith("linux") or os.environ.get("DRILL_START_METHOD") == "spawn"
-            or threading.active_count() > 1):
+    if _alongside is not None or not wanted or not fork_helps("sympy"):
         yield
         return
     _alongside = _Alongside(problem, while_waiting)

@@ -1,0 +1,100 @@
+"""Splitting one `drill grade` over two processes on Linux, so a slow import overlaps other work.
+
+`drill grade ID` spends most of its time importing numpy (code problems) or sympy (formulas). A
+forked process can do that import and the work that needs it while this one imports and prepares
+what the scorecard and the history need. Only where forking is safe and helps: see `fork_helps`.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+
+def fork_helps(module: str) -> bool:
+    """True when a forked process can take `module`'s import off this one: Linux fork (not forced to
+    spawn by DRILL_START_METHOD), no other thread here (forking one is unsafe), `module` not yet
+    imported (then there is nothing to overlap)."""
+    import threading
+
+    return (hasattr(os, "fork") and sys.platform.startswith("linux") and module not in sys.modules
+            and os.environ.get("DRILL_START_METHOD") != "spawn" and threading.active_count() == 1)
+
+
+class WorkerFailed(Exception):
+    """The forked process died or failed outside the grader's own errors; carries its traceback."""
+
+
+def call_forked(fn, while_waiting=None):
+    """fn() in a forked process; its return value or its DrillError, here. `while_waiting` runs here
+    meanwhile. The child dies with this process (PDEATHSIG); on any interruption here it is killed."""
+    import pickle
+    import signal
+
+    read_fd, write_fd = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the forked process
+        os.close(read_fd)
+        _child(fn, write_fd, parent)
+    os.close(write_fd)
+    finished = False
+    try:
+        if while_waiting is not None:
+            while_waiting()
+        chunks = []
+        while chunk := os.read(read_fd, 1 << 16):
+            chunks.append(chunk)
+        _, status = os.waitpid(pid, 0)
+        finished = True
+    finally:
+        os.close(read_fd)
+        if not finished:  # Ctrl-C or an error here: the child must not outlive the grade
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+    try:
+        how, value = pickle.loads(b"".join(chunks))
+    except Exception:  # noqa: BLE001 - nothing, or a cut-off record: the child died
+        raise WorkerFailed(f"the grading process ended early ({_status_text(status)})") from None
+    if how == "value":
+        return value
+    if how == "drill_error":
+        raise value
+    raise WorkerFailed(value)
+
+
+def _child(fn, write_fd: int, parent: int) -> None:  # pragma: no cover - runs in the forked process
+    """Never returns: sends ("value", result), ("drill_error", exc) or ("crash", traceback), then exits."""
+    import pickle
+
+    from grader.errors import DrillError
+
+    try:
+        from grader.runner import _die_with_parent
+
+        _die_with_parent(parent)
+        try:
+            record = ("value", fn())
+        except DrillError as exc:
+            record = ("drill_error", exc)
+        data = pickle.dumps(record)
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it there
+        import traceback
+
+        data = pickle.dumps(("crash", traceback.format_exc()))
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(write_fd, view):]
+    finally:
+        os._exit(0)
+
+
+def _status_text(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"killed by signal {os.WTERMSIG(status)}"
+    return f"exit code {os.WEXITSTATUS(status)}"

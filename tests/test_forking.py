@@ -1,0 +1,85 @@
+"""grader/forking.py: one `drill grade` split over two processes, and what comes back across."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from grader import forking
+from grader.cli import main
+from grader.errors import CatalogError
+
+REPO = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+
+
+def test_the_value_comes_back_and_while_waiting_runs_here():
+    here = os.getpid()
+    seen = []
+    value = forking.call_forked(lambda: {"pid": os.getpid(), "x": [1.5]}, lambda: seen.append(os.getpid()))
+    assert value["x"] == [1.5] and value["pid"] != here
+    assert seen == [here]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # reaped
+
+
+def test_a_drill_error_is_raised_here_as_itself():
+    def fails():
+        raise CatalogError("problem 'x': no hidden tests (grader/hidden/x.py)")
+
+    with pytest.raises(CatalogError, match=r"^problem 'x': no hidden tests \(grader/hidden/x.py\)$"):
+        forking.call_forked(fails)
+
+
+def test_a_crash_or_a_death_there_is_a_worker_failure_here():
+    with pytest.raises(forking.WorkerFailed, match=r"ZeroDivisionError"):
+        forking.call_forked(lambda: 1 / 0)
+    with pytest.raises(forking.WorkerFailed, match=r"^the grading process ended early \(killed by signal 9\)$"):
+        forking.call_forked(lambda: os.kill(os.getpid(), signal.SIGKILL))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_only_where_it_helps_and_is_safe(monkeypatch):
+    assert not forking.fork_helps("os")  # imported already: nothing to overlap
+    monkeypatch.setenv("DRILL_START_METHOD", "spawn")
+    assert not forking.fork_helps("a_module_nobody_imported")
+    monkeypatch.delenv("DRILL_START_METHOD")
+    assert forking.fork_helps("a_module_nobody_imported") == sys.platform.startswith("linux")
+
+
+_GRADE = """\
+import json, os, sys
+from grader.cli import main
+try:
+    main(['--workspace', sys.argv[1], 'grade', sys.argv[2], '--json'])
+except SystemExit as exc:
+    code = exc.code
+try:
+    os.waitpid(-1, os.WNOHANG)
+    children = 'some'
+except ChildProcessError:
+    children = 'none'
+print(json.dumps({'exit': code, 'children': children, 'numpy': 'numpy' in sys.modules}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked grading on Linux only")
+@pytest.mark.parametrize("which, status, code", [("solution", "pass", 0), ("stub", "fail", 1)])
+def test_drill_grade_of_code_imports_numpy_only_in_the_forked_process(tmp_path, which, status, code):
+    ws = tmp_path / "ws"
+    CliRunner().invoke(main, ["init", str(ws)], catch_exceptions=False)
+    if which == "solution":
+        (ws / "exercises/02_backprop/affine_backward.py").write_bytes(
+            (REPO / "solutions/02_backprop/affine_backward.py").read_bytes())
+    out = subprocess.run([sys.executable, "-c", _GRADE, str(ws), "affine_backward"], capture_output=True,
+                         text=True, cwd=REPO, check=True, env={**os.environ, "DRILL_LANG": "en"}).stdout
+    card = json.loads(out[:out.rindex("\n{")])
+    assert card["status"] == status and [c["name"] for c in card["checks"]] == ["backward", "gradcheck"]
+    assert json.loads(out.strip().splitlines()[-1]) == {"exit": code, "children": "none", "numpy": False}

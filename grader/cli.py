@@ -158,11 +158,11 @@ def list_cmd(state, topic, as_json):
 
 
 def _describe(state, problem, seed: int | None = None) -> str:
-    from grader.params import draw, render
-
     ja = state.lang == "ja"
     statement = problem.statement.get(state.lang)
     if problem.variables:
+        from grader.params import draw, render
+
         statement = render(statement, draw(problem, state.seed_for(problem, seed)))
     lines = [f"{problem.id} — {problem.title.get(state.lang)} ({problem.points:g} {'点' if ja else 'points'})", "",
              statement, ""]

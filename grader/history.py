@@ -5,7 +5,6 @@ nothing and carries a warning for the CLI to show.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -31,6 +30,8 @@ CREATE TABLE IF NOT EXISTS exams (id INTEGER PRIMARY KEY, time REAL NOT NULL, se
 
 def file_hash(path: Path) -> str | None:
     """sha256 of a file's bytes, or None when it cannot be read."""
+    import hashlib  # only grading hashes files; `drill next` should not pay for loading OpenSSL
+
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:

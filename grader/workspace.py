@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +79,8 @@ def find(explicit: str | None = None, start: Path | None = None) -> Workspace:
 
 def init(target: Path) -> Workspace:
     """Create a fresh workspace at `target` from the installed course: catalog and stubs."""
+    import shutil  # only init and reset copy files; the other commands should not import it
+
     target = Path(target).expanduser()
     if (target / CATALOG).exists():
         raise WorkspaceError(f"{target} already is a drill workspace; use 'drill reset' to restore stubs.")
@@ -99,6 +100,8 @@ def init(target: Path) -> Workspace:
 
 def reset(workspace: Workspace, problem) -> Path | None:
     """Restore a problem's stub; the learner's file is first copied to .drill/backup/. Returns the backup."""
+    import shutil
+
     stub = workspace.stub_path(problem)
     dest = workspace.exercise_path(problem)
     if not stub.is_file():

@@ -291,18 +291,22 @@ def _checks(raw, kind: str, entry: _Entry) -> tuple[CheckSpec, ...]:
 
 
 def _cache_key(path: Path) -> list | None:
+    """What a cached catalog must match: the file (path, mtime, size) and the code that validated it."""
+    from grader import __version__
+    from grader import checks
+
     try:
         stat = Path(path).stat()
+        # a maintainer's edit of the rules (this module, the check kinds) must not leave an old verdict standing
+        code = [[s.st_mtime_ns, s.st_size] for s in map(os.stat, (__file__, checks.__file__))]
     except OSError:
         return None
-    from grader import __version__
-
-    return [str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size, __version__, FORMAT_VERSION]
+    return [str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size, __version__, FORMAT_VERSION, code]
 
 
 def load(path: Path, cache_dir: Path | None = None) -> Catalog:
-    """Read and validate problems.yaml at `path`. With `cache_dir`, the parsed YAML is kept as JSON
-    keyed by the file's path, mtime and size, so later runs skip importing and running the YAML parser."""
+    """Read and validate problems.yaml at `path`. With `cache_dir`, the validated catalog is kept as JSON
+    keyed by the file's path, mtime and size, so later runs skip the YAML parser and the validation."""
     import json
 
     path = Path(path)
@@ -312,20 +316,42 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
         try:
             cached = json.loads(cache_file.read_text(encoding="utf-8"))
             if cached.get("key") == key:
-                return parse(cached["data"], path.name)
-        except (OSError, ValueError, AttributeError, KeyError, TypeError, CatalogError):
+                return _from_cache(cached["catalog"])
+        except (OSError, ValueError, AttributeError, KeyError, TypeError):
             pass
-    data = _load_yaml(path)
-    catalog = parse(data, path.name)
+    catalog = parse(_load_yaml(path), path.name)
     if key is not None:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"key": key, "data": data}, ensure_ascii=False), encoding="utf-8")
+            tmp.write_text(json.dumps({"key": key, "catalog": _to_cache(catalog)}, ensure_ascii=False),
+                           encoding="utf-8")
             os.replace(tmp, cache_file)
         except (OSError, TypeError, ValueError):
-            pass  # a read-only workspace just goes without the cache
+            pass  # a read-only workspace, or check params JSON cannot hold (a YAML date): no cache
     return catalog
+
+
+TUPLE_FIELDS = ("requires", "hints_ja", "hints_en", "integral", "distinct")
+
+
+def _to_cache(catalog: Catalog) -> dict:
+    """The catalog as JSON can hold it; _from_cache turns it back into an equal Catalog."""
+    from dataclasses import asdict
+
+    return asdict(catalog)
+
+
+def _from_cache(data: dict) -> Catalog:
+    """The Catalog that _to_cache stored, built without validating it again: parse() did, before it was stored."""
+    problems = []
+    for fields in data["problems"]:
+        fields.update({name: tuple(fields[name]) for name in TUPLE_FIELDS},
+                      title=Text(**fields["title"]), statement=Text(**fields["statement"]),
+                      checks=tuple(CheckSpec(**check) for check in fields["checks"]),
+                      variables={name: tuple(bounds) for name, bounds in fields["variables"].items()})
+        problems.append(Problem(**fields))
+    return Catalog(data["format_version"], tuple(problems))
 
 
 def _load_yaml(path: Path):

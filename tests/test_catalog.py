@@ -86,6 +86,32 @@ def test_cache_skips_yaml_until_the_file_changes(tmp_path, monkeypatch):
         catalog.load(path, tmp_path / "cache")
 
 
+@pytest.mark.parametrize("source", ["problems.yaml", "tests/fixtures/mini_course/problems.yaml"])
+def test_a_cached_catalog_equals_the_parsed_one(tmp_path, monkeypatch, source):
+    import sys
+    from dataclasses import asdict
+
+    path = tmp_path / "problems.yaml"
+    path.write_text((REPO / source).read_text(encoding="utf-8"), encoding="utf-8")
+    parsed = catalog.load(path, tmp_path / "cache")
+    monkeypatch.setitem(sys.modules, "yaml", None)  # the second load can only come from the cache
+    cached = catalog.load(path, tmp_path / "cache")
+    assert cached == parsed
+    assert asdict(cached) == asdict(parsed)  # also the fields left out of ==, and tuples stay tuples
+
+
+def test_a_cache_written_under_other_validation_rules_is_not_used(tmp_path, monkeypatch):
+    import sys
+
+    path = tmp_path / "problems.yaml"
+    path.write_text((REPO / "tests/fixtures/mini_course/problems.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    catalog.load(path, tmp_path / "cache")
+    monkeypatch.setattr(catalog, "__file__", str(path))  # as if catalog.py had been edited since
+    monkeypatch.setitem(sys.modules, "yaml", None)
+    with pytest.raises(ImportError):
+        catalog.load(path, tmp_path / "cache")
+
+
 # found by tests/hostile/test_catalog_fuzz.py
 @pytest.mark.parametrize("change, message", [
     (lambda d: d["problems"][0].update(points=float("nan")),

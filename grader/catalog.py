@@ -4,9 +4,11 @@ Every error names the entry and the key, so a maintainer can fix the file from t
 """
 from __future__ import annotations
 
+import json
 import math
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,20 +88,22 @@ class Problem:
 
 @dataclass(frozen=True)
 class Catalog:
-    """All problems, in catalog order."""
+    """All problems, in catalog order. From the cache, `problems` decodes each problem when it is first
+    used (_CachedProblems): `drill next`, `show` and `hint` need one or two of them."""
 
     format_version: int
-    problems: tuple[Problem, ...]
+    problems: Sequence[Problem]
+    ids: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self):
+        if not self.ids:
+            object.__setattr__(self, "ids", tuple(p.id for p in self.problems))
 
     def get(self, problem_id: str) -> Problem | None:
-        for problem in self.problems:
-            if problem.id == problem_id:
-                return problem
-        return None
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return tuple(p.id for p in self.problems)
+        try:
+            return self.problems[self.ids.index(problem_id)]
+        except ValueError:
+            return None
 
 
 class _Entry:
@@ -307,16 +311,15 @@ def _cache_key(path: Path) -> list | None:
 def load(path: Path, cache_dir: Path | None = None) -> Catalog:
     """Read and validate problems.yaml at `path`. With `cache_dir`, the validated catalog is kept as JSON
     keyed by the file's path, mtime and size, so later runs skip the YAML parser and the validation."""
-    import json
-
     path = Path(path)
     key = _cache_key(path) if cache_dir is not None else None
-    cache_file = Path(cache_dir) / "catalog.json" if cache_dir is not None else None
+    cache_file = Path(cache_dir) / "catalog.jsonl" if cache_dir is not None else None
     if key is not None:
         try:
-            cached = json.loads(cache_file.read_text(encoding="utf-8"))
-            if cached.get("key") == key:
-                return _from_cache(cached["catalog"])
+            lines = cache_file.read_bytes().split(b"\n")
+            head = json.loads(lines[0])
+            if head.get("key") == key and len(lines) == len(head["ids"]) + 1:
+                return Catalog(head["format_version"], _CachedProblems(lines[1:], path), tuple(head["ids"]))
         except (OSError, ValueError, AttributeError, KeyError, TypeError):
             pass
     catalog = parse(_load_yaml(path), path.name)
@@ -324,8 +327,7 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"key": key, "catalog": _to_cache(catalog)}, ensure_ascii=False),
-                           encoding="utf-8")
+            tmp.write_text(_to_cache(catalog, key), encoding="utf-8")
             os.replace(tmp, cache_file)
         except (OSError, TypeError, ValueError):
             pass  # a read-only workspace, or check params JSON cannot hold (a YAML date): no cache
@@ -335,23 +337,55 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
 TUPLE_FIELDS = ("requires", "hints_ja", "hints_en", "integral", "distinct")
 
 
-def _to_cache(catalog: Catalog) -> dict:
-    """The catalog as JSON can hold it; _from_cache turns it back into an equal Catalog."""
+def _to_cache(catalog: Catalog, key: list) -> str:
+    """The cache file: a line with the key and the ids, then one line per problem (JSON escapes every
+    newline inside a value), so that a command decodes only the problems it uses."""
     from dataclasses import asdict
 
-    return asdict(catalog)
+    head = {"key": key, "format_version": catalog.format_version, "ids": catalog.ids}
+    return "\n".join(json.dumps(item, ensure_ascii=False) for item in (head, *map(asdict, catalog.problems)))
 
 
-def _from_cache(data: dict) -> Catalog:
-    """The Catalog that _to_cache stored, built without validating it again: parse() did, before it was stored."""
-    problems = []
-    for fields in data["problems"]:
-        fields.update({name: tuple(fields[name]) for name in TUPLE_FIELDS},
-                      title=Text(**fields["title"]), statement=Text(**fields["statement"]),
-                      checks=tuple(CheckSpec(**check) for check in fields["checks"]),
-                      variables={name: tuple(bounds) for name, bounds in fields["variables"].items()})
-        problems.append(Problem(**fields))
-    return Catalog(data["format_version"], tuple(problems))
+def _problem_from_cache(fields: dict) -> Problem:
+    """A Problem from its line in the cache, not validated again: parse() did, before it was stored."""
+    fields.update({name: tuple(fields[name]) for name in TUPLE_FIELDS},
+                  title=Text(**fields["title"]), statement=Text(**fields["statement"]),
+                  checks=tuple(CheckSpec(**check) for check in fields["checks"]),
+                  variables={name: tuple(bounds) for name, bounds in fields["variables"].items()})
+    return Problem(**fields)
+
+
+class _CachedProblems(Sequence):
+    """The problems of a cached catalog, each decoded from its line when first asked for."""
+
+    def __init__(self, lines: list[bytes], path: Path):
+        self._lines = lines
+        self._path = path
+        self._decoded: list[Problem | None] = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(len(self))[index])
+        problem = self._decoded[index]
+        if problem is None:
+            try:
+                problem = _problem_from_cache(json.loads(self._lines[index]))
+            except (ValueError, AttributeError, KeyError, TypeError):  # a damaged cache: as if it were missing
+                problem = load(self._path).problems[index]
+            self._decoded[index] = problem
+        return problem
+
+    def __eq__(self, other) -> bool:
+        return tuple(self) == tuple(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
 
 
 def _load_yaml(path: Path):

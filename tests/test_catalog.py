@@ -96,8 +96,23 @@ def test_a_cached_catalog_equals_the_parsed_one(tmp_path, monkeypatch, source):
     parsed = catalog.load(path, tmp_path / "cache")
     monkeypatch.setitem(sys.modules, "yaml", None)  # the second load can only come from the cache
     cached = catalog.load(path, tmp_path / "cache")
-    assert cached == parsed
-    assert asdict(cached) == asdict(parsed)  # also the fields left out of ==, and tuples stay tuples
+    assert cached.ids == parsed.ids
+    last = parsed.problems[-1]
+    assert cached.get(last.id) == last and cached.get("nope") is None
+    assert cached == parsed and len(cached.problems) == len(parsed.problems)
+    # also the fields left out of ==, and tuples stay tuples
+    assert [asdict(p) for p in cached.problems] == [asdict(p) for p in parsed.problems]
+
+
+def test_a_damaged_line_of_the_cache_is_read_from_yaml_again(tmp_path):
+    path = tmp_path / "problems.yaml"
+    path.write_text((REPO / "tests/fixtures/mini_course/problems.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    parsed = catalog.load(path, tmp_path / "cache")
+    cache_file = tmp_path / "cache" / "catalog.jsonl"
+    lines = cache_file.read_bytes().split(b"\n")
+    lines[2] = lines[2][:40]
+    cache_file.write_bytes(b"\n".join(lines))
+    assert catalog.load(path, tmp_path / "cache").problems == parsed.problems
 
 
 def test_a_cache_written_under_other_validation_rules_is_not_used(tmp_path, monkeypatch):

@@ -69,19 +69,29 @@ def main() -> int:
             ("drill grade d_tanh_expr --answer", [*drill, "grade", "d_tanh_expr", "--answer", "1/cosh(x)^2"],
              base_sympy, "python -c 'import sympy'", 1.3),
         ]
-        print(f"{'command':42} {'median s':>9} {'baseline':26} {'base s':>7} {'ratio':>6} {'target':>7}  result")
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load:.2f} at the start; "
+              f"median of {args.runs} runs each")
+        print(f"{'command':42} {'median s':>9} {'baseline':26} {'base s':>7} {'+ms':>6} {'ratio':>6} "
+              f"{'target':>7}  result")
         for name, cmd, base, base_name, target in rows:
             seconds = median_seconds(cmd, args.runs, env, ws)
             ratio = seconds / base
             verdict = "PASS" if ratio <= target else "MISS"
-            print(f"{name:42} {seconds:9.3f} {base_name:26} {base:7.3f} {ratio:6.2f} {target:6.1f}x  {verdict}")
+            print(f"{name:42} {seconds:9.3f} {base_name:26} {base:7.3f} {(seconds - base) * 1000:6.0f} "
+                  f"{ratio:6.2f} {target:6.1f}x  {verdict}")
+        # for reading the start-up rows: what importing Click alone costs over bare Python here
+        click_s = median_seconds([py, "-c", "import click"], args.runs, env, ws)
+        label = "(reference) python -c 'import click'"
+        print(f"{label:42} {click_s:9.3f} {'python -c pass':26} "
+              f"{base_pass:7.3f} {(click_s - base_pass) * 1000:6.0f} {click_s / base_pass:6.2f}")
         import resource
 
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         subprocess.run([*drill, "grade", "affine_backward"], cwd=ws, env=env, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, check=False)
         peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
-        print(f"{'peak RSS of drill grade affine_backward':42} {peak:9.1f} MiB (target ≤ 150 MiB)  "
+        print(f"{'peak RSS, drill grade affine_backward':42} {peak:9.1f} MiB, its largest process (target ≤ 150 MiB)  "
               f"{'PASS' if peak <= 150 else 'MISS'}")
         start = time.perf_counter()
         done = subprocess.run([*drill, "--workspace", str(REPO), "dev", "check"], env=env, capture_output=True,

@@ -12,6 +12,7 @@ import yaml
 from grader import catalog as catalog_mod
 from grader.checks import module_for, symbolic
 from grader.params import default_seed, draw, render
+from tests_support import grade_in_a_fresh_process
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOG = catalog_mod.load(REPO / "problems.yaml")
@@ -109,38 +110,14 @@ def test_sympy_proof_gives_up_in_time_and_the_numbers_decide(monkeypatch):
 
 # --- sympy alongside: `drill grade` imports sympy in a forked process while it checks the numbers ---
 
-_GRADE_AND_REPORT = """\
-import json, os, sys
-from grader.cli import main
-try:
-    main(['--workspace', sys.argv[1], 'grade', 'd_tanh_expr', '--answer', sys.argv[2], '--json'])
-except SystemExit as exc:
-    code = exc.code
-try:
-    os.waitpid(-1, os.WNOHANG)
-    children = 'some'
-except ChildProcessError:
-    children = 'none'
-print(json.dumps({'exit': code, 'children': children,
-                  'imported': sorted(m for m in ('numpy', 'sympy') if m in sys.modules)}))
-"""
-
-
 def _grade_in_a_fresh_process(tmp_path, answer: str) -> tuple[dict, dict]:
-    import json
-    import subprocess
-    import sys
-
     from click.testing import CliRunner
 
     from grader.cli import main
 
     ws = tmp_path / "ws"
     CliRunner().invoke(main, ["init", str(ws)], catch_exceptions=False)
-    out = subprocess.run([sys.executable, "-c", _GRADE_AND_REPORT, str(ws), answer], capture_output=True,
-                         text=True, cwd=REPO, check=True, env={**__import__("os").environ, "DRILL_LANG": "en"})
-    report, card = out.stdout.strip().splitlines()[-1], out.stdout[:out.stdout.rindex("\n{")]
-    return json.loads(card), json.loads(report)
+    return grade_in_a_fresh_process(ws, "d_tanh_expr", "--answer", answer)
 
 
 @pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="sympy runs alongside on Linux only")

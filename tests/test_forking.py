@@ -1,10 +1,8 @@
 """grader/forking.py: one `drill grade` split over two processes, and what comes back across."""
 from __future__ import annotations
 
-import json
 import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from click.testing import CliRunner
 from grader import forking
 from grader.cli import main
 from grader.errors import CatalogError
+from tests_support import grade_in_a_fresh_process
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -54,22 +53,6 @@ def test_only_where_it_helps_and_is_safe(monkeypatch):
     assert forking.fork_helps("a_module_nobody_imported") == sys.platform.startswith("linux")
 
 
-_GRADE = """\
-import json, os, sys
-from grader.cli import main
-try:
-    main(['--workspace', sys.argv[1], 'grade', sys.argv[2], '--json'])
-except SystemExit as exc:
-    code = exc.code
-try:
-    os.waitpid(-1, os.WNOHANG)
-    children = 'some'
-except ChildProcessError:
-    children = 'none'
-print(json.dumps({'exit': code, 'children': children, 'numpy': 'numpy' in sys.modules}))
-"""
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked grading on Linux only")
 @pytest.mark.parametrize("which, status, code", [("solution", "pass", 0), ("stub", "fail", 1)])
 def test_drill_grade_of_code_imports_numpy_only_in_the_forked_process(tmp_path, which, status, code):
@@ -78,8 +61,6 @@ def test_drill_grade_of_code_imports_numpy_only_in_the_forked_process(tmp_path, 
     if which == "solution":
         (ws / "exercises/02_backprop/affine_backward.py").write_bytes(
             (REPO / "solutions/02_backprop/affine_backward.py").read_bytes())
-    out = subprocess.run([sys.executable, "-c", _GRADE, str(ws), "affine_backward"], capture_output=True,
-                         text=True, cwd=REPO, check=True, env={**os.environ, "DRILL_LANG": "en"}).stdout
-    card = json.loads(out[:out.rindex("\n{")])
+    card, seen = grade_in_a_fresh_process(ws, "affine_backward")
     assert card["status"] == status and [c["name"] for c in card["checks"]] == ["backward", "gradcheck"]
-    assert json.loads(out.strip().splitlines()[-1]) == {"exit": code, "children": "none", "numpy": False}
+    assert seen == {"exit": code, "children": "none", "imported": []}

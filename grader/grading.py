@@ -65,11 +65,28 @@ def grade_code(problem, path, lang: str, while_waiting=None) -> ProblemResult:
     checks = hidden_checks(problem)
     prepared = {}
     probes = []
+    later = []  # checks whose expected values only the judge needs: computed while the learner's code runs
     for spec in problem.checks:
         obj = checks[spec.name]
-        prepared[spec.name] = obj.prepare(np.random.default_rng(seed_for(problem.id, spec.name)))
+        rng = np.random.default_rng(seed_for(problem.id, spec.name))
+        if hasattr(obj, "prepare_expected"):
+            prepared[spec.name] = obj.prepare_inputs(rng)
+            later.append(spec.name)
+        else:
+            prepared[spec.name] = obj.prepare(rng)
         probes.append((spec.name, _Probe(problem.id, spec.name, obj, prepared[spec.name])))
-    run = runner.run(str(path), probes, problem.timeout, while_waiting)
+
+    waiting = [while_waiting] if while_waiting is not None else []
+
+    def meanwhile():  # each piece once
+        while waiting:
+            waiting.pop()()
+        while later:
+            name = later.pop(0)
+            checks[name].prepare_expected(prepared[name])
+
+    run = runner.run(str(path), probes, problem.timeout, meanwhile)
+    meanwhile()  # should the run have ended before it started the learner's process
     results: list[CheckResult] = []
     if run.load_failure is not None:
         failure = run.load_failure

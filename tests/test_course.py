@@ -189,3 +189,22 @@ def test_hidden_inputs_are_non_square_with_a_batch_over_one():
                     if (problem.id, key) not in SQUARE_BY_NATURE:
                         assert len(set(value.shape)) > 1, f"{where}: square"
     assert seen > 500  # the rule must not pass by finding nothing
+
+
+def test_the_learners_process_gets_the_inputs_and_never_the_expected_values(monkeypatch):
+    """The reference's outputs and the numerical gradients are computed while the learner's code runs,
+    after its process has started: they are not in its memory to be read back (nor to wait for)."""
+    from grader import runner
+
+    real_run = runner.run
+    sent = {}
+
+    def watching(path, probes, timeout, while_waiting=None):
+        sent.update({name: sorted(probe.prepared) for name, probe in probes})
+        return real_run(path, probes, timeout, while_waiting)
+
+    monkeypatch.setattr(runner, "run", watching)
+    problem = CATALOG.get("affine_backward")
+    result = grading.grade_code(problem, REPO / "solutions/02_backprop/affine_backward.py", "en")
+    assert sent == {"backward": ["cases"], "gradcheck": ["cases"]}
+    assert result.status == "pass", result  # and the judge had them all the same

@@ -45,10 +45,20 @@ class Cases:
     kind: str = "cases"
 
     def prepare(self, rng) -> dict:
-        cases = self.inputs(rng)
-        expected = [self.expected(copy_case(c)) for c in cases]
-        wrong = {v.name: [v.expected(copy_case(c)) for c in cases] for v in self.variants}
-        return {"cases": cases, "expected": expected, "variants": wrong}
+        prepared = self.prepare_inputs(rng)
+        self.prepare_expected(prepared)
+        return prepared
+
+    def prepare_inputs(self, rng) -> dict:
+        """What the learner's process needs: the cases."""
+        return {"cases": self.inputs(rng)}
+
+    def prepare_expected(self, prepared: dict) -> None:
+        """What only the judge needs (the reference's outputs, the known wrong ones'), added in place;
+        grade_code computes it while the learner's code runs."""
+        cases = prepared["cases"]
+        prepared["expected"] = [self.expected(copy_case(c)) for c in cases]
+        prepared["variants"] = {v.name: [v.expected(copy_case(c)) for c in cases] for v in self.variants}
 
     def probe(self, learner, prepared: dict) -> list:
         return [self.run(learner, copy_case(c)) for c in prepared["cases"]]

@@ -62,15 +62,24 @@ class GradCheck:
     kind: str = "gradcheck"
 
     def prepare(self, rng) -> dict:
-        cases = self.inputs(rng)
+        prepared = self.prepare_inputs(rng)
+        self.prepare_expected(prepared)
+        return prepared
+
+    def prepare_inputs(self, rng) -> dict:
+        """What the learner's process needs: the cases."""
+        return {"cases": self.inputs(rng)}
+
+    def prepare_expected(self, prepared: dict) -> None:
+        """The numerical gradients, added in place; grade_code computes them while the learner's code runs."""
         numeric = []
-        for case in cases:
+        for case in prepared["cases"]:
             work = copy_case(case)
             grads = {}
             for name, key in self.wrt.items():
                 grads[name] = numerical_gradient(lambda: float(self.loss(work)), work[key], self.h)
             numeric.append(grads)
-        return {"cases": cases, "numeric": numeric}
+        prepared["numeric"] = numeric
 
     def probe(self, learner, prepared: dict) -> list:
         return [self.run(learner, copy_case(c)) for c in prepared["cases"]]

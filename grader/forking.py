@@ -26,9 +26,8 @@ class WorkerFailed(Exception):
 
 def call_forked(fn, while_waiting=None):
     """fn() in a forked process; its return value or its DrillError, here. `while_waiting` runs here
-    meanwhile. The child dies with this process (PDEATHSIG); on any interruption here it is killed."""
+    meanwhile. The child dies with this process (PDEATHSIG); on any interruption here it is stopped."""
     import pickle
-    import signal
 
     read_fd, write_fd = os.pipe()
     sys.stdout.flush()
@@ -51,11 +50,7 @@ def call_forked(fn, while_waiting=None):
     finally:
         os.close(read_fd)
         if not finished:  # Ctrl-C or an error here: the child must not outlive the grade
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
+            _stop(pid)
     try:
         how, value = pickle.loads(b"".join(chunks))
     except Exception:  # noqa: BLE001 - nothing, or a cut-off record: the child died
@@ -70,10 +65,16 @@ def call_forked(fn, while_waiting=None):
 def _child(fn, write_fd: int, parent: int) -> None:  # pragma: no cover - runs in the forked process
     """Never returns: sends ("value", result), ("drill_error", exc) or ("crash", traceback), then exits."""
     import pickle
+    import signal
 
     from grader.errors import DrillError
 
+    def interrupted(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C, then drill's own SIGINT: one is enough,
+        raise KeyboardInterrupt                         # a second would cut the runner's clean-up short
+
     try:
+        signal.signal(signal.SIGINT, interrupted)
         from grader.runner import _die_with_parent
 
         _die_with_parent(parent)
@@ -92,6 +93,25 @@ def _child(fn, write_fd: int, parent: int) -> None:  # pragma: no cover - runs i
             view = view[os.write(write_fd, view):]
     finally:
         os._exit(0)
+
+
+def _stop(pid: int, grace: float = 2.0) -> None:
+    """SIGINT first, so the child's runner stops the learner's process and what it started (the
+    child's own Ctrl-C, had there been one); SIGKILL if it has not ended within `grace` seconds."""
+    import signal
+    import time
+
+    try:
+        os.kill(pid, signal.SIGINT)
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                return
+            time.sleep(0.01)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
 
 
 def _status_text(status: int) -> str:

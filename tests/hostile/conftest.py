@@ -73,9 +73,11 @@ def drill_env(workspace: Path, marker: str, peak_file: Path) -> dict:
 
 
 def run_drill(workspace: Path, *args: str, timeout: float = 30.0, stdin_held_open: bool = False,
-              env_extra: dict | None = None, prefix: tuple = (), kill_after: float | None = None) -> DrillRun:
+              env_extra: dict | None = None, prefix: tuple = (), kill_after: float | None = None,
+              interrupt_after: float | None = None, interrupt_group: bool = False) -> DrillRun:
     """Run `[PREFIX...] python -m grader --workspace W ARGS...` with a hard timeout; never leaves it
-    running. With kill_after, drill itself (not its learner process) gets SIGKILL after that long."""
+    running. With kill_after, drill itself (not its learner process) gets SIGKILL after that long;
+    with interrupt_after, SIGINT: drill alone, or its process group as Ctrl-C in a terminal does."""
     marker = uuid.uuid4().hex
     peak_file = workspace.parent / f"peak-{marker}"
     env = drill_env(workspace, marker, peak_file)
@@ -92,6 +94,11 @@ def run_drill(workspace: Path, *args: str, timeout: float = 30.0, stdin_held_ope
         except subprocess.TimeoutExpired:
             proc.kill()
             killed = True
+    if interrupt_after is not None:
+        try:
+            proc.wait(timeout=interrupt_after)
+        except subprocess.TimeoutExpired:
+            (os.killpg if interrupt_group else os.kill)(proc.pid, signal.SIGINT)
     try:
         # stdin stays open (nobody writes) until drill is done, like an idle terminal
         out, err = proc.communicate(timeout=timeout) if not stdin_held_open else _wait_keeping_stdin(proc, timeout)

@@ -35,6 +35,20 @@ class Variant:
         return self.ja if lang == "ja" else self.en
 
 
+class PreparedInTwo:
+    """A check whose expected values only its judge needs: `prepare_inputs` gives the cases the
+    learner's process gets, `prepare_expected` adds the rest in place (grade_code runs it while the
+    learner's code runs); `prepare` does both. Subclasses define `inputs(rng)` and `prepare_expected`."""
+
+    def prepare(self, rng) -> dict:
+        prepared = self.prepare_inputs(rng)
+        self.prepare_expected(prepared)
+        return prepared
+
+    def prepare_inputs(self, rng) -> dict:
+        return {"cases": self.inputs(rng)}
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What a check decided, before points are attached."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from grader.checks.base import Msg, Variant, Verdict, close, mismatch
+from grader.checks.base import Msg, PreparedInTwo, Variant, Verdict, close, mismatch
 
 OK = Msg("{n} ケースすべて一致", "all {n} cases match")
 OK_ONE = Msg("1 ケース一致", "the one case matches")
@@ -29,7 +29,7 @@ def copy_case(case: dict) -> dict:
 
 
 @dataclass(frozen=True)
-class Cases:
+class Cases(PreparedInTwo):
     """Compare named outputs of `run(learner, case)` with `expected(case)` on every case.
 
     inputs(rng) -> list of cases (dicts); run runs in the learner's process and returns a dict;
@@ -43,15 +43,6 @@ class Cases:
     rtol: float = 1e-6
     atol: float = 1e-8
     kind: str = "cases"
-
-    def prepare(self, rng) -> dict:
-        prepared = self.prepare_inputs(rng)
-        self.prepare_expected(prepared)
-        return prepared
-
-    def prepare_inputs(self, rng) -> dict:
-        """What the learner's process needs: the cases."""
-        return {"cases": self.inputs(rng)}
 
     def prepare_expected(self, prepared: dict) -> None:
         """What only the judge needs (the reference's outputs, the known wrong ones'), added in place;

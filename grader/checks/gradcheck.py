@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from grader.checks.base import Msg, Verdict, mismatch
+from grader.checks.base import Msg, PreparedInTwo, Verdict, mismatch
 from grader.checks.cases import copy_case, describe_case
 
 OK = Msg("相対誤差 {errs}（基準 {tol:g} 未満）", "relative error {errs} (below {tol:g})")
@@ -46,7 +46,7 @@ def relative_error(a, b) -> float:
 
 
 @dataclass(frozen=True)
-class GradCheck:
+class GradCheck(PreparedInTwo):
     """Compare `run(learner, case)[name]` with d loss(case) / d case[wrt[name]] numerically.
 
     inputs(rng) -> cases of float64 arrays; run (learner's process) returns analytic gradients by
@@ -60,15 +60,6 @@ class GradCheck:
     tol: float = 1e-6
     h: float = 1e-4
     kind: str = "gradcheck"
-
-    def prepare(self, rng) -> dict:
-        prepared = self.prepare_inputs(rng)
-        self.prepare_expected(prepared)
-        return prepared
-
-    def prepare_inputs(self, rng) -> dict:
-        """What the learner's process needs: the cases."""
-        return {"cases": self.inputs(rng)}
 
     def prepare_expected(self, prepared: dict) -> None:
         """The numerical gradients, added in place; grade_code computes them while the learner's code runs."""

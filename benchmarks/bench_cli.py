@@ -1,7 +1,8 @@
 """Start-up and grading time of `drill`, as ratios to bare Python measured in the same run.
 
 Usage: python benchmarks/bench_cli.py [--runs N]
-Prints one table: median seconds of each command, its baseline, the ratio and the target.
+Prints one table: median seconds of each command over N interleaved rounds, its baseline's, the
+milliseconds over it, the ratio and the target; then peak memory and the catalog self-check's time.
 No thresholds fail the run: machines are noisy; read the table.
 """
 from __future__ import annotations
@@ -24,19 +25,38 @@ def drill_cmd() -> list[str]:
     return [found] if found else [sys.executable, "-m", "grader"]
 
 
-def median_seconds(cmd: list[str], runs: int, env: dict, cwd: Path) -> float:
-    """Median wall time of `cmd` after one untimed run (bytecode and file caches warm, as in the
-    edit-grade loop); a command that does not exit 0 stops the benchmark."""
-    times = []
-    for i in range(runs + 1):
-        start = time.perf_counter()
-        done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-        if i:
-            times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            sys.exit(f"benchmark command failed (exit {done.returncode}): {' '.join(cmd)}\n"
-                     f"{done.stderr.decode(errors='replace')[-2000:]}")
-    return statistics.median(times)
+def run_once(cmd: list[str], env: dict, cwd: Path) -> float:
+    """Wall time of one run of `cmd`; a command that does not exit 0 stops the benchmark."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"benchmark command failed (exit {done.returncode}): {' '.join(cmd)}\n"
+                 f"{done.stderr.decode(errors='replace')[-2000:]}")
+    return seconds
+
+
+def peak_rss_mib(cmd: list[str], env: dict, cwd: Path) -> float:
+    """The largest resident set of any process of one run of `cmd` (run under a fresh interpreter,
+    so nothing measured before counts)."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+             "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=cwd, env=env, capture_output=True, text=True,
+                         check=True).stdout
+    return int(out.strip()) / 1024
+
+
+def interleaved_medians(commands: dict[str, list[str]], runs: int, env: dict, cwd: Path) -> dict[str, float]:
+    """Median wall time of each command over `runs` rounds, each round running every command once,
+    after one untimed round (bytecode and file caches warm, as in the edit-grade loop). Interleaved,
+    a machine that slows down or speeds up during the run moves a command and its baseline alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for round_ in range(runs + 1):
+        for name, cmd in commands.items():
+            seconds = run_once(cmd, env, cwd)
+            if round_:
+                times[name].append(seconds)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def main() -> int:
@@ -56,43 +76,38 @@ def main() -> int:
             if src.is_file():
                 shutil.copyfile(src, ws / "exercises" / sub / f"{pid}.py")
         py = sys.executable
-        base_pass = median_seconds([py, "-c", "pass"], args.runs, env, ws)
-        base_numpy = median_seconds([py, "-c", "import numpy"], args.runs, env, ws)
-        base_sympy = median_seconds([py, "-c", "import sympy"], args.runs, env, ws)
-        rows = [
-            ("drill next", [*drill, "next"], base_pass, "python -c pass", 1.5),
-            ("drill list", [*drill, "list"], base_pass, "python -c pass", 1.5),
-            ("drill show affine_backward", [*drill, "show", "affine_backward"], base_pass, "python -c pass", 1.5),
-            ("drill hint affine_backward", [*drill, "hint", "affine_backward"], base_pass, "python -c pass", 1.5),
-            ("drill grade affine_backward (solution)", [*drill, "grade", "affine_backward"], base_numpy,
+        baselines = {"python -c pass": [py, "-c", "pass"], "python -c 'import numpy'": [py, "-c", "import numpy"],
+                     "python -c 'import sympy'": [py, "-c", "import sympy"]}
+        rows = [  # (name, command, baseline, target ratio)
+            ("drill next", [*drill, "next"], "python -c pass", 1.5),
+            ("drill list", [*drill, "list"], "python -c pass", 1.5),
+            ("drill show affine_backward", [*drill, "show", "affine_backward"], "python -c pass", 1.5),
+            ("drill hint affine_backward", [*drill, "hint", "affine_backward"], "python -c pass", 1.5),
+            ("drill grade affine_backward (solution)", [*drill, "grade", "affine_backward"],
              "python -c 'import numpy'", 1.6),
             ("drill grade d_tanh_expr --answer", [*drill, "grade", "d_tanh_expr", "--answer", "1/cosh(x)^2"],
-             base_sympy, "python -c 'import sympy'", 1.3),
+             "python -c 'import sympy'", 1.3),
         ]
+        # for reading the start-up rows: what importing Click alone costs over bare Python here
+        reference = ("(reference) python -c 'import click'", [py, "-c", "import click"], "python -c pass")
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load:.2f} at the start; "
-              f"median of {args.runs} runs each")
+              f"median of {args.runs} interleaved rounds")
+        medians = interleaved_medians({**baselines, **{name: cmd for name, cmd, *_ in [*rows, reference]}},
+                                      args.runs, env, ws)
         print(f"{'command':42} {'median s':>9} {'baseline':26} {'base s':>7} {'+ms':>6} {'ratio':>6} "
               f"{'target':>7}  result")
-        for name, cmd, base, base_name, target in rows:
-            seconds = median_seconds(cmd, args.runs, env, ws)
+        for name, _, base_name, target in [*rows, (*reference, None)]:
+            seconds, base = medians[name], medians[base_name]
             ratio = seconds / base
-            verdict = "PASS" if ratio <= target else "MISS"
+            verdict = "" if target is None else f"{target:6.1f}x  {'PASS' if ratio <= target else 'MISS'}"
             print(f"{name:42} {seconds:9.3f} {base_name:26} {base:7.3f} {(seconds - base) * 1000:6.0f} "
-                  f"{ratio:6.2f} {target:6.1f}x  {verdict}")
-        # for reading the start-up rows: what importing Click alone costs over bare Python here
-        click_s = median_seconds([py, "-c", "import click"], args.runs, env, ws)
-        label = "(reference) python -c 'import click'"
-        print(f"{label:42} {click_s:9.3f} {'python -c pass':26} "
-              f"{base_pass:7.3f} {(click_s - base_pass) * 1000:6.0f} {click_s / base_pass:6.2f}")
-        import resource
-
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        subprocess.run([*drill, "grade", "affine_backward"], cwd=ws, env=env, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=False)
-        peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
-        print(f"{'peak RSS, drill grade affine_backward':42} {peak:9.1f} MiB, its largest process (target ≤ 150 MiB)  "
-              f"{'PASS' if peak <= 150 else 'MISS'}")
+                  f"{ratio:6.2f} {verdict}")
+        for name, cmd, *_ in rows[4:]:  # the two grades
+            peak = peak_rss_mib(cmd, env, ws)
+            label = "peak RSS, " + name.split(" (")[0].replace(" --answer", "")
+            print(f"{label:42} {peak:9.1f} MiB, its largest process (target ≤ 150 MiB)  "
+                  f"{'PASS' if peak <= 150 else 'MISS'}")
         start = time.perf_counter()
         done = subprocess.run([*drill, "--workspace", str(REPO), "dev", "check"], env=env, capture_output=True,
                               check=False)

@@ -24,80 +24,49 @@ class WorkerFailed(Exception):
     """The forked process died or failed outside the grader's own errors; carries its traceback."""
 
 
-def call_forked(fn, while_waiting=None):
-    """fn() in a forked process; its return value or its DrillError, here. `while_waiting` runs here
-    meanwhile. The child dies with this process (PDEATHSIG); on any interruption here it is stopped."""
-    import pickle
-
-    read_fd, write_fd = os.pipe()
+def start(body, quiet: bool = False) -> tuple[int, int, int]:
+    """Fork a child that runs body(from_parent_fd, to_parent_fd) and then exits (never returning
+    here). Returns (pid, to_child_fd, from_child_fd). The child dies with this process (PDEATHSIG),
+    takes one SIGINT as KeyboardInterrupt and ignores the next, and with `quiet` writes nowhere."""
+    to_child_r, to_child_w = os.pipe()
+    from_child_r, from_child_w = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
     parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the forked process
-        os.close(read_fd)
-        _child(fn, write_fd, parent)
-    os.close(write_fd)
-    finished = False
-    try:
-        if while_waiting is not None:
-            while_waiting()
-        chunks = []
-        while chunk := os.read(read_fd, 1 << 16):
-            chunks.append(chunk)
-        _, status = os.waitpid(pid, 0)
-        finished = True
-    finally:
-        os.close(read_fd)
-        if not finished:  # Ctrl-C or an error here: the child must not outlive the grade
-            _stop(pid)
-    try:
-        how, value = pickle.loads(b"".join(chunks))
-    except Exception:  # noqa: BLE001 - nothing, or a cut-off record: the child died
-        raise WorkerFailed(f"the grading process ended early ({_status_text(status)})") from None
-    if how == "value":
-        return value
-    if how == "drill_error":
-        raise value
-    raise WorkerFailed(value)
+        try:
+            os.close(to_child_w)
+            os.close(from_child_r)
+            _child_setup(parent, quiet)
+            body(to_child_r, from_child_w)
+        finally:
+            os._exit(0)
+    os.close(to_child_r)
+    os.close(from_child_w)
+    return pid, to_child_w, from_child_r
 
 
-def _child(fn, write_fd: int, parent: int) -> None:  # pragma: no cover - runs in the forked process
-    """Never returns: sends ("value", result), ("drill_error", exc) or ("crash", traceback), then exits."""
-    import pickle
+def _child_setup(parent: int, quiet: bool) -> None:  # pragma: no cover - runs in the forked process
     import signal
-
-    from grader.errors import DrillError
 
     def interrupted(signum, frame):
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C, then drill's own SIGINT: one is enough,
         raise KeyboardInterrupt                         # a second would cut the runner's clean-up short
 
-    try:
-        signal.signal(signal.SIGINT, interrupted)
-        from grader.runner import _die_with_parent
+    signal.signal(signal.SIGINT, interrupted)
+    if quiet:
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+    from grader.runner import _die_with_parent
 
-        _die_with_parent(parent)
-        try:
-            record = ("value", fn())
-        except DrillError as exc:
-            record = ("drill_error", exc)
-        data = pickle.dumps(record)
-    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it there
-        import traceback
-
-        data = pickle.dumps(("crash", traceback.format_exc()))
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(write_fd, view):]
-    finally:
-        os._exit(0)
+    _die_with_parent(parent)
 
 
-def _stop(pid: int, grace: float = 2.0) -> None:
-    """SIGINT first, so the child's runner stops the learner's process and what it started (the
-    child's own Ctrl-C, had there been one); SIGKILL if it has not ended within `grace` seconds."""
+def stop(pid: int, grace: float = 2.0) -> None:
+    """End and reap a child of `start`: SIGINT first, so that a grading child's runner stops the
+    learner's process and what it started; SIGKILL if it has not ended within `grace` seconds."""
     import signal
     import time
 
@@ -112,6 +81,58 @@ def _stop(pid: int, grace: float = 2.0) -> None:
         os.waitpid(pid, 0)
     except (ProcessLookupError, ChildProcessError):
         pass
+
+
+def call_forked(fn, while_waiting=None):
+    """fn() in a forked process; its return value or its DrillError, here. `while_waiting` runs here
+    meanwhile. On any interruption here the child is stopped (see `stop`)."""
+    import pickle
+
+    pid, to_child, read_fd = start(lambda _, write_fd: _send_result(fn, write_fd))
+    os.close(to_child)
+    finished = False
+    try:
+        if while_waiting is not None:
+            while_waiting()
+        chunks = []
+        while chunk := os.read(read_fd, 1 << 16):
+            chunks.append(chunk)
+        _, status = os.waitpid(pid, 0)
+        finished = True
+    finally:
+        os.close(read_fd)
+        if not finished:  # Ctrl-C or an error here: the child must not outlive the grade
+            stop(pid)
+    try:
+        how, value = pickle.loads(b"".join(chunks))
+    except Exception:  # noqa: BLE001 - nothing, or a cut-off record: the child died
+        raise WorkerFailed(f"the grading process ended early ({_status_text(status)})") from None
+    if how == "value":
+        return value
+    if how == "drill_error":
+        raise value
+    raise WorkerFailed(value)
+
+
+def _send_result(fn, write_fd: int) -> None:  # pragma: no cover - runs in the forked process
+    """Send ("value", fn()), ("drill_error", exc) or ("crash", traceback)."""
+    import pickle
+
+    from grader.errors import DrillError
+
+    try:
+        try:
+            record = ("value", fn())
+        except DrillError as exc:
+            record = ("drill_error", exc)
+        data = pickle.dumps(record)
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it there
+        import traceback
+
+        data = pickle.dumps(("crash", traceback.format_exc()))
+    view = memoryview(data)
+    while view:
+        view = view[os.write(write_fd, view):]
 
 
 def _status_text(status: int) -> str:

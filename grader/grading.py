@@ -86,7 +86,8 @@ def grade_code(problem, path, lang: str, while_waiting=None) -> ProblemResult:
             checks[name].prepare_expected(prepared[name])
 
     run = runner.run(str(path), probes, problem.timeout, meanwhile)
-    meanwhile()  # should the run have ended before it started the learner's process
+    if run.load_failure is None:
+        meanwhile()  # the judge needs it, should the run have ended before starting the learner's process
     results: list[CheckResult] = []
     if run.load_failure is not None:
         failure = run.load_failure

@@ -229,23 +229,12 @@ class _Alongside:
     """The forked sympy process: one request line (JSON: check name, answer text) in, "1" or "0" out."""
 
     def __init__(self, problem, while_waiting=None):
-        import os
-        import sys
+        from grader import forking
 
         self.problem = problem
         self._while_waiting = while_waiting
-        request_r, self._request_w = os.pipe()
-        self._reply_r, reply_w = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        parent = os.getpid()
-        self.pid = os.fork()
-        if self.pid == 0:  # pragma: no cover - runs in the forked process
-            os.close(self._request_w)
-            os.close(self._reply_r)
-            _serve(problem, request_r, reply_w, parent)
-        os.close(request_r)
-        os.close(reply_w)
+        self.pid, self._request_w, self._reply_r = forking.start(
+            lambda requests, replies: _serve(problem, requests, replies), quiet=True)
         self._replies = b""
         self._first = True
 
@@ -281,36 +270,23 @@ class _Alongside:
 
     def close(self) -> None:
         import os
-        import signal
+
+        from grader import forking
 
         if self.pid is None:
             return
         for fd in (self._request_w, self._reply_r):
             os.close(fd)
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        try:
-            os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
+        forking.stop(self.pid, grace=0.5)  # it ends at once: at EOF when idle, by SIGINT when busy
         self.pid = None
 
 
-def _serve(problem, request_r: int, reply_w: int, parent: int) -> None:  # pragma: no cover - forked
-    """Body of the forked sympy process. Never returns."""
+def _serve(problem, request_r: int, reply_w: int) -> None:  # pragma: no cover - runs in the forked process
+    """Body of the forked sympy process: answer each request until the grader closes the pipe."""
+    import json
     import os
 
     try:
-        devnull = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):  # nothing from here reaches the learner's terminal
-            os.dup2(devnull, fd)
-        import json
-
-        from grader.runner import _die_with_parent
-
-        _die_with_parent(parent)
         import sympy  # noqa: F401 - the slow part, overlapping the grader's own work
         specs = {c.name: c for c in problem.checks}
         with os.fdopen(request_r, "rb") as requests:
@@ -324,7 +300,6 @@ def _serve(problem, request_r: int, reply_w: int, parent: int) -> None:  # pragm
                 os.write(reply_w, b"1\n" if proved else b"0\n")
     except BaseException:  # noqa: BLE001 - the grader reads a closed pipe as "not proven"
         pass
-    os._exit(0)
 
 
 def _sympy_proves(problem, spec, got_node, want_node) -> bool:

@@ -61,6 +61,22 @@ def run_in_place(class_name, learner, case) -> dict:
     return {"in_place": ok}
 
 
+def per_key(step, defaults: dict):
+    """simulate(case, mode) for an optimizer that updates each key on its own: step(state, key, p, g,
+    hp, mode) -> the new p, with `state` kept across keys and updates, hp the defaults overridden by
+    the case's constructor kwargs."""
+    def simulate(case, mode="right") -> dict:
+        hp = {**defaults, **case["_kwargs"]}
+        params = {k: case[k].copy() for k in case["_keys"]}
+        state, out = {}, {}
+        for number, grads in enumerate(case["_grads"], 1):
+            for k in case["_keys"]:
+                params[k] = step(state, k, params[k], grads[k], hp, mode)
+                out[output_name(k, number)] = params[k].copy()
+        return out
+    return simulate
+
+
 def wrong(simulate, mode):
     """The expected outputs of a known wrong variant (overflow in a wrong variant is expected)."""
     def expected(case):

@@ -5,11 +5,14 @@ dw = X.T (p − y) / N, db = Σ (p − y) / N. b lives in the case as "_b" of sh
 """
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from grader.checks.base import Variant
 from grader.checks.cases import Cases
 from grader.checks.gradcheck import GradCheck
+from grader.hidden import _regression
 
 SHAPES = ((6, 3), (5, 8), (10, 2))
 
@@ -40,21 +43,8 @@ def _expected(c) -> dict:
     return _grads(c, (_p(c) - c["y"]) / c["X"].shape[0])
 
 
-def _call(learner, c):
-    dw, db = learner.logreg_grad(c["X"], c["y"], c["w"], float(c["_b"][0]))
-    return dw, db
-
-
-def _run(learner, c) -> dict:
-    dw, db = _call(learner, c)
-    return {"dw": dw, "db": db}
-
-
-def _grad_run(learner, c) -> dict:
-    dw, db = _call(learner, c)
-    if db is not None and np.ndim(db) == 0:     # a scalar db, compared with the (1,) numeric one
-        db = np.reshape(np.asarray(db, dtype=np.float64), (1,))
-    return {"dw": dw, "db": db}
+_run = partial(_regression.run, "logreg_grad")
+_grad_run = partial(_regression.grad_run, "logreg_grad")
 
 
 def _loss(c) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks.base import Variant
-from grader.hidden._optimizers import checks, output_name, wrong
+from grader.hidden._optimizers import checks, per_key, wrong
 
 CLASS = "RMSprop"
 DEFAULTS = {"lr": 0.01, "decay_rate": 0.99}
@@ -40,15 +40,7 @@ def _step(state, key, p, g, hp, mode):
     return p - lr * g / (np.sqrt(h) + EPS)
 
 
-def _simulate(case, mode="right") -> dict:
-    hp = {**DEFAULTS, **case["_kwargs"]}
-    params = {k: case[k].copy() for k in case["_keys"]}
-    state, out = {}, {}
-    for step, grads in enumerate(case["_grads"], 1):
-        for k in case["_keys"]:
-            params[k] = _step(state, k, params[k], grads[k], hp, mode)
-            out[output_name(k, step)] = params[k].copy()
-    return out
+_simulate = per_key(_step, DEFAULTS)
 
 
 VARIANTS = (

@@ -404,6 +404,11 @@ def _load_yaml(path: Path):
     except CatalogError:
         raise
     except yaml.YAMLError as exc:
+        if loader is not yaml.SafeLoader:
+            # libyaml reads tokens ahead of the events we count, and newer ones refuse deep nesting
+            # themselves, each in its own words: the pure-Python parser streams, so our own refusal
+            # comes first whatever the version. Only an invalid file pays for this second read.
+            _check_bounded_or_invalid(text, path.name)
         raise CatalogError(f"{path.name}: not valid YAML{_where(exc, text)}: {_problem_of(exc)}") from None
     except RecursionError:
         raise CatalogError(f"{path.name}: not valid YAML: nested too deeply") from None
@@ -465,6 +470,16 @@ def _check_bounded(text: str, loader, name: str) -> None:
         if stack[-1][1] > MAX_YAML_VALUES:
             _refuse(name, event, f"more than {MAX_YAML_VALUES} values once aliases are expanded (a YAML bomb?); "
                                  f"use fewer aliases")
+
+
+def _check_bounded_or_invalid(text: str, name: str) -> None:
+    """Our own refusal of `text` if the pure-Python parser reaches one before the file's error."""
+    import yaml
+
+    try:
+        _check_bounded(text, yaml.SafeLoader, name)
+    except (yaml.YAMLError, RecursionError):
+        pass
 
 
 def _refuse(name: str, event, why: str):

@@ -19,13 +19,14 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Callable
 
+from grader import wire
+
 ADDRESS_SPACE_LIMIT = 1 << 30      # 1 GiB on top of nothing: the learner's whole process
 OUTPUT_FILE_LIMIT = 64 << 20       # what the learner may print before writes fail
 RESULT_LIMIT = 64 << 20            # what the child may send back
 OUTPUT_KEEP = 64 << 10             # how much printed output the grader reads back
 RESERVE = 4 << 20                  # memory the learner's process holds back to report a MemoryError
 PROCESS_LIMIT = 100                # processes the learner's code may start before the run is stopped
-RECORD_PARTS_LIMIT = 100_000       # JSON objects in one record: more would cost the grader gigabytes
 SPAWN_STARTUP_LIMIT = 60.0         # seconds a spawned process may take to start, before the timeout
 _hard_exit = os._exit              # bound at import: learner code may rebind os._exit in its process
 EXIT_RUNNER_FAILED = 3             # the learner's process could not run the grader's side of the run
@@ -282,7 +283,6 @@ def _child(path: str, code, probes: list, result_fd: int, out_fd: int, parent: i
         if hasattr(signal, "SIGXFSZ"):
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        from grader import wire
 
         import types
 
@@ -516,7 +516,7 @@ def _finish(result: RunResult, buffer: bytearray, probes: list, out_file, how: s
         end = buffer.find(b"\n", start)
         end = len(buffer) if end < 0 else end
         line_start, start = start, end + 1
-        if buffer.count(b"{", line_start, end) > RECORD_PARTS_LIMIT:
+        if buffer.count(b"{", line_start, end) > wire.RECORD_PARTS_LIMIT:
             oversized = True  # millions of tiny objects: parsing them would cost gigabytes
             continue
         line = bytes(buffer[line_start:end])
@@ -539,7 +539,7 @@ def _finish(result: RunResult, buffer: bytearray, probes: list, out_file, how: s
                         or result.load_failure is not None)
     if not finished_cleanly and not result.timed_out and result.died is None:
         if oversized:
-            result.died = (f"it sent back a value of more than {RECORD_PARTS_LIMIT} parts, "
+            result.died = (f"it sent back a value of more than {wire.RECORD_PARTS_LIMIT} parts, "
                            f"more than the grader reads")
         elif pipe_closed:
             result.died = "it closed the pipe the grader reads results from"

@@ -72,13 +72,16 @@ def rating_for(result, history, problem_id: str, now: float) -> str:
 
 def review(history, problem_id: str, rating: str, now: float) -> float:
     """Record one FSRS review of `problem_id`; returns the next due time (seconds since the epoch)."""
+    import json
+
     from fsrs import Card, Rating, Scheduler
 
     scheduler = Scheduler(enable_fuzzing=False)
     stored = history.card(problem_id)
-    card = Card.from_json(stored[0]) if stored else Card()
+    # to_dict/from_dict, not to_json/from_json: those came in fsrs 6.3, and pyproject allows 6.0
+    card = Card.from_dict(json.loads(stored[0])) if stored else Card()
     when = datetime.fromtimestamp(now, tz=timezone.utc)
     card, _ = scheduler.review_card(card, Rating[rating.capitalize()], review_datetime=when)
     due = card.due.timestamp()
-    history.save_card(problem_id, card.to_json(), due, rating, now)
+    history.save_card(problem_id, json.dumps(card.to_dict()), due, rating, now)
     return due

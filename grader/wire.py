@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 NUMERIC_KINDS = "biufc"
+RECORD_PARTS_LIMIT = 100_000   # values in one probe's record: more would cost the grader gigabytes to read
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,22 @@ def _short_repr(value) -> str:
     return text if len(text) <= 200 else text[:200] + "…"
 
 
-def encode(value, depth: int = 0):
+class _Budget:
+    """How many more values one record may hold. The learner's process stops encoding there, so a
+    tuple of a million floats becomes one small Foreign at once, whatever the machine's speed."""
+
+    def __init__(self, parts: int = RECORD_PARTS_LIMIT):
+        self.left = parts
+
+
+def encode(value, depth: int = 0, budget: _Budget | None = None):
     """Turn a learner's value into JSON-able data (arrays as base64 bytes)."""
     import numpy as np
 
+    budget = budget if budget is not None else _Budget()
+    budget.left -= 1
+    if budget.left < 0:
+        return {"t": "foreign", "type": type(value).__name__, "text": "(too large to send back)"}
     if depth > 20:
         return {"t": "foreign", "type": type(value).__name__, "text": "(nested too deeply)"}
     if value is None or isinstance(value, (bool, str)):
@@ -53,7 +66,10 @@ def encode(value, depth: int = 0):
         return {"t": "nd", "dtype": data.dtype.str, "shape": list(data.shape),
                 "b64": base64.b64encode(data.tobytes()).decode()}
     if type(value) is tuple:
-        return {"t": "tuple", "items": [encode(v, depth + 1) for v in value]}
+        if len(value) > budget.left:
+            return {"t": "foreign", "type": "tuple",
+                    "text": f"(a tuple of {len(value)} items: too large to send back)"}
+        return {"t": "tuple", "items": [encode(v, depth + 1, budget) for v in value]}
     if isinstance(value, np.ndarray):  # subclass (np.matrix) or object dtype
         return {"t": "foreign", "type": type(value).__name__, "text": _short_repr(value),
                 "shape": list(value.shape), "dtype": str(value.dtype)}
@@ -96,11 +112,12 @@ def encode_cases(outputs) -> dict:
     if not isinstance(outputs, list):
         return {"t": "bad", "type": type(outputs).__name__}
     items = []
+    budget = _Budget()
     for case in outputs:
         if isinstance(case, dict):
-            items.append({str(k): encode(v) for k, v in case.items()})
+            items.append({str(k): encode(v, budget=budget) for k, v in case.items()})
         else:
-            items.append({"_": encode(case)})
+            items.append({"_": encode(case, budget=budget)})
     return {"t": "cases", "items": items}
 
 

@@ -35,3 +35,16 @@ def test_unreadable_records_do_not_raise():
     assert wire.decode({"t": "nd", "dtype": "|O", "shape": [1], "b64": ""}).type_name == "ndarray"
     assert wire.decode("junk") == wire.Foreign("?", "(unreadable)")
     assert wire.decode_cases({"t": "other"}) == []
+
+
+def test_a_record_stops_at_its_parts_limit_whatever_the_machines_speed():
+    # a million floats would be 40 MB on the wire; the learner's process sends one small Foreign instead
+    big = tuple(float(i) for i in range(1_000_000))
+    data = wire.encode_cases([{"y": big}, {"y": (1.0, 2.0)}])
+    assert wire.decode_cases(data) == [
+        {"y": wire.Foreign("tuple", "(a tuple of 1000000 items: too large to send back)")}, {"y": (1.0, 2.0)}]
+    # the budget is per record: cases that together pass the limit are cut where they pass it
+    half = tuple([1.0] * (wire.RECORD_PARTS_LIMIT // 2))
+    cases = wire.decode_cases(wire.encode_cases([{"y": half}, {"y": half}, {"y": half}]))
+    assert [type(c["y"]).__name__ for c in cases] == ["tuple", "Foreign", "Foreign"]
+    assert len(wire.dumps({"value": data})) < 1000

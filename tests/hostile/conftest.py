@@ -72,6 +72,13 @@ def drill_env(workspace: Path, marker: str, peak_file: Path) -> dict:
     return env
 
 
+def _sigint_as_in_a_terminal() -> None:
+    """In the child before exec: SIGINT as a terminal's drill gets it. A test run started in the
+    background (`pytest &` from a script) inherits SIGINT ignored, and Python then never installs its
+    KeyboardInterrupt handler, so an interrupt test would see a grade that ignores Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_drill(workspace: Path, *args: str, timeout: float = 30.0, stdin_held_open: bool = False,
               env_extra: dict | None = None, prefix: tuple = (), kill_after: float | None = None,
               interrupt_after: float | None = None, interrupt_group: bool = False) -> DrillRun:
@@ -86,7 +93,8 @@ def run_drill(workspace: Path, *args: str, timeout: float = 30.0, stdin_held_ope
     started = time.monotonic()
     proc = subprocess.Popen([*prefix, sys.executable, "-m", "grader", "--workspace", str(workspace), *args],
                             stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                            cwd=workspace.parent, start_new_session=True)
+                            cwd=workspace.parent, start_new_session=True,
+                            preexec_fn=_sigint_as_in_a_terminal if interrupt_after is not None else None)
     hung = killed = False
     if kill_after is not None:
         try:

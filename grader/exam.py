@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Callable
 
 # Share of questions per syllabus area (our reading of the 2024 syllabus's emphasis).
 AREA_WEIGHTS = {1: 0.15, 2: 0.15, 3: 0.30, 4: 0.30, 5: 0.10}
@@ -19,33 +20,91 @@ class Question:
     seed: int
 
 
-@dataclass
-class ExamResult:
-    """Per-question results and the per-area score."""
+@dataclass(frozen=True)
+class ExamPrompt:
+    """One part of one question, as the caller's `ask` function gets it."""
+
+    number: int          # 1-based question number
+    total: int
+    seconds_left: float
+    problem: object
+    statement: str       # with the question's numbers drawn
+    part: str
+    first: bool          # the question's first part: show its header and statement
+
+
+@dataclass(frozen=True)
+class PartRecord:
+    """One part of a graded question: the answer given, the right one, and the verdict."""
+
+    part: str
+    answer: str
+    status: str
+    expected: str
+    message: str
+    diagnosis: str | None = None
+
+
+@dataclass(frozen=True)
+class QuestionRecord:
+    """One graded question."""
+
+    problem: str
+    area: int
+    seed: int
+    status: str
+    score: float
+    max_score: float
+    parts: tuple[PartRecord, ...]
+
+
+@dataclass(frozen=True)
+class ExamRecord:
+    """A finished mock exam, as it is shown, stored in the history and reviewed."""
 
     seed: int
-    questions: list = field(default_factory=list)     # (Question, ProblemResult, answers dict)
+    questions: tuple[QuestionRecord, ...]
     unanswered: int = 0
-
-    def by_area(self) -> dict[int, list[float]]:
-        areas: dict[int, list[float]] = {}
-        for question, result, _ in self.questions:
-            entry = areas.setdefault(question.problem.area, [0.0, 0.0])
-            entry[0] += result.score
-            entry[1] += result.max_score
-        return dict(sorted(areas.items()))
+    timed_out: bool = False
 
     @property
     def score(self) -> float:
-        return sum(r.score for _, r, _ in self.questions)
+        return sum(q.score for q in self.questions)
 
     @property
     def max_score(self) -> float:
-        return sum(r.max_score for _, r, _ in self.questions)
+        return sum(q.max_score for q in self.questions)
 
     @property
     def passed(self) -> bool:
         return self.max_score > 0 and self.score / self.max_score >= PASS_LINE
+
+    def by_area(self) -> dict[int, tuple[float, float]]:
+        """{area: (score, max score)}, areas in order."""
+        areas: dict[int, list[float]] = {}
+        for question in self.questions:
+            entry = areas.setdefault(question.area, [0.0, 0.0])
+            entry[0] += question.score
+            entry[1] += question.max_score
+        return {a: (s, m) for a, (s, m) in sorted(areas.items())}
+
+    def to_json(self) -> list[dict]:
+        """The per-question details the history stores."""
+        return [{"problem": q.problem, "area": q.area, "seed": q.seed, "status": q.status, "score": q.score,
+                 "max_score": q.max_score,
+                 "parts": [{"part": p.part, "answer": p.answer, "status": p.status, "expected": p.expected,
+                            "message": p.message, "diagnosis": p.diagnosis} for p in q.parts]}
+                for q in self.questions]
+
+    @classmethod
+    def from_json(cls, stored: dict) -> ExamRecord:
+        """Rebuild from the history's row: {"seed", "details"} (records before `area` was kept read as 0)."""
+        questions = tuple(
+            QuestionRecord(q["problem"], int(q.get("area", 0)), q["seed"], q["status"], q["score"], q["max_score"],
+                           tuple(PartRecord(p["part"], p["answer"], p["status"], p["expected"], p["message"],
+                                            p.get("diagnosis")) for p in q["parts"]))
+            for q in stored["details"])
+        return cls(int(stored.get("seed", 0)), questions)
 
 
 def draw(catalog, seed: int, count: int, area: int | None = None) -> list[Question]:
@@ -76,6 +135,40 @@ def parse_answers(text: str) -> dict[str, dict[str, str]]:
         if match:
             answers.setdefault(match.group(1), {})[match.group(2)] = match.group(3)
     return answers
+
+
+def run(seed: int, questions: list[Question], minutes: int, lang: str, ask: Callable[[ExamPrompt], str],
+        clock: Callable[[], float], given: dict[str, dict[str, str]] | None = None) -> ExamRecord:
+    """Sit the exam: each part asked through `ask` while time is left (or taken from `given`), each
+    question graded with its own numbers."""
+    from grader.params import draw as draw_values
+    from grader.params import render
+
+    deadline = clock() + minutes * 60
+    graded: list[QuestionRecord] = []
+    unanswered = 0
+    for number, question in enumerate(questions, start=1):
+        problem = question.problem
+        values = draw_values(problem, question.seed)
+        answers: dict[str, str] = {}
+        if given is not None:
+            answers = dict(given.get(problem.id, {}))
+        else:
+            statement = render(problem.statement.get(lang), values)
+            for index, part in enumerate(problem.parts):
+                left = deadline - clock()
+                if left <= 0:
+                    break
+                answers[part] = ask(ExamPrompt(number, len(questions), left, problem, statement, part, index == 0))
+        if not answers:
+            unanswered += 1
+        result = grade_question(question, answers, lang)
+        parts = tuple(PartRecord(spec.params["part"], answers.get(spec.params["part"], ""), check.status,
+                                 expected_answer(problem, spec, values), check.message, check.diagnosis)
+                      for spec, check in zip(problem.checks, result.checks))
+        graded.append(QuestionRecord(problem.id, problem.area, question.seed, result.status, result.score,
+                                     result.max_score, parts))
+    return ExamRecord(seed, tuple(graded), unanswered, timed_out=given is None and clock() >= deadline)
 
 
 def grade_question(question: Question, answers: dict[str, str], lang: str):

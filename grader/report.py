@@ -129,3 +129,203 @@ def stats_view(stats, lang: str, fancy: bool) -> str:
     lines.append("")
     lines += [f"{k}: {v}" for k, v in rows]
     return "\n".join(lines)
+
+
+# -- the lines of each command (only this module and cli.py print)
+
+def workspace_created(root, directory, lang: str) -> str:
+    """`drill init`: where the workspace is and what to do next."""
+    if lang == "ja":
+        return f"ワークスペースを作成しました: {root}\n次: cd {directory} && drill next"
+    return f"Created a workspace at {root}\nNext: cd {directory} && drill next"
+
+
+def describe(view, lang: str) -> str:
+    """`drill show` / `drill next`: title, statement, the file to edit and how to grade it."""
+    ja = lang == "ja"
+    problem = view.problem
+    lines = [f"{problem.id} — {problem.title.get(lang)} ({problem.points:g} {'点' if ja else 'points'})", "",
+             view.statement, ""]
+    if problem.is_code:
+        lines.append(("編集するファイル: " if ja else "File to edit: ") + problem.file)
+        lines.append(("採点: " if ja else "Grade with: ") + f"drill grade {problem.id}")
+    else:
+        parts = ", ".join(problem.parts)
+        lines.append(("解答ファイル: " if ja else "Answer file: ") + problem.file
+                     + (f"（解答キー: {parts}）" if ja else f" (answer keys: {parts})"))
+        example = f"drill grade {problem.id} --answer '{problem.parts[0]}=…'"
+        lines.append(("採点: " if ja else "Grade with: ") + f"drill grade {problem.id}  /  {example}")
+    if problem.requires:
+        lines.append(("前提: " if ja else "Requires: ") + ", ".join(problem.requires))
+    lines.append(("ヒント: " if ja else "Hints: ") + f"drill hint {problem.id}")
+    return "\n".join(lines)
+
+
+def next_view(shown, lang: str, explain: bool) -> str:
+    """`drill next`: the picked problem (a review or a new one), and with --explain why."""
+    ja = lang == "ja"
+    if shown is None:
+        return ("すべての問題に合格しました。今日の復習はありません。" if ja
+                else "All problems are passed, and no review is due.")
+    review = shown.pick.reason == "due"
+    label = ("復習: " if review else "次の問題: ") if ja else ("Review: " if review else "Next: ")
+    text = label + describe(shown.view, lang)
+    return text + "\n" + why_next(shown.pick, lang) if explain else text
+
+
+def why_next(pick, lang: str) -> str:
+    """The reason line of `drill next --explain`."""
+    from datetime import datetime, timezone
+
+    ja = lang == "ja"
+    if pick.reason == "due":
+        when = datetime.fromtimestamp(pick.due, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        return (f"理由: 復習の期限（{when}）が来ています（前回の評価: {pick.rating}）" if ja
+                else f"Why: a review due since {when} (last rated {pick.rating})")
+    reqs = ", ".join(pick.problem.requires)
+    if reqs:
+        return (f"理由: 未着手の問題で、前提（{reqs}）に合格済みです" if ja
+                else f"Why: new, and its prerequisites ({reqs}) are passed")
+    return "理由: 未着手の問題です（前提なし）" if ja else "Why: new, with no prerequisites"
+
+
+def hint_view(hint, lang: str) -> str:
+    """`drill hint`: 'Hint 1/3: …', and a note when the last tier is shown again."""
+    ja = lang == "ja"
+    text = f"{'ヒント' if ja else 'Hint'} {hint.tier}/{hint.tiers}: {hint.text}"
+    if hint.again:
+        text += "\n" + ("（これが最後のヒントです）" if ja else "(that was the last hint)")
+    return text
+
+
+def solution_question(problem_id: str, lang: str) -> str:
+    """The confirmation `drill solution` asks before a pass."""
+    return (f"'{problem_id}' にはまだ合格していません。解答を表示しますか？" if lang == "ja"
+            else f"You have not passed '{problem_id}' yet. Show the solution anyway?")
+
+
+def reset_question(what: str | None, lang: str) -> str:
+    """The confirmation `drill reset` asks (`what` None: every problem)."""
+    if lang == "ja":
+        return f"{'すべての問題' if what is None else what} のファイルをスタブに戻しますか？"
+    return f"Restore the stub of {'every problem' if what is None else what}?"
+
+
+def reset_outcomes(outcomes, lang: str, quiet_when_unchanged: bool) -> str:
+    """`drill reset`: one line per file restored (and, for one problem, when it was already the stub)."""
+    lines = []
+    for outcome in outcomes:
+        if outcome.backup:
+            lines.append(f"{outcome.file}: リセットしました（元のファイル: {outcome.backup}）" if lang == "ja"
+                         else f"{outcome.file}: reset (your file was saved as {outcome.backup})")
+        elif not quiet_when_unchanged:
+            lines.append(f"{outcome.file}: 変更はありません" if lang == "ja" else f"{outcome.file}: already the stub")
+    return "\n".join(lines)
+
+
+def _area_name(area: int, lang: str) -> str:
+    from grader.stats import AREAS
+
+    names = AREAS.get(area)
+    return names[0 if lang == "ja" else 1] if names else str(area)
+
+
+def exam_start(count: int, minutes: int, seed: int, lang: str) -> str:
+    """The first line of `drill exam`."""
+    from grader.exam import PASS_LINE
+
+    if lang == "ja":
+        return f"模擬試験: {count} 問、{minutes} 分、合格ライン {PASS_LINE:.0%}（seed {seed}）"
+    return f"Mock exam: {count} questions, {minutes} minutes, pass line {PASS_LINE:.0%} (seed {seed})"
+
+
+def exam_question(prompt, lang: str) -> str:
+    """A question's header and statement, shown before its first part is asked."""
+    ja = lang == "ja"
+    left = int(prompt.seconds_left)
+    clock = f"{left // 60:02d}:{left % 60:02d}"
+    return (f"\n[{prompt.number}/{prompt.total}] {'残り' if ja else 'time left'} {clock} — "
+            f"{prompt.problem.title.get(lang)} ({_area_name(prompt.problem.area, lang)})\n{prompt.statement}")
+
+
+def exam_result(record, lang: str) -> str:
+    """After the exam: time-up, the score per area, the total against the pass line, what next."""
+    from tabulate import tabulate
+
+    from grader.exam import PASS_LINE
+
+    ja = lang == "ja"
+    lines = []
+    if record.timed_out:
+        lines.append("\n時間切れです。" if ja else "\nTime is up.")
+    rows = []
+    for area, (score, max_score) in record.by_area().items():
+        share = score / max_score if max_score else 0.0
+        rows.append((f"{area} {_area_name(area, lang)}", f"{score:g}/{max_score:g}", f"{share:.0%}"))
+    lines.append("")
+    lines.append(tabulate(rows, headers=["分野" if ja else "area", "得点" if ja else "score", "%"],
+                          tablefmt="simple", disable_numparse=True))
+    total = record.score / record.max_score if record.max_score else 0.0
+    verdict = ("合格ライン到達" if record.passed else "合格ライン未満") if ja else (
+        "PASS" if record.passed else "BELOW the pass line")
+    lines.append(f"{'合計' if ja else 'total'}: {record.score:g}/{record.max_score:g} ({total:.0%}) — {verdict}"
+                 f" ({PASS_LINE:.0%})")
+    if any(q.status != "pass" for q in record.questions):
+        lines.append("間違いの解説: drill exam --review" if ja else "Review the mistakes: drill exam --review")
+    return "\n".join(lines)
+
+
+def exam_review(record, catalog, lang: str) -> str:
+    """`drill exam --review`: each wrong part of the last exam, with the right answer and why."""
+    ja = lang == "ja"
+    mistakes = [q for q in record.questions if q.status != "pass"]
+    lines = [f"前回の模擬試験: {record.score:g}/{record.max_score:g} 点、間違い {len(mistakes)} 問" if ja
+             else f"Last mock exam: {record.score:g}/{record.max_score:g} points, {len(mistakes)} question(s) to review"]
+    for question in mistakes:
+        problem = catalog.get(question.problem)
+        if problem is None:
+            continue
+        lines.append(f"\n== {problem.id} — {problem.title.get(lang)} ({_area_name(problem.area, lang)})")
+        for part in question.parts:
+            if part.status == "pass":
+                continue
+            mine = part.answer if part.answer else ("（無回答）" if ja else "(no answer)")
+            lines.append(f"  {part.part}: {'あなたの答え' if ja else 'your answer'} {mine}; "
+                         f"{'正解' if ja else 'right answer'} {part.expected}")
+            lines.append(f"    {part.message}")
+            if part.diagnosis:
+                lines.append(f"    → {part.diagnosis}")
+        lines.append(("  解説: " if ja else "  Explanation: ") + problem.hints(lang)[-1])
+    return "\n".join(lines)
+
+
+def watch_event(event, lang: str, color: bool) -> str:
+    """One event of `drill watch` as the lines it prints."""
+    from grader import watch
+
+    ja = lang == "ja"
+    if isinstance(event, watch.Watching):
+        return (f"監視中: {event.file}（保存すると採点します。終了: q + Enter または Ctrl-C）" if ja
+                else f"Watching {event.file} (save to grade; q + Enter or Ctrl-C to stop)")
+    if isinstance(event, watch.Graded):
+        return scorecard(event.result, lang, color)
+    if isinstance(event, watch.SwitchedToPolling):
+        return ("（変更通知が届かないため、ポーリングに切り替えました）" if ja
+                else "(no change events arrive here: switched to polling)")
+    if isinstance(event, watch.Next):
+        return f"合格！ 次の問題: {event.problem_id}" if ja else f"Passed! Next: {event.problem_id}"
+    if isinstance(event, watch.AllPassed):
+        return "すべて合格です。" if ja else "Everything is passed."
+    raise TypeError(f"not a watch event: {event!r}")
+
+
+def watch_stopped(lang: str) -> str:
+    """The last line of `drill watch`."""
+    return "監視を終了しました。" if lang == "ja" else "Stopped watching."
+
+
+def dev_check(offenders: list[str], problems: int) -> str:
+    """`drill dev check` (for maintainers, in English): every offender, or that all is sound."""
+    if offenders:
+        return "\n".join([f"{len(offenders)} problem(s) found:"] + [f"  - {line}" for line in offenders])
+    return f"catalog OK: {problems} problems; every stub fails, every solution passes"

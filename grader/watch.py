@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -71,3 +72,62 @@ def quit_on_q(stop: threading.Event, stream) -> threading.Thread:
     thread = threading.Thread(target=read, daemon=True)
     thread.start()
     return thread
+
+
+@dataclass(frozen=True)
+class Watching:
+    """Watching this file (relative to the workspace) now."""
+
+    file: str
+
+
+@dataclass(frozen=True)
+class Graded:
+    """A grade of the watched file."""
+
+    result: object
+
+
+@dataclass(frozen=True)
+class SwitchedToPolling:
+    """A save came with no change event: polling from now on."""
+
+
+@dataclass(frozen=True)
+class Next:
+    """Passed; watching the next problem."""
+
+    problem_id: str
+
+
+@dataclass(frozen=True)
+class AllPassed:
+    """Passed, and nothing is left to do."""
+
+
+def events(session, problem, poll: bool, stop: threading.Event) -> Iterator[object]:
+    """Grade `problem`, then again on every save until it passes; then go on with the problem
+    `drill next` picks. Ends when `stop` is set, when the changes end, or when all is passed."""
+    while problem is not None and not stop.is_set():
+        workspace = session.workspace
+        path = workspace.exercise_path(problem)
+        yield Watching(workspace.relative(path))
+        result = session.attempt(problem)
+        yield Graded(result)
+        passed = result.status == "pass"
+        for how in ([] if passed else changes(path, stop, poll)):
+            if how == "missed" and not poll:
+                yield SwitchedToPolling()
+            result = session.attempt(problem)
+            yield Graded(result)
+            if result.status == "pass":
+                passed = True
+                break
+        if not passed:
+            return
+        following = session.pick_next()
+        if following is None or following.id == problem.id:
+            yield AllPassed()
+            return
+        yield Next(following.id)
+        problem = following

@@ -1,0 +1,342 @@
+"""The learner-facing operations, one place for the CLI, the notebook and watch.
+
+A `Session` is one workspace with its catalog and history, opened lazily (so `drill next` does not
+pay for what it does not use). Its methods return dataclasses and raise `DrillError`s; they never
+print. Where the learner must be asked something (a confirmation, an exam answer) the caller passes
+the function that asks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from grader.errors import DrillError, UnknownProblem
+
+if TYPE_CHECKING:
+    import threading
+
+    from grader.catalog import Catalog, Problem
+    from grader.exam import ExamPrompt, ExamRecord
+    from grader.history import History
+    from grader.results import ProblemResult
+    from grader.schedule import Pick
+    from grader.stats import Stats
+    from grader.workspace import Workspace
+
+
+class UnknownTopic(DrillError):
+    """A --topic that no problem has."""
+
+
+class NoExam(DrillError):
+    """`drill exam --review` before any mock exam."""
+
+
+@dataclass(frozen=True)
+class ProblemView:
+    """A problem as `drill show` and `drill next` present it: its statement with the numbers drawn."""
+
+    problem: Problem
+    statement: str
+
+
+@dataclass(frozen=True)
+class NextView:
+    """What `drill next` picked, and why."""
+
+    pick: Pick
+    view: ProblemView
+
+
+@dataclass(frozen=True)
+class HintView:
+    """One hint tier; `again` when the last tier was already shown before."""
+
+    tier: int
+    tiers: int
+    text: str
+    again: bool
+
+
+@dataclass(frozen=True)
+class ResetOutcome:
+    """One restored stub: the learner's file (relative) and its backup (relative, None if unchanged)."""
+
+    file: str
+    backup: str | None
+
+
+def init_workspace(directory: Path) -> Workspace:
+    """Create a fresh workspace at `directory` from the installed course."""
+    from grader import workspace
+
+    return workspace.init(directory)
+
+
+class Session:
+    """One workspace, its catalog and its history; every learner-facing operation."""
+
+    def __init__(self, lang: str, workspace_opt: str | None = None,
+                 warn: Callable[[str], None] | None = None):
+        self.lang = lang
+        self.workspace_opt = workspace_opt
+        self._warn = warn or (lambda message: None)
+        self._workspace: Workspace | None = None
+        self._catalog: Catalog | None = None
+        self._history: History | None = None
+
+    # -- what a session holds, loaded on first use
+
+    @property
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            from grader import workspace
+
+            self._workspace = workspace.find(self.workspace_opt)
+        return self._workspace
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            from grader import catalog
+
+            self._catalog = catalog.load(self.workspace.catalog_path, self.workspace.state_dir / "cache")
+        return self._catalog
+
+    @property
+    def history(self) -> History:
+        if self._history is None:
+            from grader.history import History
+
+            self._history = History.open(self.workspace.history_path)
+            self._pass_on_warning()
+        return self._history
+
+    def _pass_on_warning(self) -> None:
+        if self._history is not None and self._history.warning:
+            self._warn(self._history.warning)
+            self._history.warning = None
+
+    # -- finding problems
+
+    def problem(self, problem_id: str) -> Problem:
+        """The problem with this id; UnknownProblem with the closest id as a suggestion."""
+        found = self.catalog.get(problem_id)
+        if found is None:
+            import difflib
+
+            close = difflib.get_close_matches(problem_id, self.catalog.ids, n=1, cutoff=0.6)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise UnknownProblem(f"unknown problem '{problem_id}'.{hint} (drill list)")
+        return found
+
+    def rows(self, topic: str | None = None) -> list[dict]:
+        """`drill list`: one dict per problem (its stable JSON shape), of one topic if given."""
+        statuses = self.history.statuses()
+        rows = [{"id": p.id, "topic": p.topic, "kind": p.kind, "title": p.title.get(self.lang),
+                 "points": p.points, "status": statuses.get(p.id, "new"), "file": p.file,
+                 "requires": list(p.requires)}
+                for p in self.catalog.problems if not topic or p.topic == topic]
+        if topic and not rows:
+            topics = sorted({p.topic for p in self.catalog.problems})
+            raise UnknownTopic(f"no problems with topic '{topic}'. Topics: {', '.join(topics)}")
+        return rows
+
+    def seed_for(self, problem: Problem, explicit: int | None = None) -> int | None:
+        """The seed of a parametric problem's numbers: `explicit`, else the one in the history."""
+        if explicit is not None:
+            return explicit
+        if not problem.variables:
+            return None
+        from grader.params import default_seed
+
+        return self.history.current_seed(problem.id, default_seed(problem.id))
+
+    def _values(self, problem: Problem, seed: int | None = None) -> dict | None:
+        if not problem.variables:
+            return None
+        from grader.params import draw
+
+        return draw(problem, self.seed_for(problem, seed))
+
+    def view(self, problem: Problem, seed: int | None = None) -> ProblemView:
+        """The problem's statement in this session's language, with its numbers drawn."""
+        statement = problem.statement.get(self.lang)
+        values = self._values(problem, seed)
+        if values is not None:
+            from grader.params import render
+
+            statement = render(statement, values)
+        return ProblemView(problem, statement)
+
+    def show(self, problem_id: str, seed: int | None = None) -> ProblemView:
+        """`drill show`: the problem's view; the history notes that it was seen."""
+        from grader.schedule import now_from
+
+        problem = self.problem(problem_id)
+        view = self.view(problem, seed)
+        self.history.record_view(problem.id, now_from(None))
+        return view
+
+    def next(self, today: str | None = None) -> NextView | None:
+        """`drill next`: due reviews first, then new problems in order; None when all is done."""
+        from grader.schedule import next_problem, now_from
+
+        now = now_from(today)
+        pick = next_problem(self.catalog, self.history.statuses(), self.history, now)
+        if pick is None:
+            return None
+        self.history.record_view(pick.problem.id, now)
+        return NextView(pick, self.view(pick.problem))
+
+    # -- attempting
+
+    def attempt(self, problem: Problem, answers: tuple[str, ...] = (), seed: int | None = None,
+                once: bool = False) -> ProblemResult:
+        """Grade the learner's file (or `answers`), rate and schedule the review, record the attempt;
+        after a pass a parametric problem draws new numbers. `once`: this process grades nothing else."""
+        from grader.grading import grade
+        from grader.schedule import now_from, rating_for, review
+
+        used = self.seed_for(problem, seed)
+        result = grade(self.workspace, problem, self.lang, tuple(answers), used,
+                       while_waiting=_import_for_report if once else None, once=once)
+        if self.history.usable and result.status != "error":
+            now = now_from(None)
+            review(self.history, problem.id, rating_for(result, self.history, problem.id, now), now)
+        self.history.record_attempt(result, self.workspace.exercise_path(problem), used)
+        if result.status == "pass" and problem.variables and seed is None:
+            self.history.new_seed(problem.id)  # next time, fresh numbers
+        self._pass_on_warning()
+        return result
+
+    def attempt_all(self) -> list[ProblemResult]:
+        """`drill grade --all`: every problem, in catalog order."""
+        return [self.attempt(problem) for problem in self.catalog.problems]
+
+    # -- help
+
+    def hint(self, problem_id: str) -> HintView:
+        """The next hint tier (the last one again once all are shown); the history counts it."""
+        problem = self.problem(problem_id)
+        tiers = problem.hints(self.lang)
+        values = self._values(problem)
+        if values is not None:
+            from grader.params import render
+
+            tiers = tuple(render(t, values) for t in tiers)
+        shown = self.history.hints_shown(problem.id)
+        tier = min(shown + 1, len(tiers))
+        self.history.record_hint(problem.id, tier)
+        self._pass_on_warning()
+        return HintView(tier, len(tiers), tiers[tier - 1], again=tier == len(tiers) and shown >= len(tiers))
+
+    def solution(self, problem_id: str, confirm: Callable[[], bool]) -> str | None:
+        """The reference solution's text: free after a pass, else only if `confirm()` says yes
+        (None when it says no)."""
+        problem = self.problem(problem_id)
+        passed = self.history.statuses().get(problem.id) == "passed"
+        if not passed and not confirm():
+            return None
+        path = self.workspace.solution_path(problem)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            raise DrillError(f"the solution of '{problem.id}' is missing ({path}).") from None
+        self.history.record_solution(problem.id, passed)
+        self._pass_on_warning()
+        return text.rstrip("\n")
+
+    def problems_to_reset(self, problem_id: str | None) -> list[Problem]:
+        """The problem named, or every problem when `problem_id` is None."""
+        return list(self.catalog.problems) if problem_id is None else [self.problem(problem_id)]
+
+    def reset(self, problems: list[Problem]) -> list[ResetOutcome]:
+        """Restore each problem's stub; a changed file is first copied to .drill/backup/."""
+        from grader import workspace
+
+        ws = self.workspace
+        outcomes = []
+        for problem in problems:
+            backup = workspace.reset(ws, problem)
+            outcomes.append(ResetOutcome(ws.relative(ws.exercise_path(problem)),
+                                         ws.relative(backup) if backup else None))
+        return outcomes
+
+    # -- progress, exams, watch, maintainers
+
+    def stats(self, today: str | None = None) -> Stats:
+        """`drill stats`: progress by area and topic, help used, reviews due, streak."""
+        from grader import stats
+        from grader.schedule import now_from
+
+        return stats.compute(self.catalog, self.history, now_from(today), self.lang)
+
+    def exam(self, count: int, minutes: int, area: int | None, seed: int | None,
+             ask: Callable[[ExamPrompt], str], answers_file: Path | None = None,
+             started: Callable[[int, int], None] | None = None,
+             clock: Callable[[], float] | None = None) -> ExamRecord:
+        """A timed mock exam: questions drawn by area weight, each part asked through `ask` (or read
+        from `answers_file`), graded, and recorded for `drill exam --review`. `started(questions,
+        seed)` is called once the exam is drawn, before the clock starts."""
+        import secrets
+        import time
+
+        from grader import exam
+
+        seed = secrets.randbelow(2**31) if seed is None else seed
+        questions = exam.draw(self.catalog, seed, count, area)
+        if not questions:
+            raise DrillError("no choice, numeric or symbolic problems to draw from"
+                             + (f" in area {area}" if area else ""))
+        given = None
+        if answers_file is not None:
+            try:
+                given = exam.parse_answers(answers_file.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise DrillError(f"cannot read {answers_file}: {exc}") from None
+        if started is not None:
+            started(len(questions), seed)
+        record = exam.run(seed, questions, minutes, self.lang, ask, clock or time.monotonic, given)
+        self.history.record_exam(record.seed, record.score, record.max_score, record.to_json())
+        self._pass_on_warning()
+        return record
+
+    def last_exam(self) -> ExamRecord:
+        """The last mock exam, for `drill exam --review`."""
+        from grader import exam
+
+        last = self.history.last_exam()
+        if last is None:
+            raise NoExam("no mock exam in the history yet. Run 'drill exam' first.")
+        return exam.ExamRecord.from_json(last)
+
+    def pick_next(self) -> Problem | None:
+        """The problem `drill next` would show, without recording a view."""
+        from grader.schedule import next_problem, now_from
+
+        pick = next_problem(self.catalog, self.history.statuses(), self.history, now_from(None))
+        return pick.problem if pick else None
+
+    def watch(self, problem_id: str | None, poll: bool, stop: threading.Event) -> Iterator[object]:
+        """`drill watch`: the events of re-grading on every save (see grader.watch.events)."""
+        from grader import watch
+
+        problem = self.problem(problem_id) if problem_id else self.pick_next()
+        return watch.events(self, problem, poll, stop)
+
+    def dev_check(self) -> list[str]:
+        """`drill dev check`: every offender as one line; empty when the catalog is sound."""
+        from grader import devcheck
+
+        return devcheck.run(self.workspace, self.catalog)
+
+
+def _import_for_report() -> None:
+    """Import what the end of `drill grade` needs (tabulate for the scorecard, fsrs for the review);
+    called while a second process (the learner's code, or sympy) works, to take them off the wait."""
+    import importlib
+
+    for name in ("tabulate", "fsrs"):
+        importlib.import_module(name)

@@ -1,0 +1,134 @@
+"""The session core: the learner-facing operations return data (nothing printed) and raise DrillErrors."""
+from __future__ import annotations
+
+import ast
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from grader import exam, watch
+from grader.errors import DrillError, UnknownProblem
+from grader.session import Session, UnknownTopic
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def session_of(mini, lang="en"):
+    warnings: list[str] = []
+    return Session(lang, str(mini), warn=warnings.append), warnings
+
+
+def test_unknown_problem_suggests_the_closest_id(mini):
+    session, _ = session_of(mini)
+    with pytest.raises(UnknownProblem, match=r"^unknown problem 'mc_pas'\. Did you mean 'mc_pass'\? \(drill list\)$"):
+        session.problem("mc_pas")
+
+
+def test_rows_of_an_unknown_topic_name_the_topics(mini):
+    session, _ = session_of(mini)
+    assert [r["id"] for r in session.rows("mc")][:2] == ["mc_pass", "mc_fail"]
+    with pytest.raises(UnknownTopic, match=r"^no problems with topic 'zz'\. Topics: mc$"):
+        session.rows("zz")
+
+
+def test_attempt_grades_rates_and_records(mini):
+    session, warnings = session_of(mini)
+    failed = session.attempt(session.problem("mc_fail"))
+    passed = session.attempt(session.problem("mc_pass"))
+    assert (failed.status, passed.status) == ("fail", "pass")
+    db = sqlite3.connect(mini / ".drill" / "history.sqlite")
+    assert db.execute("SELECT problem, status FROM attempts ORDER BY id").fetchall() == [
+        ("mc_fail", "fail"), ("mc_pass", "pass")]
+    assert {r[0] for r in db.execute("SELECT problem FROM cards")} == {"mc_fail", "mc_pass"}
+    assert warnings == []
+
+
+def test_hint_goes_one_tier_further_each_time_and_says_when_it_repeats(mini):
+    session, _ = session_of(mini, "ja")
+    views = [session.hint("mc_pass") for _ in range(3)]
+    assert [(v.tier, v.tiers, v.again) for v in views] == [(1, 2, False), (2, 2, False), (2, 2, True)]
+
+
+def test_solution_asks_before_a_pass_and_not_after(mini):
+    session, _ = session_of(mini)
+    asked: list[str] = []
+
+    def refuse() -> bool:
+        asked.append("mc_pass")
+        return False
+
+    assert session.solution("mc_pass", refuse) is None and asked == ["mc_pass"]
+    session.attempt(session.problem("mc_pass"))
+    assert "return 2 * x" in session.solution("mc_pass", refuse)
+    assert asked == ["mc_pass"]  # not asked again after the pass
+
+
+def test_exam_asks_through_the_callers_function_and_records(mini):
+    session, _ = session_of(mini)
+    prompts: list[exam.ExamPrompt] = []
+    started: list[tuple[int, int]] = []
+
+    def ask(prompt: exam.ExamPrompt) -> str:
+        prompts.append(prompt)
+        return "A"
+
+    record = session.exam(1, 30, 5, 3, ask, started=lambda n, seed: started.append((n, seed)))
+    assert started == [(1, 3)]
+    assert [(p.number, p.total, p.part, p.first) for p in prompts] == [(1, 1, "split", True)]
+    assert (record.score, record.max_score, record.passed, record.timed_out) == (1, 1, True, False)
+    again = session.last_exam()
+    assert again.questions == record.questions and again.seed == 3
+
+
+def test_exam_stops_asking_when_time_is_up(mini):
+    session, _ = session_of(mini)
+    now = [0.0]
+
+    def slow(prompt: exam.ExamPrompt) -> str:
+        now[0] += 31 * 60  # the first answer takes longer than the exam
+        return "A"
+
+    record = session.exam(3, 30, None, 3, slow, clock=lambda: now[0])
+    assert record.timed_out and record.unanswered == 2
+    assert [q.status for q in record.questions].count("fail") == 2
+
+
+def test_watch_events_after_a_pass_go_to_the_next_problem(mini):
+    session, _ = session_of(mini)
+    stop = threading.Event()
+    events = []
+    for event in session.watch("mc_pass", poll=True, stop=stop):
+        events.append(event)
+        if isinstance(event, watch.Next):
+            stop.set()  # mc_fail would then wait for a save
+    assert isinstance(events[0], watch.Watching) and events[0].file == "exercises/mc/mc_pass.py"
+    assert isinstance(events[1], watch.Graded) and events[1].result.status == "pass"
+    assert events[2] == watch.Next("mc_fail")
+
+
+def test_watch_of_an_unknown_problem_fails_before_watching(mini):
+    session, _ = session_of(mini)
+    with pytest.raises(DrillError):
+        session.watch("nope", poll=True, stop=threading.Event())
+
+
+def _imported_modules(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_the_cli_calls_the_core_and_nothing_below_it():
+    below = ("grading", "runner", "checks", "history", "catalog", "forking", "sandbox", "devcheck", "schedule",
+             "stats", "exam", "workspace")
+    imported = _imported_modules(REPO / "grader" / "cli.py")
+    reached = sorted(name for name in imported for module in below
+                     if name == f"grader.{module}" or name.startswith(f"grader.{module}."))
+    assert reached == []

@@ -15,22 +15,25 @@ def _files_under(folder: Path) -> set[str]:
             if p.is_file() and not any(part in IGNORED for part in p.parts) and p.suffix != ".pyc"}
 
 
-def grade_path(workspace, problem, path: Path):
-    """Grade the file at `path` as if it were the learner's (English messages)."""
+def grade_file(workspace, problem, path: Path):
+    """Grade the stub or solution at `path` as if it were the learner's (English messages). A
+    parametric problem's solution writes its answers as {expressions} of the variables: they are
+    rendered with the numbers of its default seed, in memory."""
     from grader import grading
+    from grader.params import default_seed, draw, render
+    from grader.submission import Answers, read_learner_file, submission_from_file
 
-    if problem.is_code:
-        return grading.grade_code(problem, path, "en")
-    if problem.variables and path.is_file():
-        # a parametric problem's solution writes its answers as {expressions} of the variables
-        from grader.params import default_seed, draw, render
+    label = workspace.relative(path)
+    values = draw(problem, default_seed(problem.id)) if problem.variables else None
+    if values is not None:
+        text = read_learner_file(path, label, problem.id, "en", answers_too=True)
+        if isinstance(text, str):
+            from grader.answers import merge, parse_file
 
-        seed = default_seed(problem.id)
-        rendered = workspace.state_dir / "devcheck" / f"{problem.id}{path.suffix}"
-        rendered.parent.mkdir(parents=True, exist_ok=True)
-        rendered.write_text(render(path.read_text(encoding="utf-8"), draw(problem, seed)), encoding="utf-8")
-        return grading.grade_answer_problem(workspace, problem, "en", (), rendered, seed)
-    return grading.grade_answer_problem(workspace, problem, "en", (), path)
+            submission = Answers(merge(problem, parse_file(render(text, values)), ()), label)
+            return grading.grade(problem, submission, lang="en", values=values)
+    submission = submission_from_file(problem, path, label, "en")
+    return grading.grade(problem, submission, lang="en", values=values)
 
 
 def static_offenders(workspace, catalog) -> list[str]:
@@ -67,10 +70,10 @@ def run(workspace, catalog) -> list[str]:
     for problem in catalog.problems:
         if problem.id in broken:
             continue
-        stub = grade_path(workspace, problem, workspace.root / problem.file)
+        stub = grade_file(workspace, problem, workspace.root / problem.file)
         if stub.status == "pass":
             offenders.append(f"{problem.id}: the stub {problem.file} passes its checks")
-        solution = grade_path(workspace, problem, workspace.root / problem.solution)
+        solution = grade_file(workspace, problem, workspace.root / problem.solution)
         if solution.status != "pass":
             bad = "; ".join(f"{c.name}: {c.message.splitlines()[0] if c.message else c.status}"
                             for c in solution.checks if c.status != "pass")

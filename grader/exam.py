@@ -173,11 +173,12 @@ def run(seed: int, questions: list[Question], minutes: int, lang: str, ask: Call
 
 def grade_question(question: Question, answers: dict[str, str], lang: str):
     """Grade one question's parts (numbers drawn from the question's seed)."""
-    from grader.grading import grade_answers
+    from grader.grading import grade
     from grader.params import draw as draw_values
+    from grader.submission import Answers
 
     values = draw_values(question.problem, question.seed)
-    return grade_answers(question.problem, answers, None, lang, values)
+    return grade(question.problem, Answers(dict(answers), None), lang=lang, values=values)
 
 
 def expected_answer(problem, spec, values: dict) -> str:

@@ -3,6 +3,8 @@
 `drill grade ID` spends most of its time importing numpy (code problems) or sympy (formulas). A
 forked process can do that import and the work that needs it while this one imports and prepares
 what the scorecard and the history need. Only where forking is safe and helps: see `fork_helps`.
+The caller that grades one problem decides (grader/session.py): `overlap` for a code problem's whole
+grade, `grader.prover.Prover` for a formula's sympy proofs; both fork through `start`.
 """
 from __future__ import annotations
 
@@ -83,17 +85,17 @@ def stop(pid: int, grace: float = 2.0) -> None:
         pass
 
 
-def call_forked(fn, while_waiting=None):
-    """fn() in a forked process; its return value or its DrillError, here. `while_waiting` runs here
-    meanwhile. On any interruption here the child is stopped (see `stop`)."""
+def overlap(job, meanwhile=None):
+    """job() in a forked process while meanwhile() runs here; job's return value or its DrillError,
+    here. On any interruption here the child is stopped (see `stop`)."""
     import pickle
 
-    pid, to_child, read_fd = start(lambda _, write_fd: _send_result(fn, write_fd))
+    pid, to_child, read_fd = start(lambda _, write_fd: _send_result(job, write_fd))
     os.close(to_child)
     finished = False
     try:
-        if while_waiting is not None:
-            while_waiting()
+        if meanwhile is not None:
+            meanwhile()
         chunks = []
         while chunk := os.read(read_fd, 1 << 16):
             chunks.append(chunk)

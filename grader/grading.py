@@ -1,4 +1,4 @@
-"""Grading one problem: prepare expected values, run the learner's code or read the answers, judge."""
+"""Grading one problem on one submission: prepare, run the learner's code or read the answers, judge."""
 from __future__ import annotations
 
 import importlib
@@ -6,8 +6,9 @@ import time
 import zlib
 
 from grader.checks import module_for
-from grader.errors import CatalogError, UsageError
+from grader.errors import CatalogError
 from grader.results import ERROR, FAIL, PASS, CheckResult, ProblemResult, cap_output, summarise
+from grader.submission import Answers, Code, Submission, Unreadable
 
 MESSAGES = {
     "not_implemented": ("まだ実装されていません（{err}）", "not implemented yet ({err})"),
@@ -55,8 +56,34 @@ def seed_for(problem_id: str, check_name: str) -> int:
     return zlib.crc32(f"{problem_id}/{check_name}".encode())
 
 
-def grade_code(problem, path, lang: str, while_waiting=None) -> ProblemResult:
-    """Run a code problem's checks against the learner's file at `path` (`while_waiting`: see runner.run)."""
+def grade(problem, submission: Submission, *, lang: str, values: dict | None = None,
+          prover=None) -> ProblemResult:
+    """Grade `submission` as the answer to `problem`: the one grading entry.
+
+    A code problem takes `Code` (run in the learner's sandbox against the hidden checks); a symbolic /
+    choice / numeric problem takes `Answers` (a parametric problem's numbers are `values`, drawn from
+    its default seed if not given). `Unreadable` gives every check an error saying why. `prover`,
+    if given, is where symbolic checks ask sympy (a `grader.prover.Prover` started by the caller)."""
+    if isinstance(submission, Unreadable):
+        results = [CheckResult(spec.name, ERROR, 0, spec.points, submission.message.splitlines()[0])
+                   for spec in problem.checks]
+        return summarise(problem.id, results, 0.0, lang, submission.message)
+    if problem.is_code:
+        if not isinstance(submission, Code):
+            raise TypeError(f"problem '{problem.id}' is graded on Code, not {type(submission).__name__}")
+        return _grade_code(problem, submission, lang)
+    if not isinstance(submission, Answers):
+        raise TypeError(f"problem '{problem.id}' is graded on Answers, not {type(submission).__name__}")
+    if values is None and problem.variables:
+        from grader.params import default_seed, draw
+
+        values = draw(problem, default_seed(problem.id))
+    return _grade_answers(problem, submission, lang, values, prover)
+
+
+def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
+    """Prepare the inputs, start the learner's run, compute what only the judge needs while it runs,
+    then judge what came back."""
     import numpy as np
 
     from grader import runner, wire
@@ -75,19 +102,10 @@ def grade_code(problem, path, lang: str, while_waiting=None) -> ProblemResult:
         else:
             prepared[spec.name] = obj.prepare(rng)
         probes.append((spec.name, _Probe(problem.id, spec.name, obj, prepared[spec.name])))
-
-    waiting = [while_waiting] if while_waiting is not None else []
-
-    def meanwhile():  # each piece once
-        while waiting:
-            waiting.pop()()
-        while later:
-            name = later.pop(0)
+    with runner.start(code.source, str(code.path), probes, problem.timeout) as learner_run:
+        for name in later:
             checks[name].prepare_expected(prepared[name])
-
-    run = runner.run(str(path), probes, problem.timeout, meanwhile)
-    if run.load_failure is None:
-        meanwhile()  # the judge needs it, should the run have ended before starting the learner's process
+        run = learner_run.wait()
     results: list[CheckResult] = []
     if run.load_failure is not None:
         failure = run.load_failure
@@ -153,67 +171,21 @@ def _hidden_probe(problem_id: str, name: str, prepared: dict) -> _Probe:
     return _Probe(problem_id, name, module.CHECKS[name], prepared)
 
 
-def grade_answers(problem, answers: dict[str, str], file_label: str, lang: str,
-                  values: dict | None = None) -> ProblemResult:
-    """Judge each part of a symbolic / choice / numeric problem (numbers drawn as `values`)."""
+def _grade_answers(problem, answers: Answers, lang: str, values: dict | None, prover) -> ProblemResult:
+    """Judge each part of a symbolic / choice / numeric problem."""
     from grader.answers import is_blank
 
     started = time.monotonic()
     results: list[CheckResult] = []
     for spec in problem.checks:
         part = spec.params["part"]
-        text = answers.get(part)
+        text = answers.parts.get(part)
         if is_blank(text):
-            message = (_msg("no_answer", lang, file=file_label, part=part) if file_label
+            message = (_msg("no_answer", lang, file=answers.label, part=part) if answers.label
                        else _msg("unanswered", lang))
             results.append(CheckResult(spec.name, FAIL, 0, spec.points, message))
             continue
-        verdict, status = module_for(spec.kind).judge(problem, spec, text, lang, values)
+        verdict, status = module_for(spec.kind).judge(problem, spec, text, lang, values, prover)
         results.append(CheckResult(spec.name, status, spec.points if status == PASS else 0, spec.points,
                                    verdict.message, verdict.diagnosis))
     return summarise(problem.id, results, time.monotonic() - started, lang)
-
-
-def grade(workspace, problem, lang: str, given_answers: tuple[str, ...] = (), seed: int | None = None,
-          while_waiting=None, once: bool = False) -> ProblemResult:
-    """Grade `problem` in `workspace`: the learner's file, or the answer file plus --answer values
-    (a parametric problem's numbers drawn from `seed`). `while_waiting` runs once while another
-    process works for this grade (runner.run). `once`: this process grades nothing else (`drill
-    grade ID`), so the slow import (numpy for code, sympy for a formula) and the work that needs
-    it go to a forked process where that helps (grader/forking.py), overlapping `while_waiting`."""
-    from grader import forking
-
-    path = workspace.exercise_path(problem)
-    if problem.is_code:
-        if given_answers:
-            raise UsageError(f"'{problem.id}' is a code problem: edit {workspace.relative(path)} and run "
-                             f"'drill grade {problem.id}' without --answer.")
-        if once and forking.fork_helps("numpy"):
-            return forking.call_forked(lambda: grade_code(problem, path, lang), while_waiting)
-        return grade_code(problem, path, lang, while_waiting)
-    if once and problem.kind == "symbolic":
-        from grader.checks.symbolic import sympy_alongside
-
-        with sympy_alongside(problem, while_waiting):
-            return grade_answer_problem(workspace, problem, lang, given_answers, path, seed)
-    return grade_answer_problem(workspace, problem, lang, given_answers, path, seed)
-
-
-def grade_answer_problem(workspace, problem, lang, given_answers, path, seed: int | None = None) -> ProblemResult:
-    from grader.answers import merge, parse_file
-    from grader.params import default_seed, draw
-
-    values = draw(problem, default_seed(problem.id) if seed is None else seed)
-    label = workspace.relative(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        if not given_answers:
-            why = ("does not exist" if isinstance(exc, FileNotFoundError) else
-                   "is not UTF-8: save it as UTF-8" if isinstance(exc, UnicodeDecodeError) else "cannot be read")
-            message = f"{label} {why} (restore it with: drill reset {problem.id}, or give --answer KEY=EXPR)"
-            results = [CheckResult(spec.name, ERROR, 0, spec.points, message) for spec in problem.checks]
-            return summarise(problem.id, results, 0.0, lang, message)
-        text = ""
-    answers = merge(problem, parse_file(text), given_answers)
-    return grade_answers(problem, answers, label, lang, values)

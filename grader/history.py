@@ -28,16 +28,6 @@ CREATE TABLE IF NOT EXISTS exams (id INTEGER PRIMARY KEY, time REAL NOT NULL, se
 """
 
 
-def file_hash(path: Path) -> str | None:
-    """sha256 of a file's bytes, or None when it cannot be read."""
-    import hashlib  # only grading hashes files; `drill next` should not pay for loading OpenSSL
-
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 def _unwritable_reason(path: Path) -> str | None:
     """'the disk is full' / 'the workspace is read-only' when that is why `path` cannot be written."""
     folder = Path(path).parent
@@ -122,14 +112,15 @@ class History:
         except sqlite3.Error as exc:
             self.warning = f"history could not be written ({exc}); this result was not recorded."
 
-    def record_attempt(self, result, path: Path | None, seed: int | None = None) -> None:
-        """Store one graded attempt (the per-check results as JSON, and the seed of its numbers)."""
+    def record_attempt(self, result, digest: str | None, seed: int | None = None) -> None:
+        """Store one graded attempt: the per-check results as JSON, the sha256 of what was graded
+        (`Submission.digest()`), and the seed of its numbers."""
         checks = json.dumps([{"name": c.name, "status": c.status, "points": c.points}
                              for c in result.checks], ensure_ascii=False)
         self._write("INSERT INTO attempts (problem, time, status, score, max_score, checks, file_hash, seed) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (result.problem, time.time(), result.status, result.score, result.max_score,
-                     checks, file_hash(path) if path else None, seed))
+                     checks, digest, seed))
 
     def current_seed(self, problem: str, default: int) -> int:
         """The seed of the numbers the learner sees now for `problem` (`default` before any draw)."""

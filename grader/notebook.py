@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import inspect
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -62,39 +61,19 @@ def source_of(objects) -> str:
 
 
 def grade(problem_id: str, *objects, workspace: str | None = None, lang: str | None = None) -> NotebookResult:
-    """Grade classes / functions defined in a notebook as the answer to `problem_id`."""
-    from grader import catalog as catalog_mod
-    from grader import grading
-    from grader import workspace as workspace_mod
-    from grader.errors import UnknownProblem, WorkspaceError
-    from grader.history import History
+    """Grade classes / functions defined in a notebook (or, for an answer problem, answer strings)
+    as the answer to `problem_id`, through the same session as `drill grade`: recorded and reviewed
+    in the workspace (when there is one)."""
+    from grader.answers import merge
     from grader.options import default_lang
+    from grader.session import Session
+    from grader.submission import Answers, Code
 
-    lang = lang or default_lang()
-    try:
-        ws = workspace_mod.find(workspace)
-    except WorkspaceError:
-        if workspace:
-            raise
-        ws = None
-    catalog_path = ws.catalog_path if ws else workspace_mod.course_dir() / workspace_mod.CATALOG
-    problem = catalog_mod.load(catalog_path).get(problem_id)
-    if problem is None:
-        raise UnknownProblem(f"unknown problem '{problem_id}'. (drill list)")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / Path(problem.file).name
-        if problem.is_code:
-            path.write_text(source_of(objects), encoding="utf-8")
-            result = grading.grade_code(problem, path, lang)
-        else:
-            answers = tuple(str(a) for a in objects)
-            result = grading.grade_answer_problem(ws or workspace_mod.Workspace(Path(tmp)), problem, lang,
-                                                  answers, path)
-    recorded = False
-    if ws is not None:
-        history = History.open(ws.history_path)
-        if history.usable:
-            history.record_attempt(result, None)
-            recorded = True
-        history.close()
-    return NotebookResult(result, lang, recorded)
+    session = Session.for_notebook(lang or default_lang(), workspace)
+    problem = session.problem(problem_id)
+    if problem.is_code:
+        submission = Code(source_of(objects), Path("<cell>"))
+    else:
+        submission = Answers(merge(problem, {}, tuple(str(a) for a in objects)), None)
+    result = session.attempt(problem, submission=submission)
+    return NotebookResult(result, session.lang, session.history.usable)

@@ -73,31 +73,6 @@ def learner_location(exc: BaseException, path: str) -> str:
     return f"{os.path.basename(path)}:{frames[-1].lineno}" if frames else ""
 
 
-def read_source(path: str) -> tuple[str | None, LoadFailure | None]:
-    """The learner's file as text, or why it cannot be read (missing, a folder, not UTF-8)."""
-    name = os.path.basename(path)
-    if os.path.isdir(path):
-        return None, LoadFailure("missing", f"{path} is a directory, not a file")
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(4 << 20)
-    except FileNotFoundError:
-        return None, LoadFailure("missing", f"{path} does not exist (restore it with: drill reset)")
-    except OSError as exc:
-        return None, LoadFailure("missing", f"{path} cannot be read: {exc.strerror}")
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        raw.decode("cp932")
-        enc = "Shift_JIS (cp932)"
-    except UnicodeDecodeError:
-        enc = "an unknown encoding"
-    return None, LoadFailure("encoding", f"{name} is saved in {enc}, not UTF-8: save it as UTF-8 "
-                                         f"and grade again")
-
-
 def compile_source(text: str, path: str):
     """Compile learner text; a SyntaxError becomes a LoadFailure with file:line and a caret."""
     try:
@@ -380,78 +355,125 @@ def _read_output(fh, span) -> str:
     return text
 
 
-def run(path: str, probes: list[tuple[str, Callable]], timeout: float,
-        while_waiting: Callable[[], object] | None = None) -> RunResult:
-    """Load the learner's file in a fresh process and call each probe(module) there, in order.
+def start(source: str, path: str, probes: list[tuple[str, Callable]], timeout: float) -> "Run":
+    """Start loading the learner's `source` (named `path` in tracebacks) in a fresh process that calls
+    each probe(module) there, in order. The timeout counts from here; `wait()` gives the RunResult.
 
-    Returns each probe's encoded value or the learner's exception, the printed output per
-    probe, and whether the run timed out or the process died. `while_waiting` runs here once
-    the learner's process has started (say, imports the scorecard needs), overlapping its run.
+    The caller may work between the two (compute what only the judge needs) while the learner's
+    code runs: nothing computed after `start` ever reaches the learner's process.
     """
     started = time.monotonic()
-    text, failure = read_source(path)
-    if failure is None:
-        code, failure = compile_source(text, path)
+    code, failure = compile_source(source, path)
     if failure is not None:
-        return RunResult(load_failure=failure, duration_s=time.monotonic() - started)
-
+        return _Finished(RunResult(load_failure=failure, duration_s=time.monotonic() - started))
     if start_method() == "spawn":
-        return _run_spawned(path, probes, timeout, started, while_waiting)
-    result = RunResult()
-    out_file = tempfile.TemporaryFile()
-    read_fd, write_fd = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    keep = {pid for pid, ppid, *_ in _processes() if ppid == os.getpid()}  # children we had before
-    adopting = _set_subreaper(True)
-    grader_pid = os.getpid()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child
-        os.close(read_fd)
-        _child(path, code, probes, write_fd, out_file.fileno(), grader_pid)
-        _hard_exit(3)  # _child never returns; should the learner have broken that, never run our code
-    os.close(write_fd)
-    if while_waiting is not None:
-        while_waiting()
-    buffer = bytearray()
-    deadline = started + timeout
-    exit_status = None
-    pipe_closed = False
-    next_count = started + 0.1
-    try:
-        while True:
-            now = time.monotonic()
-            remaining = deadline - now
-            if remaining <= 0:
-                result.timed_out = True
-                break
-            if now >= next_count:  # a fork loop: root ignores RLIMIT_NPROC, so count ourselves
-                next_count = now + 0.1
-                if _count_started(pid, keep) > PROCESS_LIMIT:
-                    result.died = f"it started more than {PROCESS_LIMIT} processes, so the grader stopped it"
+        return _SpawnRun(source, path, probes, timeout, started)
+    return _ForkRun(code, path, probes, timeout, started)
+
+
+def run(source: str, path: str, probes: list[tuple[str, Callable]], timeout: float) -> RunResult:
+    """start(...).wait(): the learner's source run with the probes, nothing done meanwhile."""
+    return start(source, path, probes, timeout).wait()
+
+
+class Run:
+    """A started run: `wait()` (once) supervises it to the end and returns what came back. Used as a
+    context manager, leaving the block without waiting (an error, Ctrl-C) kills the learner's process."""
+
+    def wait(self) -> RunResult:
+        raise NotImplementedError
+
+    def cancel(self) -> object:
+        """Stop the learner's process and all it started (nothing when it has ended already)."""
+        return None
+
+    def __enter__(self) -> "Run":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.cancel()
+
+
+class _Finished(Run):
+    """A run that ended before any process started (the source does not compile)."""
+
+    def __init__(self, result: RunResult):
+        self._result = result
+
+    def wait(self) -> RunResult:
+        return self._result
+
+
+class _ForkRun(Run):
+    """The learner's process forked from this one (Linux): numpy already imported, no start-up."""
+
+    def __init__(self, code, path: str, probes: list, timeout: float, started: float):
+        self._probes, self._started, self._deadline = probes, started, started + timeout
+        self._out_file = tempfile.TemporaryFile()
+        read_fd, write_fd = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self._keep = {pid for pid, ppid, *_ in _processes() if ppid == os.getpid()}  # children we had before
+        self._adopting = _set_subreaper(True)
+        grader_pid = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child
+            os.close(read_fd)
+            _child(path, code, probes, write_fd, self._out_file.fileno(), grader_pid)
+            _hard_exit(3)  # _child never returns; should the learner have broken that, never run our code
+        os.close(write_fd)
+        self._pid, self._read_fd = pid, read_fd
+
+    def wait(self) -> RunResult:
+        pid, read_fd, started = self._pid, self._read_fd, self._started
+        result = RunResult()
+        buffer = bytearray()
+        exit_status = None
+        pipe_closed = False
+        next_count = started + 0.1
+        try:
+            while True:
+                now = time.monotonic()
+                remaining = self._deadline - now
+                if remaining <= 0:
+                    result.timed_out = True
                     break
-            ready, _, _ = select.select([read_fd], [], [], min(remaining, 0.05))
-            if ready:
-                chunk = os.read(read_fd, 1 << 16)
-                if not chunk:
-                    exit_status, pipe_closed = _wait_briefly(pid, min(0.2, max(remaining, 0)))
-                    break
-                buffer.extend(chunk)
-                if len(buffer) > RESULT_LIMIT:
-                    result.died = "sent back more data than the grader accepts"
-                    break
-            else:
-                done, status = os.waitpid(pid, os.WNOHANG)
-                if done:
-                    exit_status = status
-                    # drain what is left without waiting for grandchildren holding the pipe
-                    while select.select([read_fd], [], [], 0)[0]:
-                        chunk = os.read(read_fd, 1 << 16)
-                        if not chunk:
-                            break
-                        buffer.extend(chunk)
-                    break
-    finally:
+                if now >= next_count:  # a fork loop: root ignores RLIMIT_NPROC, so count ourselves
+                    next_count = now + 0.1
+                    if _count_started(pid, self._keep) > PROCESS_LIMIT:
+                        result.died = f"it started more than {PROCESS_LIMIT} processes, so the grader stopped it"
+                        break
+                ready, _, _ = select.select([read_fd], [], [], min(remaining, 0.05))
+                if ready:
+                    chunk = os.read(read_fd, 1 << 16)
+                    if not chunk:
+                        exit_status, pipe_closed = _wait_briefly(pid, min(0.2, max(remaining, 0)))
+                        break
+                    buffer.extend(chunk)
+                    if len(buffer) > RESULT_LIMIT:
+                        result.died = "sent back more data than the grader accepts"
+                        break
+                else:
+                    done, status = os.waitpid(pid, os.WNOHANG)
+                    if done:
+                        exit_status = status
+                        # drain what is left without waiting for grandchildren holding the pipe
+                        while select.select([read_fd], [], [], 0)[0]:
+                            chunk = os.read(read_fd, 1 << 16)
+                            if not chunk:
+                                break
+                            buffer.extend(chunk)
+                        break
+        finally:
+            exit_status = self.cancel(exit_status)
+        how = None if exit_status is None else _wait_status_text(exit_status)
+        return _finish(result, buffer, self._probes, self._out_file, how, pipe_closed, started)
+
+    def cancel(self, exit_status: int | None = None) -> int | None:
+        """Kill the learner's process and all it started, once; its wait status if known."""
+        if self._read_fd is None:
+            return exit_status
+        pid = self._pid
         for target in (-pid, pid):
             try:
                 os.kill(target, signal.SIGKILL)
@@ -462,12 +484,12 @@ def run(path: str, probes: list[tuple[str, Callable]], timeout: float,
                 _, exit_status = os.waitpid(pid, 0)
             except ChildProcessError:
                 exit_status = None
-        os.close(read_fd)
-        _kill_strays(pid, keep)
-        if adopting:
+        os.close(self._read_fd)
+        self._read_fd = None
+        _kill_strays(pid, self._keep)
+        if self._adopting:
             _set_subreaper(False)
-    how = None if exit_status is None else _wait_status_text(exit_status)
-    return _finish(result, buffer, probes, out_file, how, pipe_closed, started)
+        return exit_status
 
 
 def _wait_briefly(pid: int, grace: float) -> tuple[int | None, bool]:
@@ -554,72 +576,99 @@ def _finish(result: RunResult, buffer: bytearray, probes: list, out_file, how: s
     return result
 
 
-def _run_spawned(path: str, probes: list, timeout: float, started: float,
-                 while_waiting: Callable[[], object] | None = None) -> RunResult:
-    """The runner where fork cannot be used (Windows, macOS): a fresh interpreter gets the probes
-    (pickled by the grader, read by the child: trust flows one way only) and sends its records back
-    as JSON lines on its stdout. Its own start-up does not count; the timeout then kills it."""
-    import pickle
-    import subprocess
-    import threading
+class _SpawnRun(Run):
+    """The run where fork cannot be used (Windows, macOS): a fresh interpreter gets the source and
+    the probes (pickled by the grader, read by the child: trust flows one way only) and sends its
+    records back as JSON lines on its stdout. Its own start-up does not count; the timeout then kills it."""
 
-    result = RunResult()
-    hidden = sys.modules.get("grader.hidden")
-    payload = {"path": path, "probes": probes, "hidden_path": list(getattr(hidden, "__path__", []) or [])}
-    try:
-        blob = pickle.dumps(payload)
-    except Exception as exc:  # noqa: BLE001 - a probe built in a closure cannot be sent
-        result.died = f"the checks cannot be sent to a separate process on this platform ({type(exc).__name__})"
-        result.duration_s = time.monotonic() - started
-        return result
-    handle, payload_path = tempfile.mkstemp(prefix="drill-probes-")
-    with os.fdopen(handle, "wb") as fh:
-        fh.write(blob)
-    handle, out_path = tempfile.mkstemp(prefix="drill-output-")
-    os.close(handle)
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    bootstrap = f"import sys; sys.path.insert(0, {root!r}); from grader.runner import _spawn_main; _spawn_main()"
-    sys.stdout.flush()
-    sys.stderr.flush()
-    keep = {pid for pid, ppid, *_ in _processes() if ppid == os.getpid()}
-    adopting = _set_subreaper(True)
-    with open(out_path, "ab") as early_errors:
-        proc = subprocess.Popen([sys.executable, "-c", bootstrap, payload_path, out_path],
-                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=early_errors,
-                                start_new_session=hasattr(os, "setsid"))
-    buffer = bytearray()
-    ready = threading.Event()
-    overflow = threading.Event()
+    def __init__(self, source: str, path: str, probes: list, timeout: float, started: float):
+        import pickle
+        import subprocess
+        import threading
 
-    def pump():
-        while True:
-            chunk = proc.stdout.read1(1 << 16)
-            ready.set()
-            if not chunk:
-                return
-            if len(buffer) + len(chunk) > RESULT_LIMIT:
-                overflow.set()
-                return
-            buffer.extend(chunk)
+        self._probes, self._timeout, self._started = probes, timeout, started
+        self._proc = None
+        self._returncode: int | None = None
+        self._early = RunResult()
+        hidden = sys.modules.get("grader.hidden")
+        payload = {"path": path, "source": source, "probes": probes,
+                   "hidden_path": list(getattr(hidden, "__path__", []) or [])}
+        try:
+            blob = pickle.dumps(payload)
+        except Exception as exc:  # noqa: BLE001 - a probe built in a closure cannot be sent
+            self._early.died = (f"the checks cannot be sent to a separate process on this platform "
+                                f"({type(exc).__name__})")
+            return
+        handle, self._payload_path = tempfile.mkstemp(prefix="drill-probes-")
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(blob)
+        handle, self._out_path = tempfile.mkstemp(prefix="drill-output-")
+        os.close(handle)
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        bootstrap = f"import sys; sys.path.insert(0, {root!r}); from grader.runner import _spawn_main; _spawn_main()"
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self._keep = {pid for pid, ppid, *_ in _processes() if ppid == os.getpid()}
+        self._adopting = _set_subreaper(True)
+        with open(self._out_path, "ab") as early_errors:
+            proc = subprocess.Popen([sys.executable, "-c", bootstrap, self._payload_path, self._out_path],
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=early_errors,
+                                    start_new_session=hasattr(os, "setsid"))
+        self._proc = proc
+        self._buffer = bytearray()
+        self._ready = threading.Event()
+        self._overflow = threading.Event()
 
-    reader = threading.Thread(target=pump, daemon=True)
-    reader.start()
-    try:
-        if while_waiting is not None:
-            while_waiting()
-        if not ready.wait(SPAWN_STARTUP_LIMIT):
-            result.died = f"the learner's process did not start within {SPAWN_STARTUP_LIMIT:g} s"
-        else:
-            deadline = time.monotonic() + timeout
-            while proc.poll() is None:
-                if overflow.is_set():
-                    result.died = "sent back more data than the grader accepts"
-                    break
-                if time.monotonic() >= deadline:
-                    result.timed_out = True
-                    break
-                reader.join(0.02)
-    finally:
+        def pump():
+            while True:
+                chunk = proc.stdout.read1(1 << 16)
+                self._ready.set()
+                if not chunk:
+                    return
+                if len(self._buffer) + len(chunk) > RESULT_LIMIT:
+                    self._overflow.set()
+                    return
+                self._buffer.extend(chunk)
+
+        self._reader = threading.Thread(target=pump, daemon=True)
+        self._reader.start()
+
+    def wait(self) -> RunResult:
+        if self._proc is None:
+            self._early.duration_s = time.monotonic() - self._started
+            return self._early
+        result, proc = RunResult(), self._proc
+        try:
+            if not self._ready.wait(SPAWN_STARTUP_LIMIT):
+                result.died = f"the learner's process did not start within {SPAWN_STARTUP_LIMIT:g} s"
+            else:
+                deadline = time.monotonic() + self._timeout
+                while proc.poll() is None:
+                    if self._overflow.is_set():
+                        result.died = "sent back more data than the grader accepts"
+                        break
+                    if time.monotonic() >= deadline:
+                        result.timed_out = True
+                        break
+                    self._reader.join(0.02)
+        finally:
+            returncode = self.cancel()
+        how = _signal_text(-returncode) if returncode < 0 else _exit_code_text(returncode)
+        with open(self._out_path, "rb") as out_file:
+            finished = _finish(result, self._buffer, self._probes, out_file, how, False, self._started)
+        try:
+            os.remove(self._out_path)
+        except OSError:
+            pass
+        return finished
+
+    def cancel(self) -> int:
+        """Kill the learner's process and all it started; its return code."""
+        proc = self._proc
+        if proc is None:
+            return 0
+        if self._returncode is not None:
+            return self._returncode
         if hasattr(os, "killpg"):
             try:
                 os.killpg(proc.pid, signal.SIGKILL)
@@ -627,23 +676,16 @@ def _run_spawned(path: str, probes: list, timeout: float, started: float,
                 pass
         proc.kill()
         returncode = proc.wait()
-        _kill_strays(proc.pid, keep)
-        if adopting:
+        _kill_strays(proc.pid, self._keep)
+        if self._adopting:
             _set_subreaper(False)
-        reader.join(0.5)
-        for leftover in (payload_path,):
-            try:
-                os.remove(leftover)
-            except OSError:
-                pass
-    how = _signal_text(-returncode) if returncode < 0 else _exit_code_text(returncode)
-    with open(out_path, "rb") as out_file:
-        finished = _finish(result, buffer, probes, out_file, how, False, started)
-    try:
-        os.remove(out_path)
-    except OSError:
-        pass
-    return finished
+        self._reader.join(0.5)
+        try:
+            os.remove(self._payload_path)
+        except OSError:
+            pass
+        self._returncode = returncode
+        return returncode
 
 
 def _spawn_main() -> None:  # pragma: no cover - runs in the spawned process
@@ -665,10 +707,8 @@ def _spawn_main() -> None:  # pragma: no cover - runs in the spawned process
     path = payload["path"]
     result_fd = os.dup(1)
     out_fd = os.open(out_path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
-    text, failure = read_source(path)
-    if failure is None:
-        code, failure = compile_source(text, path)
-    if failure is not None:  # the file changed since the grader read it
+    code, failure = compile_source(payload["source"], path)
+    if failure is not None:  # compiled by the grader already: only a different interpreter fails here
         from grader import wire
 
         _write_all(result_fd, wire.dumps({"load_error": failure.message}))

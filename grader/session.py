@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from grader.results import ProblemResult
     from grader.schedule import Pick
     from grader.stats import Stats
+    from grader.submission import Submission
     from grader.workspace import Workspace
 
 
@@ -85,6 +86,24 @@ class Session:
         self._workspace: Workspace | None = None
         self._catalog: Catalog | None = None
         self._history: History | None = None
+
+    @classmethod
+    def for_notebook(cls, lang: str, workspace_opt: str | None = None) -> Session:
+        """A session for grading from a notebook: the workspace found as for `drill`, else (none
+        named, none found) the installed course with a history that records nothing."""
+        from grader import workspace
+        from grader.errors import WorkspaceError
+        from grader.history import History
+
+        session = cls(lang, workspace_opt)
+        try:
+            session._workspace = workspace.find(workspace_opt)
+        except WorkspaceError:
+            if workspace_opt:
+                raise
+            session._workspace = workspace.Workspace(workspace.course_dir())
+            session._history = History(None)
+        return session
 
     # -- what a session holds, loaded on first use
 
@@ -192,20 +211,27 @@ class Session:
 
     # -- attempting
 
+    def submission(self, problem: Problem, answers: tuple[str, ...] = ()) -> Submission:
+        """What the learner submits for `problem`: their file in the workspace, plus any --answer."""
+        return self.workspace.submission_for(problem, tuple(answers), self.lang)
+
     def attempt(self, problem: Problem, answers: tuple[str, ...] = (), seed: int | None = None,
-                once: bool = False) -> ProblemResult:
-        """Grade the learner's file (or `answers`), rate and schedule the review, record the attempt;
-        after a pass a parametric problem draws new numbers. `once`: this process grades nothing else."""
-        from grader.grading import grade
+                once: bool = False, submission: Submission | None = None) -> ProblemResult:
+        """Grade `submission` (by default the learner's file plus `answers`), rate and schedule the
+        review, record the attempt (with the hash of what was graded); after a pass a parametric
+        problem draws new numbers. `once`: this process grades nothing else, so the slow import may
+        overlap the rest (see `_grade_once`)."""
         from grader.schedule import now_from, rating_for, review
 
+        if submission is None:
+            submission = self.submission(problem, answers)
         used = self.seed_for(problem, seed)
-        result = grade(self.workspace, problem, self.lang, tuple(answers), used,
-                       while_waiting=_import_for_report if once else None, once=once)
+        values = self._values(problem, used)
+        result = (_grade_once if once else _grade)(problem, submission, self.lang, values)
         if self.history.usable and result.status != "error":
             now = now_from(None)
             review(self.history, problem.id, rating_for(result, self.history, problem.id, now), now)
-        self.history.record_attempt(result, self.workspace.exercise_path(problem), used)
+        self.history.record_attempt(result, submission.digest(), used)
         if result.status == "pass" and problem.variables and seed is None:
             self.history.new_seed(problem.id)  # next time, fresh numbers
         self._pass_on_warning()
@@ -331,6 +357,33 @@ class Session:
         from grader import devcheck
 
         return devcheck.run(self.workspace, self.catalog)
+
+
+def _grade(problem: Problem, submission: Submission, lang: str, values: dict | None,
+           prover: object = None) -> ProblemResult:
+    from grader import grading
+
+    return grading.grade(problem, submission, lang=lang, values=values, prover=prover)
+
+
+def _grade_once(problem: Problem, submission: Submission, lang: str, values: dict | None) -> ProblemResult:
+    """Grade when this process grades nothing else (`drill grade ID`): on Linux the slow import goes
+    to a forked process, numpy with the whole grade of a code problem, sympy with a formula's proofs,
+    while this one imports what the scorecard and the review need. Elsewhere, just grade."""
+    from grader import forking
+    from grader.submission import Answers, Code
+
+    if isinstance(submission, Code) and forking.fork_helps("numpy"):
+        return forking.overlap(lambda: _grade(problem, submission, lang, values), _import_for_report)
+    if isinstance(submission, Answers) and problem.kind == "symbolic":
+        from grader.prover import Prover
+
+        prover = Prover.start_if_it_helps(problem)
+        if prover is not None:
+            with prover:
+                _import_for_report()
+                return _grade(problem, submission, lang, values, prover)
+    return _grade(problem, submission, lang, values)
 
 
 def _import_for_report() -> None:

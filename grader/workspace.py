@@ -54,6 +54,13 @@ class Workspace:
     def stub_path(self, problem) -> Path:
         return course_dir() / problem.file
 
+    def submission_for(self, problem, given_answers: tuple[str, ...] = (), lang: str = "en"):
+        """What the learner submits for `problem`: their file (read once, here) plus any --answer."""
+        from grader.submission import submission_from_file
+
+        path = self.exercise_path(problem)
+        return submission_from_file(problem, path, self.relative(path), lang, given_answers)
+
     def relative(self, path: Path) -> str:
         try:
             return str(Path(path).relative_to(self.root))

@@ -108,7 +108,7 @@ def test_sympy_proof_gives_up_in_time_and_the_numbers_decide(monkeypatch):
     assert status == "pass" and verdict.message == "equivalent to the expected answer (sympy, and 24 random points)"
 
 
-# --- sympy alongside: `drill grade` imports sympy in a forked process while it checks the numbers ---
+# --- the prover: `drill grade` imports sympy in a forked process while it checks the numbers ---
 
 def _grade_in_a_fresh_process(tmp_path, answer: str) -> tuple[dict, dict]:
     from click.testing import CliRunner
@@ -137,7 +137,9 @@ def test_a_wrong_scalar_answer_is_decided_without_numpy_or_sympy(tmp_path):
 def test_the_second_process_answers_each_part_and_a_dead_one_means_not_proven():
     problem = CATALOG.get("d_tanh_expr")
     spec = problem.checks[0]
-    worker = symbolic._Alongside(problem)
+    from grader.prover import Prover
+
+    worker = Prover(problem)
     try:
         assert worker.prove(spec.name, "1/cosh(x)^2") is True
         assert worker.prove(spec.name, "sech(x)^2") is True

@@ -201,7 +201,18 @@ def test_missing_code_file_is_an_error(cli, mini):
     (mini / "exercises" / "mc" / "mc_pass.py").unlink()
     data = json.loads(cli("--workspace", mini, "grade", "mc_pass", "--json").stdout)
     assert data["status"] == "error"
-    assert data["message"] == f"{mini / 'exercises/mc/mc_pass.py'} does not exist (restore it with: drill reset)"
+    assert data["message"] == "exercises/mc/mc_pass.py does not exist (restore it with: drill reset mc_pass)"
+
+
+@pytest.mark.parametrize("problem_id, file, line", [
+    ("mc_pass", "mc_pass.py", "exercises/mc/mc_pass.py がありません（drill reset mc_pass で元に戻せます）"),
+    ("mc_symbolic", "mc_symbolic.md", "exercises/mc/mc_symbolic.md がありません（drill reset mc_symbolic で元に戻せます"
+                                      "、または --answer KEY=EXPR で解答を渡してください）"),
+])
+def test_a_missing_file_is_said_in_japanese(cli, mini, problem_id, file, line):
+    (mini / "exercises" / "mc" / file).unlink()
+    result = cli("--workspace", mini, "--lang", "ja", "grade", problem_id, "--json")
+    assert result.exit_code == 1 and json.loads(result.stdout)["message"] == line
 
 
 HEAVY = ("numpy", "sympy", "tabulate", "fsrs", "yaml")

@@ -12,6 +12,7 @@ import pytest
 
 from grader import catalog as catalog_mod
 from grader import devcheck, grading
+from grader.submission import Code
 from grader.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,9 +46,11 @@ def _mutations(kind: str) -> list:
 
 
 def _grade_text(problem, text: str, tmp_path, lang: str = "en"):
-    path = tmp_path / Path(problem.file).name
-    path.write_text(text, encoding="utf-8")
-    return grading.grade_code(problem, path, lang)
+    return grading.grade(problem, Code(text, tmp_path / Path(problem.file).name), lang=lang)
+
+
+def _grade_file(problem, path: Path, lang: str = "en"):
+    return grading.grade(problem, Code(path.read_text(encoding="utf-8"), path), lang=lang)
 
 
 @pytest.mark.parametrize("problem, text, diagnosis", _mutations("wrong"))
@@ -90,9 +93,9 @@ def test_static_catalog_checks_pass():
 
 @pytest.mark.parametrize("problem", [pytest.param(p, id=p.id) for p in CATALOG.problems])
 def test_stub_fails_and_solution_passes(problem):
-    stub = devcheck.grade_path(WORKSPACE, problem, REPO / problem.file)
+    stub = devcheck.grade_file(WORKSPACE, problem, REPO / problem.file)
     assert stub.status != "pass"
-    solution = devcheck.grade_path(WORKSPACE, problem, REPO / problem.solution)
+    solution = devcheck.grade_file(WORKSPACE, problem, REPO / problem.solution)
     assert solution.status == "pass", [(c.name, c.message) for c in solution.checks]
 
 
@@ -102,13 +105,13 @@ def test_wrong_answer_is_rejected(path):
     assert problem is not None, f"no problem '{path.parent.name}'"
     headers = _headers(path)
     assert headers.get("expect") == "fail", "a wrong file needs '# expect: fail'"
-    result = grading.grade_code(problem, path, "en")
+    result = _grade_file(problem, path)
     assert result.status == "fail", [(c.name, c.message) for c in result.checks]
     if "diagnosis" in headers:
         shown = [c.diagnosis or "" for c in result.checks]
         assert any(headers["diagnosis"] in d for d in shown), shown
     for lang in ("ja",):
-        ja = grading.grade_code(problem, path, lang)
+        ja = _grade_file(problem, path, lang)
         if "diagnosis" in headers:
             assert any(c.diagnosis for c in ja.checks), "diagnosis missing in Japanese"
 
@@ -117,7 +120,7 @@ def test_wrong_answer_is_rejected(path):
 def test_right_answer_is_accepted(path):
     problem = CATALOG.get(path.parent.name)
     assert _headers(path).get("expect") == "pass"
-    result = grading.grade_code(problem, path, "en")
+    result = _grade_file(problem, path)
     assert result.status == "pass", [(c.name, c.message) for c in result.checks]
 
 
@@ -196,15 +199,15 @@ def test_the_learners_process_gets_the_inputs_and_never_the_expected_values(monk
     after its process has started: they are not in its memory to be read back (nor to wait for)."""
     from grader import runner
 
-    real_run = runner.run
+    real_start = runner.start
     sent = {}
 
-    def watching(path, probes, timeout, while_waiting=None):
+    def watching(source, path, probes, timeout):
         sent.update({name: sorted(probe.prepared) for name, probe in probes})
-        return real_run(path, probes, timeout, while_waiting)
+        return real_start(source, path, probes, timeout)
 
-    monkeypatch.setattr(runner, "run", watching)
+    monkeypatch.setattr(runner, "start", watching)
     problem = CATALOG.get("affine_backward")
-    result = grading.grade_code(problem, REPO / "solutions/02_backprop/affine_backward.py", "en")
+    result = _grade_file(problem, REPO / "solutions/02_backprop/affine_backward.py")
     assert sent == {"backward": ["cases"], "gradcheck": ["cases"]}
     assert result.status == "pass", result  # and the judge had them all the same

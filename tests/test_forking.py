@@ -18,10 +18,10 @@ REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 
 
-def test_the_value_comes_back_and_while_waiting_runs_here():
+def test_the_value_comes_back_and_meanwhile_runs_here():
     here = os.getpid()
     seen = []
-    value = forking.call_forked(lambda: {"pid": os.getpid(), "x": [1.5]}, lambda: seen.append(os.getpid()))
+    value = forking.overlap(lambda: {"pid": os.getpid(), "x": [1.5]}, lambda: seen.append(os.getpid()))
     assert value["x"] == [1.5] and value["pid"] != here
     assert seen == [here]
     with pytest.raises(ChildProcessError):
@@ -33,14 +33,14 @@ def test_a_drill_error_is_raised_here_as_itself():
         raise CatalogError("problem 'x': no hidden tests (grader/hidden/x.py)")
 
     with pytest.raises(CatalogError, match=r"^problem 'x': no hidden tests \(grader/hidden/x.py\)$"):
-        forking.call_forked(fails)
+        forking.overlap(fails)
 
 
 def test_a_crash_or_a_death_there_is_a_worker_failure_here():
     with pytest.raises(forking.WorkerFailed, match=r"ZeroDivisionError"):
-        forking.call_forked(lambda: 1 / 0)
+        forking.overlap(lambda: 1 / 0)
     with pytest.raises(forking.WorkerFailed, match=r"^the grading process ended early \(killed by signal 9\)$"):
-        forking.call_forked(lambda: os.kill(os.getpid(), signal.SIGKILL))
+        forking.overlap(lambda: os.kill(os.getpid(), signal.SIGKILL))
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
 

@@ -41,3 +41,12 @@ def test_answer_problem_from_notebook(mini):
 def test_object_without_source():
     with pytest.raises(UsageError, match="cannot find the source of int"):
         grader.grade("affine_backward", 3)
+
+
+def test_outside_any_workspace_it_grades_on_the_course_and_records_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DRILL_WORKSPACE", raising=False)
+    result = grader.grade("d_tanh_expr", "1 - tanh(x)^2", lang="en")
+    assert result.status == "pass" and not result.recorded
+    assert not (tmp_path / ".drill").exists()
+    assert grader.grade("d_tanh_expr", "1 + tanh(x)^2", lang="en").status == "fail"

@@ -132,3 +132,24 @@ def test_the_cli_calls_the_core_and_nothing_below_it():
     reached = sorted(name for name in imported for module in below
                      if name == f"grader.{module}" or name.startswith(f"grader.{module}."))
     assert reached == []
+
+
+LEAVES = ("grader.checks", "grader.expr", "grader.errors", "grader.results", "grader.params", "grader.wire")
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "grader" / "checks").glob("*.py")), ids=lambda p: p.name)
+def test_check_kinds_import_nothing_above_them(path):
+    """A check kind is judged wherever it is handed what it needs (the sympy prover included): it
+    never reaches up into grading, the sandbox, the session or the forking helpers."""
+    above = sorted(name for name in _imported_modules(path)
+                   if name.startswith("grader.") and not any(name == leaf or name.startswith(leaf + ".")
+                                                                for leaf in LEAVES))
+    assert above == []
+
+
+def test_grading_reads_no_files_and_knows_no_workspace():
+    imported = _imported_modules(REPO / "grader" / "grading.py")
+    assert not [name for name in imported if name.startswith(("grader.workspace", "grader.session",
+                                                              "grader.history", "grader.forking"))]
+    source = (REPO / "grader" / "grading.py").read_text(encoding="utf-8")
+    assert "read_text" not in source and "open(" not in source

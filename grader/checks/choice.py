@@ -12,7 +12,7 @@ NOT_AN_OPTION = Msg("'{ans}' は選択肢にありません。{opts} のどれ�
                     "'{ans}' is not an option; answer one of {opts}")
 
 
-def judge(problem, spec, text: str, lang: str, values: dict | None = None):
+def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None):
     """(Verdict, status) for a chosen option letter."""
     params = spec.params
     options = [str(k).upper() for k in (params.get("options") or {})]

@@ -32,7 +32,7 @@ def matches(got: float, want: float, params: dict) -> bool:
                         abs_tol=float(params.get("tol", 1e-9)))
 
 
-def judge(problem, spec, text: str, lang: str, values: dict | None = None):
+def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None):
     """(Verdict, status) for a numeric answer; catalog numbers may be expressions of the drawn values."""
     from grader.params import value_of as catalog_value
 

@@ -184,11 +184,9 @@ def _deadline(seconds: float):
             signal.signal(signal.SIGALRM, previous)
 
 
-def _sympy_equal(problem, spec, got_node, want_node, text: str | None = None) -> bool:
-    """True when sympy proves the answer equal within SYMPY_SECONDS; False when it cannot, or runs out.
-    Asked of the process started by `sympy_alongside` when one is running for this problem."""
-    if _alongside is not None and _alongside.problem is problem and text is not None:
-        return _alongside.prove(spec.name, text)
+def sympy_equal(problem, spec, got_node, want_node) -> bool:
+    """True when sympy proves the answer equal, here, within SYMPY_SECONDS; False when it cannot, or
+    runs out of time."""
     import sympy  # noqa: F401 - before the alarm: an import cut short would leave half a package behind
 
     try:
@@ -198,108 +196,15 @@ def _sympy_equal(problem, spec, got_node, want_node, text: str | None = None) ->
         return False
 
 
-_alongside: _Alongside | None = None
-REPLY_SECONDS = 30.0  # for the first reply, which waits for `import sympy`; each proof has SYMPY_SECONDS
+def prove_text(problem, spec, text: str) -> bool:
+    """sympy_equal for an answer given as text (as a prover in another process receives it)."""
+    names = names_for(problem, spec)
+    return sympy_equal(problem, spec, expr.parse(text, names), expr.parse(str(spec.params["expected"]), names))
 
 
-@contextlib.contextmanager
-def sympy_alongside(problem, while_waiting=None):
-    """While grading `problem` once (`drill grade`), import sympy and run its proofs in a forked
-    process, so the import (about as long as everything else together) overlaps the parsing and
-    the numeric check instead of following them; a wrong answer, decided by the numbers, never
-    waits for sympy at all. Where it would not help or is not safe (sympy already imported, a
-    matrix-only problem, threads running, no Linux fork) the proofs run here, as before.
-    `while_waiting` runs once, before the grader first waits for a proof."""
-    global _alongside
-    from grader.forking import fork_helps
-
-    wanted = any(c.kind == "symbolic" and not c.params.get("matrices") for c in problem.checks)
-    if _alongside is not None or not wanted or not fork_helps("sympy"):
-        yield
-        return
-    _alongside = _Alongside(problem, while_waiting)
-    try:
-        yield
-    finally:
-        worker, _alongside = _alongside, None
-        worker.close()
-
-
-class _Alongside:
-    """The forked sympy process: one request line (JSON: check name, answer text) in, "1" or "0" out."""
-
-    def __init__(self, problem, while_waiting=None):
-        from grader import forking
-
-        self.problem = problem
-        self._while_waiting = while_waiting
-        self.pid, self._request_w, self._reply_r = forking.start(
-            lambda requests, replies: _serve(problem, requests, replies), quiet=True)
-        self._replies = b""
-        self._first = True
-
-    def prove(self, check_name: str, text: str) -> bool:
-        """The forked process's verdict; False (not proven) if it died or took too long."""
-        import json
-        import os
-        import select
-        import time
-
-        if self.pid is None:
-            return False
-        try:
-            os.write(self._request_w, json.dumps({"check": check_name, "text": text}).encode() + b"\n")
-            if self._while_waiting is not None:
-                warm, self._while_waiting = self._while_waiting, None
-                warm()
-            deadline = time.monotonic() + (REPLY_SECONDS if self._first else SYMPY_SECONDS + 2.0)
-            self._first = False
-            while b"\n" not in self._replies:
-                left = deadline - time.monotonic()
-                if left <= 0 or not select.select([self._reply_r], [], [], left)[0]:
-                    raise TimeoutError
-                chunk = os.read(self._reply_r, 64)
-                if not chunk:
-                    raise EOFError
-                self._replies += chunk
-        except (OSError, TimeoutError, EOFError):
-            self.close()
-            return False
-        line, _, self._replies = self._replies.partition(b"\n")
-        return line == b"1"
-
-    def close(self) -> None:
-        import os
-
-        from grader import forking
-
-        if self.pid is None:
-            return
-        for fd in (self._request_w, self._reply_r):
-            os.close(fd)
-        forking.stop(self.pid, grace=0.5)  # it ends at once: at EOF when idle, by SIGINT when busy
-        self.pid = None
-
-
-def _serve(problem, request_r: int, reply_w: int) -> None:  # pragma: no cover - runs in the forked process
-    """Body of the forked sympy process: answer each request until the grader closes the pipe."""
-    import json
-    import os
-
-    try:
-        import sympy  # noqa: F401 - the slow part, overlapping the grader's own work
-        specs = {c.name: c for c in problem.checks}
-        with os.fdopen(request_r, "rb") as requests:
-            for line in requests:
-                ask = json.loads(line)
-                spec = specs[ask["check"]]
-                names = names_for(problem, spec)
-                got = expr.parse(ask["text"], names)
-                want = expr.parse(str(spec.params["expected"]), names)
-                proved = _sympy_equal(problem, spec, got, want)
-                os.write(reply_w, b"1\n" if proved else b"0\n")
-    except BaseException:  # noqa: BLE001 - the grader reads a closed pipe as "not proven"
-        pass
+def wants_sympy(problem) -> bool:
+    """True when some check of `problem` would ask sympy for a proof (a scalar formula)."""
+    return any(c.kind == "symbolic" and not c.params.get("matrices") for c in problem.checks)
 
 
 def _sympy_proves(problem, spec, got_node, want_node) -> bool:
@@ -325,8 +230,9 @@ def _sympy_proves(problem, spec, got_node, want_node) -> bool:
     return False
 
 
-def judge(problem, spec, text: str, lang: str, values: dict | None = None):
-    """(Verdict, status) for one part's answer text."""
+def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None):
+    """(Verdict, status) for one part's answer text. `prover`: an object whose prove(check name,
+    text) -> bool asks sympy elsewhere (see grader/prover.py); without one, sympy runs here."""
     params = spec.params
     names = names_for(problem, spec)
     try:
@@ -343,7 +249,9 @@ def judge(problem, spec, text: str, lang: str, values: dict | None = None):
     if ok:
         if shapes:
             return Verdict(True, EQUIVALENT_NUMERIC(lang, n=tried)), PASS
-        if _sympy_equal(problem, spec, got, want, text):
+        proved = (prover.prove(spec.name, text) if prover is not None
+                  else sympy_equal(problem, spec, got, want))
+        if proved:
             return Verdict(True, EQUIVALENT(lang, n=tried)), PASS
         return Verdict(True, EQUIVALENT_NUMERIC(lang, n=tried)), PASS
     diagnosis = _diagnose(problem, spec, got, shapes, seed, lang)

@@ -53,8 +53,7 @@ CASES = {
     "nul_byte": ("x\x00", "file", 1, CANNOT + "unexpected character U+0000 at position 2"),
     "lone_surrogate": (b"\xed\xa0\x80", "argv", 1, CANNOT + "unexpected character U+DCED at position 1"),
     "not_utf8_file": (b"\xff\xfe x", "file", 1,
-                      f"{ANSWER_FILE} is not UTF-8: save it as UTF-8 (restore it with: drill reset {PID}, "
-                      f"or give --answer KEY=EXPR)"),
+                      f"{ANSWER_FILE} is saved in an unknown encoding, not UTF-8: save it as UTF-8 and grade again"),
     "right_to_left_override": ("x\u202e", "argv", 1, CANNOT + "unexpected character U+202E at position 2"),
     "cyrillic_x": ("1 - tanh(х)^2", "argv", 1, CANNOT + "unexpected character 'х' at position 10"),
     "fullwidth_exec": ("ｅｘｅｃ(x)", "argv", 1, "unknown name 'exec' at position 1; " + ALLOWED),

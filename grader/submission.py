@@ -1,0 +1,131 @@
+"""What is graded: a learner's source text, a set of answers, or why the learner's file could not be read.
+
+`grading.grade(problem, submission)` takes one of these and never reads a file itself. Reading the
+learner's file (with its encoding diagnosis) happens once, in `read_learner_file`, for every caller.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+READ_LIMIT = 4 << 20  # a learner's file is read up to this size; more is not a program we grade
+
+
+@dataclass(frozen=True)
+class Code:
+    """A code problem's submission: the source text, and the path that names it in tracebacks (its
+    folder is where the learner's own sibling modules are imported from)."""
+
+    source: str
+    path: Path
+
+    def digest(self) -> str:
+        return hashlib.sha256(self.source.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The answers to a symbolic / choice / numeric problem, part -> text. `label` names where they
+    came from (the answer file, to say where a missing part goes), None in an exam or a notebook."""
+
+    parts: dict[str, str] = field(default_factory=dict)
+    label: str | None = None
+
+    def digest(self) -> str:
+        text = json.dumps(self.parts, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """The learner's file could not be read: `message` (in the learner's language) says why and how
+    to fix it; `kind` is missing, directory, unreadable or encoding."""
+
+    kind: str
+    message: str
+
+    def digest(self) -> None:
+        return None
+
+
+Submission = Union[Code, Answers, Unreadable]
+
+_UNREADABLE = {
+    "missing": ("{label} がありません（drill reset {id} で元に戻せます{or_answer}）",
+                "{label} does not exist (restore it with: drill reset {id}{or_answer})"),
+    "directory": ("{label} はフォルダです。ファイルではありません", "{label} is a directory, not a file"),
+    "unreadable": ("{label} を読めません: {why}", "{label} cannot be read: {why}"),
+    "encoding": ("{label} は {enc} で保存されています。UTF-8 で保存し直してから採点してください",
+                 "{label} is saved in {enc}, not UTF-8: save it as UTF-8 and grade again"),
+}
+_OR_ANSWER = ("、または --answer KEY=EXPR で解答を渡してください", ", or give --answer KEY=EXPR")
+_ENCODINGS = {"cp932": ("Shift_JIS (cp932)", "Shift_JIS (cp932)"), "utf-16": ("UTF-16", "UTF-16"),
+              None: ("不明な文字コード", "an unknown encoding")}
+
+
+def _unreadable(kind: str, lang: str, **fmt) -> Unreadable:
+    ja, en = _UNREADABLE[kind]
+    return Unreadable(kind, (ja if lang == "ja" else en).format(**fmt))
+
+
+def read_learner_file(path: Path, label: str, problem_id: str, lang: str,
+                      answers_too: bool = False) -> str | Unreadable:
+    """The learner's file as text (UTF-8, a BOM dropped), or an Unreadable saying why not and how to
+    fix it. `label` is the path as the learner knows it; `answers_too`: the advice names --answer."""
+    path = Path(path)
+    if path.is_dir():
+        return _unreadable("directory", lang, label=label)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(READ_LIMIT)
+    except FileNotFoundError:
+        or_answer = _OR_ANSWER[lang != "ja"] if answers_too else ""
+        return _unreadable("missing", lang, label=label, id=problem_id, or_answer=or_answer)
+    except OSError as exc:
+        return _unreadable("unreadable", lang, label=label, why=exc.strerror or exc)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    return _unreadable("encoding", lang, label=label, enc=_ENCODINGS[_guess_encoding(raw)][lang != "ja"])
+
+
+def _guess_encoding(raw: bytes) -> str | None:
+    """'utf-16' (Notepad's "Unicode", by its byte-order mark), 'cp932' (Shift_JIS text that decodes to
+    printable characters), or None when we cannot tell."""
+    import codecs
+    import unicodedata
+
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        text = raw.decode("cp932")
+    except UnicodeDecodeError:
+        return None
+    printable = all(ch in "\t\r\n" or unicodedata.category(ch) not in ("Cc", "Co", "Cn") for ch in text)
+    return "cp932" if printable else None
+
+
+def submission_from_file(problem, path: Path, label: str, lang: str,
+                         given_answers: tuple[str, ...] = ()) -> Submission:
+    """What the learner's file at `path` (and, for an answer problem, each --answer) submits."""
+    from grader.errors import UsageError
+
+    path = Path(path)
+    if problem.is_code:
+        if given_answers:
+            raise UsageError(f"'{problem.id}' is a code problem: edit {label} and run "
+                             f"'drill grade {problem.id}' without --answer.")
+        text = read_learner_file(path, label, problem.id, lang)
+        return text if isinstance(text, Unreadable) else Code(text, path)
+    from grader.answers import merge, parse_file
+
+    text = read_learner_file(path, label, problem.id, lang, answers_too=True)
+    if isinstance(text, Unreadable):
+        if not given_answers:
+            return text
+        text = ""  # every part given on the command line, say
+    return Answers(merge(problem, parse_file(text), given_answers), label)

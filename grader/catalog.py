@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grader.checks import CODE_KINDS, KINDS
+from grader.checks import CODE_KINDS, KINDS, SCHEMA_VERSION
+from grader.checks.schema import Context, ParamError
 from grader.errors import CatalogError
 
 FORMAT_VERSION = 1
@@ -38,12 +39,13 @@ class Text:
 
 @dataclass(frozen=True)
 class CheckSpec:
-    """One check of a problem: its kind, name, points and kind-specific parameters."""
+    """One check of a problem: its kind, name, points and parameters (the kind's frozen `Params`
+    dataclass, validated when the catalog was loaded)."""
 
     kind: str
     name: str
     points: float
-    params: dict = field(default_factory=dict, hash=False, compare=False)
+    params: object = field(default=None, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class Problem:
         """Answer keys of a symbolic/choice/numeric problem, in order."""
         seen: list[str] = []
         for check in self.checks:
-            part = check.params.get("part")
+            part = getattr(check.params, "part", None)
             if part and part not in seen:
                 seen.append(part)
         return tuple(seen)
@@ -112,6 +114,11 @@ class _Entry:
     def __init__(self, source: str, label: str):
         self.source = source
         self.label = label
+
+    def fail_at(self, key_and_what: str):
+        """Raise with a message that already joins the key and what is wrong ('x.y: expected …')."""
+        prefix = f"{self.source}: {self.label}: " if self.label else f"{self.source}: "
+        raise CatalogError(f"{prefix}{key_and_what}")
 
     def fail(self, key: str, what: str):
         if not key:
@@ -212,7 +219,8 @@ def _problem(raw, index: int, source: str, seen: set[str]) -> Problem:
     requires = raw.get("requires", [])
     if not isinstance(requires, list) or not all(isinstance(r, str) for r in requires):
         entry.fail("requires", "is not a list of problem ids")
-    checks = _checks(raw.get("checks"), kind, entry)
+    variables, integral, distinct = _variables(raw, entry)
+    checks = _checks(raw.get("checks"), kind, entry, tuple(variables))
     points = entry.number(raw, "points")
     total = sum(c.points for c in checks)
     if abs(total - points) > 1e-9:
@@ -223,7 +231,6 @@ def _problem(raw, index: int, source: str, seen: set[str]) -> Problem:
     file = entry.string(raw, "file")
     if kind == "code" and not file.endswith(".py"):
         entry.fail("file", "of a code problem must be a .py file")
-    variables, integral, distinct = _variables(raw, entry)
     return Problem(
         id=pid, topic=entry.string(raw, "topic"), area=area, kind=kind,
         title=entry.text(raw, "title"), statement=entry.text(raw, "statement"),
@@ -261,7 +268,7 @@ def _variables(raw: dict, entry: _Entry) -> tuple[dict, tuple[str, ...], tuple[s
     return result, lists[0], lists[1]
 
 
-def _checks(raw, kind: str, entry: _Entry) -> tuple[CheckSpec, ...]:
+def _checks(raw, kind: str, entry: _Entry, variables: tuple[str, ...] = ()) -> tuple[CheckSpec, ...]:
     if not isinstance(raw, list) or not raw:
         entry.fail("checks", "is missing or not a non-empty list")
     allowed = CODE_KINDS if kind == "code" else ANSWER_KINDS
@@ -286,11 +293,14 @@ def _checks(raw, kind: str, entry: _Entry) -> tuple[CheckSpec, ...]:
         params = item.get("params", {})
         if not isinstance(params, dict):
             entry.fail(f"{key}.params", "is not a mapping")
-        if ckind in ANSWER_KINDS:
-            part = params.get("part")
-            if not isinstance(part, str) or not KEY_PATTERN.fullmatch(part):
-                entry.fail(f"{key}.params.part", "is missing or not a valid answer key")
-        result.append(CheckSpec(ckind, name, points, dict(params)))
+        from grader.checks import kind as kind_of
+
+        earlier = tuple(p for c in result if (p := getattr(c.params, "part", None)))
+        try:
+            parsed = kind_of(ckind).parse(params, Context(variables, earlier))
+        except ParamError as exc:
+            entry.fail_at(f"{key}.params.{exc.key}{exc.what}")
+        result.append(CheckSpec(ckind, name, points, parsed))
     return tuple(result)
 
 
@@ -305,7 +315,8 @@ def _cache_key(path: Path) -> list | None:
         code = [[s.st_mtime_ns, s.st_size] for s in map(os.stat, (__file__, checks.__file__))]
     except OSError:
         return None
-    return [str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size, __version__, FORMAT_VERSION, code]
+    return [str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size, __version__, FORMAT_VERSION,
+            SCHEMA_VERSION, code]
 
 
 def load(path: Path, cache_dir: Path | None = None) -> Catalog:
@@ -350,9 +361,17 @@ def _problem_from_cache(fields: dict) -> Problem:
     """A Problem from its line in the cache, not validated again: parse() did, before it was stored."""
     fields.update({name: tuple(fields[name]) for name in TUPLE_FIELDS},
                   title=Text(**fields["title"]), statement=Text(**fields["statement"]),
-                  checks=tuple(CheckSpec(**check) for check in fields["checks"]),
+                  checks=tuple(_check_from_cache(**check) for check in fields["checks"]),
                   variables={name: tuple(bounds) for name, bounds in fields["variables"].items()})
     return Problem(**fields)
+
+
+def _check_from_cache(kind: str, name: str, points: float, params: dict) -> CheckSpec:
+    """A CheckSpec from the cache: its parameters rebuilt by type, not validated again."""
+    from grader.checks import kind as kind_of
+    from grader.checks.schema import parse
+
+    return CheckSpec(kind, name, points, parse(kind_of(kind).params, params, ""))
 
 
 class _CachedProblems(Sequence):
@@ -373,7 +392,7 @@ class _CachedProblems(Sequence):
         if problem is None:
             try:
                 problem = _problem_from_cache(json.loads(self._lines[index]))
-            except (ValueError, AttributeError, KeyError, TypeError):  # a damaged cache: as if it were missing
+            except (ValueError, AttributeError, KeyError, TypeError, ParamError):  # a damaged cache: as if missing
                 problem = load(self._path).problems[index]
             self._decoded[index] = problem
         return problem

@@ -163,7 +163,7 @@ def run(seed: int, questions: list[Question], minutes: int, lang: str, ask: Call
         if not answers:
             unanswered += 1
         result = grade_question(question, answers, lang)
-        parts = tuple(PartRecord(spec.params["part"], answers.get(spec.params["part"], ""), check.status,
+        parts = tuple(PartRecord(spec.params.part, answers.get(spec.params.part, ""), check.status,
                                  expected_answer(problem, spec, values), check.message, check.diagnosis)
                       for spec, check in zip(problem.checks, result.checks))
         graded.append(QuestionRecord(problem.id, problem.area, question.seed, result.status, result.score,
@@ -182,12 +182,7 @@ def grade_question(question: Question, answers: dict[str, str], lang: str):
 
 
 def expected_answer(problem, spec, values: dict) -> str:
-    """The right answer of one part, for the review."""
-    params = spec.params
-    if spec.kind == "choice":
-        return str(params["answer"])
-    if spec.kind == "numeric":
-        from grader.params import value_of
+    """The right answer of one part, for the review, as its kind shows it."""
+    from grader.checks import kind
 
-        return f"{value_of(params['answer'], values):g}"
-    return str(params.get("expected", ""))
+    return kind(spec.kind).expected_text(spec.params, values)

@@ -5,9 +5,9 @@ import importlib
 import time
 import zlib
 
-from grader.checks import module_for
+from grader.checks import kind
 from grader.errors import CatalogError
-from grader.results import ERROR, FAIL, PASS, CheckResult, ProblemResult, cap_output, summarise
+from grader.results import ERROR, FAIL, CheckResult, ProblemResult, cap_output, summarise
 from grader.submission import Answers, Code, Submission, Unreadable
 
 MESSAGES = {
@@ -45,9 +45,11 @@ def hidden_checks(problem) -> dict:
         if obj is None:
             raise CatalogError(f"problem '{problem.id}': checks '{spec.name}' is not in "
                                f"grader/hidden/{problem.id}.py CHECKS")
-        if getattr(obj, "kind", None) != spec.kind:
-            raise CatalogError(f"problem '{problem.id}': check '{spec.name}' is a "
-                               f"{getattr(obj, 'kind', '?')} in the hidden module, {spec.kind} in the catalog")
+        check_class = kind(spec.kind).check_class
+        if not isinstance(obj, check_class):
+            raise CatalogError(f"problem '{problem.id}': check '{spec.name}' is a {type(obj).__name__} in the "
+                               f"hidden module, not the {check_class.__name__} its kind ({spec.kind}) in the "
+                               f"catalog needs")
     return checks
 
 
@@ -90,21 +92,13 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
 
     started = time.monotonic()
     checks = hidden_checks(problem)
-    prepared = {}
-    probes = []
-    later = []  # checks whose expected values only the judge needs: computed while the learner's code runs
-    for spec in problem.checks:
-        obj = checks[spec.name]
-        rng = np.random.default_rng(seed_for(problem.id, spec.name))
-        if hasattr(obj, "prepare_expected"):
-            prepared[spec.name] = obj.prepare_inputs(rng)
-            later.append(spec.name)
-        else:
-            prepared[spec.name] = obj.prepare(rng)
-        probes.append((spec.name, _Probe(problem.id, spec.name, obj, prepared[spec.name])))
+    cases = {spec.name: checks[spec.name].draw(np.random.default_rng(seed_for(problem.id, spec.name)))
+             for spec in problem.checks}
+    probes = [(spec.name, _Probe(problem.id, spec.name, checks[spec.name], cases[spec.name]))
+              for spec in problem.checks]
     with runner.start(code.source, str(code.path), probes, problem.timeout) as learner_run:
-        for name in later:
-            checks[name].prepare_expected(prepared[name])
+        # what only the judge needs, computed while the learner's code runs: never in its process
+        reference = {spec.name: checks[spec.name].reference(cases[spec.name]) for spec in problem.checks}
         run = learner_run.wait()
     results: list[CheckResult] = []
     if run.load_failure is not None:
@@ -135,40 +129,40 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
                                        _msg(key, lang, err=record.get("error", "?")), None, output))
             continue
         outputs = wire.decode_cases(record.get("value"))
-        cases = prepared[spec.name].get("cases", outputs)
-        if len(outputs) != len(cases):  # judged pairwise: fewer outputs must not mean fewer checks
+        drawn = cases[spec.name]
+        if len(outputs) != len(drawn):  # judged pairwise: fewer outputs must not mean fewer checks
             results.append(CheckResult(spec.name, FAIL, 0, spec.points,
-                                       _msg("count", lang, got=len(outputs), n=len(cases)), None, output))
+                                       _msg("count", lang, got=len(outputs), n=len(drawn)), None, output))
             continue
         try:
-            verdict = obj.judge(prepared[spec.name], outputs, lang)
+            verdict = obj.judge(drawn, reference[spec.name], outputs, lang, spec.params)
         except Exception as exc:  # noqa: BLE001 - a grader bug must still give a result
             results.append(CheckResult(spec.name, ERROR, 0, spec.points,
                                        f"internal grader error in check '{spec.name}': {exc!r}", None, output))
             continue
-        status = PASS if verdict.ok else FAIL
-        results.append(CheckResult(spec.name, status, spec.points if verdict.ok else 0, spec.points,
+        results.append(CheckResult(spec.name, verdict.status, spec.points if verdict.ok else 0, spec.points,
                                    verdict.message, verdict.diagnosis, output))
     return summarise(problem.id, results, time.monotonic() - started, lang)
 
 
 class _Probe:
-    """probe(learner): one check's probe, run in the learner's process. Pickles as (problem id,
-    check name, prepared data), so a spawned process rebuilds it from grader.hidden."""
+    """probe(learner): one check's probe, run in the learner's process on the drawn cases (and
+    nothing else). Pickles as (problem id, check name, cases), so a spawned process rebuilds it
+    from grader.hidden."""
 
-    def __init__(self, problem_id: str, name: str, obj, prepared: dict):
-        self.problem_id, self.name, self.obj, self.prepared = problem_id, name, obj, prepared
+    def __init__(self, problem_id: str, name: str, obj, cases: list):
+        self.problem_id, self.name, self.obj, self.cases = problem_id, name, obj, cases
 
     def __call__(self, learner):
-        return self.obj.probe(learner, self.prepared)
+        return self.obj.probe(learner, self.cases)
 
     def __reduce__(self):
-        return _hidden_probe, (self.problem_id, self.name, self.prepared)
+        return _hidden_probe, (self.problem_id, self.name, self.cases)
 
 
-def _hidden_probe(problem_id: str, name: str, prepared: dict) -> _Probe:
+def _hidden_probe(problem_id: str, name: str, cases: list) -> _Probe:
     module = importlib.import_module(f"grader.hidden.{problem_id}")
-    return _Probe(problem_id, name, module.CHECKS[name], prepared)
+    return _Probe(problem_id, name, module.CHECKS[name], cases)
 
 
 def _grade_answers(problem, answers: Answers, lang: str, values: dict | None, prover) -> ProblemResult:
@@ -178,14 +172,14 @@ def _grade_answers(problem, answers: Answers, lang: str, values: dict | None, pr
     started = time.monotonic()
     results: list[CheckResult] = []
     for spec in problem.checks:
-        part = spec.params["part"]
+        part = spec.params.part
         text = answers.parts.get(part)
         if is_blank(text):
             message = (_msg("no_answer", lang, file=answers.label, part=part) if answers.label
                        else _msg("unanswered", lang))
             results.append(CheckResult(spec.name, FAIL, 0, spec.points, message))
             continue
-        verdict, status = module_for(spec.kind).judge(problem, spec, text, lang, values, prover)
-        results.append(CheckResult(spec.name, status, spec.points if status == PASS else 0, spec.points,
+        verdict = kind(spec.kind).judge(problem, spec, text, lang, values, prover)
+        results.append(CheckResult(spec.name, verdict.status, spec.points if verdict.ok else 0, spec.points,
                                    verdict.message, verdict.diagnosis))
     return summarise(problem.id, results, time.monotonic() - started, lang)

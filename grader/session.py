@@ -375,7 +375,7 @@ def _grade_once(problem: Problem, submission: Submission, lang: str, values: dic
 
     if isinstance(submission, Code) and forking.fork_helps("numpy"):
         return forking.overlap(lambda: _grade(problem, submission, lang, values), _import_for_report)
-    if isinstance(submission, Answers) and problem.kind == "symbolic":
+    if isinstance(submission, Answers):
         from grader.prover import Prover
 
         prover = Prover.start_if_it_helps(problem)

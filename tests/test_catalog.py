@@ -52,7 +52,36 @@ def test_problems_are_frozen():
     (lambda d: d["problems"][0].update(requires=["nope"]),
      "problems.yaml: problem 'mc_pass': requires names unknown problem 'nope'"),
     (lambda d: d["problems"][5]["checks"][0]["params"].pop("part"),
-     "problems.yaml: problem 'mc_symbolic': checks[0].params.part is missing or not a valid answer key"),
+     "problems.yaml: problem 'mc_symbolic': checks[0].params.part is missing"),
+    (lambda d: d["problems"][5]["checks"][0]["params"].update(part="1d"),
+     "problems.yaml: problem 'mc_symbolic': checks[0].params.part is not a valid answer key (letters, digits "
+     "and _, not starting with a digit)"),
+    (lambda d: d["problems"][5]["checks"][0]["params"].update(expected=None),
+     "problems.yaml: problem 'mc_symbolic': checks[0].params.expected: expected text or a number, got None"),
+    (lambda d: d["problems"][5]["checks"][0]["params"].update(expcted="2*x"),
+     "problems.yaml: problem 'mc_symbolic': checks[0].params.expcted is not a parameter here (known: part, "
+     "expected, symbols, matrices, define, uses, functions, forbid, wrong)"),
+    (lambda d: d["problems"][5]["checks"][0]["params"].update(expected="2*(x + z)"),
+     "problems.yaml: problem 'mc_symbolic': checks[0].params.expected cannot be read: unknown name 'z' at "
+     "position 8; allowed: x, y, sigmoid(), exp(), log(), ln(), tanh(), cosh(), sinh(), sech(), sqrt()"),
+    (lambda d: d["problems"][5]["checks"][0]["params"]["symbols"].update(x=[2, -2]),
+     "problems.yaml: problem 'mc_symbolic': checks[0].params.symbols.x must be [low, high] with low < high, "
+     "got [2.0, -2.0]"),
+    (lambda d: d["problems"][5]["checks"][0]["params"]["wrong"][0].pop("en"),
+     "problems.yaml: problem 'mc_symbolic': checks[0].params.wrong[0].en is missing"),
+    (lambda d: d["problems"][6]["checks"][0]["params"].update(answer="C"),
+     "problems.yaml: problem 'mc_choice': checks[0].params.answer is 'C', not one of the options (A, B)"),
+    (lambda d: d["problems"][6]["checks"][0]["params"]["explain"].update(B="layers"),
+     "problems.yaml: problem 'mc_choice': checks[0].params.explain.B: expected a mapping, got 'layers'"),
+    (lambda d: d["problems"][7]["checks"][0]["params"].update(rtol="tight"),
+     "problems.yaml: problem 'mc_numeric': checks[0].params.rtol: expected a number, got 'tight'"),
+    (lambda d: d["problems"][7]["checks"][0]["params"].update(answer="a + c"),
+     "problems.yaml: problem 'mc_numeric': checks[0].params.answer cannot be read: unknown name 'c' at "
+     "position 5; allowed: a, b, sigmoid(), exp(), log(), ln(), tanh(), cosh(), sinh(), sech(), sqrt()"),
+    (lambda d: d["problems"][0]["checks"][0].update(params={"rtol": "tight"}),
+     "problems.yaml: problem 'mc_pass': checks[0].params.rtol: expected a number, got 'tight'"),
+    (lambda d: d["problems"][0]["checks"][0].update(params={"tolerance": 1e-6}),
+     "problems.yaml: problem 'mc_pass': checks[0].params.tolerance is not a parameter here (known: rtol, atol)"),
     (lambda d: d["problems"][0]["checks"][0].update(kind="symbolic"),
      "problems.yaml: problem 'mc_pass': checks[0].kind 'symbolic' does not fit a code problem (use cases, gradcheck, training)"),
     (lambda d: d.update(format_version=2),
@@ -182,3 +211,22 @@ def test_an_alias_bomb_is_refused_before_the_json_cache_expands_it(tmp_path):
     assert message == ("problems.yaml: refused at line 8, column 15: more than 200000 values once aliases are "
                        "expanded (a YAML bomb?); use fewer aliases")
     assert not (tmp_path / "cache").exists()
+
+
+def test_the_issues_example_is_one_error_line_with_exit_2(tmp_path):
+    """A mistyped parameter of a real code problem's check: named by entry and key, no traceback."""
+    from click.testing import CliRunner
+
+    from grader.cli import main
+
+    data = yaml.safe_load((REPO / "problems.yaml").read_text(encoding="utf-8"))
+    entry = next(p for p in data["problems"] if p["id"] == "affine_backward")
+    entry["checks"][1]["params"] = {"tolerance": "tight"}
+    (tmp_path / "problems.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--workspace", str(tmp_path), "list"])
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: problems.yaml: problem 'affine_backward': checks[1].params.tolerance: "
+                             "expected a number, got 'tight'\n")
+    entry["checks"][1]["params"] = {"tolerance": 1e-7}
+    (tmp_path / "problems.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert CliRunner().invoke(main, ["--workspace", str(tmp_path), "list"]).exit_code == 0

@@ -40,7 +40,8 @@ def test_cases_pass_message_counts_the_cases(n, en, ja):
 
     check = Cases(inputs=lambda rng: [{"x": rng.standard_normal((2, 3))} for _ in range(n)],
                   run=lambda learner, case: {"y": 2 * case["x"]}, expected=lambda case: {"y": 2 * case["x"]})
-    prepared = check.prepare(np.random.default_rng(0))
-    outputs = check.probe(None, prepared)
-    assert check.judge(prepared, outputs, "en").message == en
-    assert check.judge(prepared, outputs, "ja").message == ja
+    cases = check.draw(np.random.default_rng(0))
+    outputs = check.probe(None, cases)
+    reference = check.reference(cases)
+    assert check.judge(cases, reference, outputs, "en").message == en
+    assert check.judge(cases, reference, outputs, "ja").message == ja

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from grader import catalog as catalog_mod
-from grader.checks import module_for, symbolic
+from grader.checks import kind, symbolic
 from grader.params import default_seed, draw, render
 from tests_support import grade_in_a_fresh_process
 
@@ -24,10 +24,11 @@ def judge(pid: str, part: str, text: str, lang: str = "en", seed: int | None = N
     """Judge one part; a parametric problem's {expressions} are filled with the numbers of `seed`."""
     problem = CATALOG.get(pid)
     assert problem is not None, f"tests/answers/{pid}.yaml names no problem"
-    spec = next((c for c in problem.checks if c.params.get("part") == part), None)
+    spec = next((c for c in problem.checks if getattr(c.params, "part", None) == part), None)
     assert spec is not None, f"{pid} has no part {part}"
     values = draw(problem, seed if seed is not None else default_seed(pid))
-    return module_for(spec.kind).judge(problem, spec, render(str(text), values), lang, values)
+    verdict = kind(spec.kind).judge(problem, spec, render(str(text), values), lang, values)
+    return verdict, verdict.status
 
 
 def _seeds(data: dict) -> list:

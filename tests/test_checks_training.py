@@ -10,8 +10,8 @@ CHECK = Training(configs=lambda rng: [{"lr": 0.1}], run=lambda learner, c: learn
 
 
 def judge(w):
-    prepared = CHECK.prepare(np.random.default_rng(0))
-    return CHECK.judge(prepared, [{"w": w}], "en")
+    cases = CHECK.draw(np.random.default_rng(0))
+    return CHECK.judge(cases, CHECK.reference(cases), [{"w": w}], "en")
 
 
 def test_pass_and_message():
@@ -30,13 +30,13 @@ def test_diverged_weights_are_diagnosed():
 
 
 def test_unscorable_output_fails_cleanly():
-    prepared = CHECK.prepare(np.random.default_rng(0))
-    verdict = CHECK.judge(prepared, [{"x": 1}], "en")
+    cases = CHECK.draw(np.random.default_rng(0))
+    verdict = CHECK.judge(cases, None, [{"x": 1}], "en")
     assert not verdict.ok and verdict.message.startswith("lr=0.1: cannot evaluate the trained result: KeyError")
 
 
 def test_probe_runs_learner_with_a_copy_of_the_config():
     seen = []
-    prepared = CHECK.prepare(np.random.default_rng(0))
-    CHECK.probe(lambda c: seen.append(c) or {"w": np.ones(1)}, prepared)
-    assert seen == [{"lr": 0.1}] and seen[0] is not prepared["cases"][0]
+    cases = CHECK.draw(np.random.default_rng(0))
+    CHECK.probe(lambda c: seen.append(c) or {"w": np.ones(1)}, cases)
+    assert seen == [{"lr": 0.1}] and seen[0] is not cases[0]

@@ -181,8 +181,8 @@ def test_hidden_inputs_are_non_square_with_a_batch_over_one():
             continue
         checks = grading.hidden_checks(problem)
         for spec in problem.checks:
-            prepared = checks[spec.name].prepare(np.random.default_rng(grading.seed_for(problem.id, spec.name)))
-            for i, case in enumerate(prepared.get("cases", []) if isinstance(prepared, dict) else []):
+            drawn = checks[spec.name].draw(np.random.default_rng(grading.seed_for(problem.id, spec.name)))
+            for i, case in enumerate(drawn):
                 for key, value in (case.items() if isinstance(case, dict) else ()):
                     if not isinstance(value, np.ndarray) or value.ndim < 2:
                         continue
@@ -203,11 +203,13 @@ def test_the_learners_process_gets_the_inputs_and_never_the_expected_values(monk
     sent = {}
 
     def watching(source, path, probes, timeout):
-        sent.update({name: sorted(probe.prepared) for name, probe in probes})
+        sent.update({name: probe.cases for name, probe in probes})
         return real_start(source, path, probes, timeout)
 
     monkeypatch.setattr(runner, "start", watching)
     problem = CATALOG.get("affine_backward")
     result = _grade_file(problem, REPO / "solutions/02_backprop/affine_backward.py")
-    assert sent == {"backward": ["cases"], "gradcheck": ["cases"]}
+    assert sorted(sent) == ["backward", "gradcheck"]
+    for cases in sent.values():  # the drawn inputs only: no reference outputs, no numerical gradients
+        assert all(sorted(case) == ["W", "b", "dout", "x"] for case in cases)
     assert result.status == "pass", result  # and the judge had them all the same

@@ -153,3 +153,21 @@ def test_grading_reads_no_files_and_knows_no_workspace():
                                                               "grader.history", "grader.forking"))]
     source = (REPO / "grader" / "grading.py").read_text(encoding="utf-8")
     assert "read_text" not in source and "open(" not in source
+
+
+def test_every_registered_kind_declares_its_params_and_how_it_is_judged_and_shown():
+    import dataclasses
+
+    from grader.checks import CODE_KINDS, KINDS, kind
+    from grader.checks.base import CodeCheck
+
+    for name in KINDS:
+        declared = kind(name)
+        assert declared.name == name and declared.is_code == (name in CODE_KINDS)
+        assert dataclasses.is_dataclass(declared.params) and declared.params.__dataclass_params__.frozen
+        if declared.is_code:
+            assert issubclass(declared.check_class, CodeCheck) and declared.judge is None
+        else:
+            assert callable(declared.judge) and callable(declared.expected_text)
+            assert "part" in [f.name for f in dataclasses.fields(declared.params)]
+        assert (REPO / "tests" / f"test_checks_{name}.py").is_file(), f"kind {name} has no test file"

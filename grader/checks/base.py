@@ -1,9 +1,10 @@
-"""What the code check kinds share: bilingual messages, known wrong variants, value comparison."""
+"""What the check kinds share: bilingual messages, the verdict, the code kinds' two phases, value comparison."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
 
+from grader.results import FAIL, PASS
 from grader.wire import Foreign
 
 
@@ -35,27 +36,47 @@ class Variant:
         return self.ja if lang == "ja" else self.en
 
 
-class PreparedInTwo:
-    """A check whose expected values only its judge needs: `prepare_inputs` gives the cases the
-    learner's process gets, `prepare_expected` adds the rest in place (grade_code runs it while the
-    learner's code runs); `prepare` does both. Subclasses define `inputs(rng)` and `prepare_expected`."""
+class CodeCheck:
+    """A code check kind, in two explicit phases around the learner's run.
 
-    def prepare(self, rng) -> dict:
-        prepared = self.prepare_inputs(rng)
-        self.prepare_expected(prepared)
-        return prepared
+    Before the run: `draw(rng)` gives the cases the learner's process gets. While it runs:
+    `reference(cases)` computes what only the judge needs (reference outputs, numerical gradients),
+    so it never reaches the learner's process. In that process: `probe(learner, cases)` gives the
+    outputs. After: `judge(cases, reference, outputs, lang, params)` decides, with the catalog's
+    parameters of the check (where one is None, the hidden module's own value holds)."""
 
-    def prepare_inputs(self, rng) -> dict:
-        return {"cases": self.inputs(rng)}
+    kind: str = ""
+
+    def draw(self, rng) -> list:
+        raise NotImplementedError
+
+    def reference(self, cases: list) -> object:
+        return None
+
+    def probe(self, learner, cases: list) -> list:
+        raise NotImplementedError
+
+    def judge(self, cases: list, reference: object, outputs: list, lang: str, params: object = None) -> Verdict:
+        raise NotImplementedError
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """What a check decided, before points are attached."""
+    """What a check decided, before points are attached: pass, fail or error (the answer cannot be
+    read), the message, and a diagnosis when the mistake is a known one."""
 
-    ok: bool
+    status: str
     message: str
     diagnosis: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == PASS
+
+
+def verdict(ok: bool, message: str, diagnosis: str | None = None) -> Verdict:
+    """A pass or a fail."""
+    return Verdict(PASS if ok else FAIL, message, diagnosis)
 
 
 def describe(value) -> str:

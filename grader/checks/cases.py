@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from grader.checks.base import Msg, PreparedInTwo, Variant, Verdict, close, mismatch
+from grader.checks.base import CodeCheck, Msg, Variant, Verdict, close, mismatch, verdict
+from grader.checks.schema import Kind
 
 OK = Msg("{n} ケースすべて一致", "all {n} cases match")
 OK_ONE = Msg("1 ケース一致", "the one case matches")
@@ -29,11 +30,19 @@ def copy_case(case: dict) -> dict:
 
 
 @dataclass(frozen=True)
-class Cases(PreparedInTwo):
+class Params:
+    """A `cases` check's catalog parameters: tolerances that override the hidden module's."""
+
+    rtol: float | None = None
+    atol: float | None = None
+
+
+@dataclass(frozen=True)
+class Cases(CodeCheck):
     """Compare named outputs of `run(learner, case)` with `expected(case)` on every case.
 
     inputs(rng) -> list of cases (dicts); run runs in the learner's process and returns a dict;
-    expected runs in the grader's process before the learner's code does.
+    expected runs in the grader's process while the learner's code runs, never in it.
     """
 
     inputs: Callable
@@ -44,40 +53,50 @@ class Cases(PreparedInTwo):
     atol: float = 1e-8
     kind: str = "cases"
 
-    def prepare_expected(self, prepared: dict) -> None:
-        """What only the judge needs (the reference's outputs, the known wrong ones'), added in place;
-        grade_code computes it while the learner's code runs."""
-        cases = prepared["cases"]
-        prepared["expected"] = [self.expected(copy_case(c)) for c in cases]
-        prepared["variants"] = {v.name: [v.expected(copy_case(c)) for c in cases] for v in self.variants}
+    def draw(self, rng) -> list:
+        return self.inputs(rng)
 
-    def probe(self, learner, prepared: dict) -> list:
-        return [self.run(learner, copy_case(c)) for c in prepared["cases"]]
+    def reference(self, cases: list) -> dict:
+        """The reference's outputs and the known wrong variants' outputs, case by case."""
+        return {"expected": [self.expected(copy_case(c)) for c in cases],
+                "variants": {v.name: [v.expected(copy_case(c)) for c in cases] for v in self.variants}}
 
-    def judge(self, prepared: dict, outputs: list, lang: str) -> Verdict:
-        cases, expected = prepared["cases"], prepared["expected"]
-        for i, (case, want, got) in enumerate(zip(cases, expected, outputs), start=1):
+    def probe(self, learner, cases: list) -> list:
+        return [self.run(learner, copy_case(c)) for c in cases]
+
+    def judge(self, cases: list, reference: dict, outputs: list, lang: str, params: Params | None = None) -> Verdict:
+        rtol, atol = self._tolerances(params)
+        for i, (case, want, got) in enumerate(zip(cases, reference["expected"], outputs), start=1):
             got = got if isinstance(got, dict) else {}
             for name, want_value in want.items():
-                why = mismatch(got.get(name), want_value, self.rtol, self.atol, lang)
+                why = mismatch(got.get(name), want_value, rtol, atol, lang)
                 if why is None:
                     continue
                 shapes = describe_case(case)
                 shapes = (f"（{shapes}）" if lang == "ja" else f" ({shapes})") if shapes else ""
                 message = CASE_FAIL(lang, i=i, shapes=shapes, name=name, why=why)
-                return Verdict(False, message, self._diagnose(prepared, outputs, name, lang))
-        return Verdict(True, OK(lang, n=len(cases)) if len(cases) != 1 else OK_ONE(lang))
+                return verdict(False, message, self._diagnose(reference, outputs, name, lang, rtol, atol))
+        return verdict(True, OK(lang, n=len(cases)) if len(cases) != 1 else OK_ONE(lang))
 
-    def _diagnose(self, prepared: dict, outputs: list, name: str, lang: str) -> str | None:
+    def _tolerances(self, params: Params | None) -> tuple[float, float]:
+        rtol = params.rtol if params is not None and params.rtol is not None else self.rtol
+        atol = params.atol if params is not None and params.atol is not None else self.atol
+        return rtol, atol
+
+    def _diagnose(self, reference: dict, outputs: list, name: str, lang: str, rtol: float,
+                  atol: float) -> str | None:
         """The message of the first known wrong variant that the learner's `name` matches, on every
         case where that variant differs from the right answer (cases where they agree prove nothing)."""
         for variant in self.variants:
-            wrong = prepared["variants"][variant.name]
+            wrong = reference["variants"][variant.name]
             if not all(name in w for w in wrong):
                 continue
-            telling = [(got, w) for got, w, right in zip(outputs, wrong, prepared["expected"])
-                       if not close(w[name], right.get(name), self.rtol, self.atol)]
-            if telling and all(isinstance(got, dict) and close(got.get(name), w[name], self.rtol, self.atol)
+            telling = [(got, w) for got, w, right in zip(outputs, wrong, reference["expected"])
+                       if not close(w[name], right.get(name), rtol, atol)]
+            if telling and all(isinstance(got, dict) and close(got.get(name), w[name], rtol, atol)
                                for got, w in telling):
                 return variant.message(lang)
         return None
+
+
+KIND = Kind("cases", Params, is_code=True, check_class=Cases)

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from dataclasses import dataclass, field
+
 from grader.checks.base import Msg, Verdict
+from grader.checks.schema import Bilingual, Context, Kind, ParamError, valid_key
 from grader.results import ERROR, FAIL, PASS
 
 RIGHT = Msg("正解です（{ans}）", "correct ({ans})")
@@ -12,19 +15,49 @@ NOT_AN_OPTION = Msg("'{ans}' は選択肢にありません。{opts} のどれ�
                     "'{ans}' is not an option; answer one of {opts}")
 
 
-def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None):
-    """(Verdict, status) for a chosen option letter."""
+@dataclass(frozen=True)
+class Params:
+    """A `choice` part: its answer key, the options (letter -> text), the right letter, and why each
+    wrong option is wrong (shown when it is chosen)."""
+
+    part: str
+    answer: str
+    options: dict[str, str | float]
+    explain: dict[str, Bilingual] = field(default_factory=dict)
+
+
+def validate(params: Params, context: Context) -> None:
+    valid_key(params.part, "part")
+    letters = [str(k).upper() for k in params.options]
+    if len(letters) < 2:
+        raise ParamError("options", " must offer at least two options")
+    if params.answer.upper() not in letters:
+        raise ParamError("answer", f" is {params.answer!r}, not one of the options ({', '.join(letters)})")
+    for letter in params.explain:
+        if letter.upper() not in letters:
+            raise ParamError(f"explain.{letter}", " explains an option that does not exist")
+
+
+def expected_text(params: Params, values: dict | None) -> str:
+    return params.answer
+
+
+def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None) -> Verdict:
+    """The verdict on a chosen option letter."""
     params = spec.params
-    options = [str(k).upper() for k in (params.get("options") or {})]
+    options = [str(k).upper() for k in params.options]
     answer = unicodedata.normalize("NFKC", text).strip().strip("()（）.").upper()
     if answer not in options:
-        return Verdict(False, NOT_AN_OPTION(lang, ans=text.strip()[:20], opts=", ".join(options))), ERROR
-    if answer == str(params["answer"]).upper():
-        return Verdict(True, RIGHT(lang, ans=answer)), PASS
-    explain = (params.get("explain") or {}).get(answer) or {}
-    diagnosis = explain.get(lang) if isinstance(explain, dict) else None
+        return Verdict(ERROR, NOT_AN_OPTION(lang, ans=text.strip()[:20], opts=", ".join(options)))
+    if answer == params.answer.upper():
+        return Verdict(PASS, RIGHT(lang, ans=answer))
+    explain = {k.upper(): v for k, v in params.explain.items()}.get(answer)
+    diagnosis = explain.get(lang) if explain is not None else None
     if diagnosis and values:
         from grader.params import render
 
         diagnosis = render(diagnosis, values)
-    return Verdict(False, WRONG(lang, ans=answer), diagnosis), FAIL
+    return Verdict(FAIL, WRONG(lang, ans=answer), diagnosis)
+
+
+KIND = Kind("choice", Params, is_code=False, judge=judge, expected_text=expected_text, validate=validate)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from grader.checks.base import Msg, PreparedInTwo, Verdict, mismatch
+from grader.checks.base import CodeCheck, Msg, Verdict, mismatch, verdict
+from grader.checks.schema import Kind
 from grader.checks.cases import copy_case, describe_case
 
 OK = Msg("相対誤差 {errs}（基準 {tol:g} 未満）", "relative error {errs} (below {tol:g})")
@@ -46,7 +47,15 @@ def relative_error(a, b) -> float:
 
 
 @dataclass(frozen=True)
-class GradCheck(PreparedInTwo):
+class Params:
+    """A `gradcheck` check's catalog parameters: the largest relative error that passes, overriding
+    the hidden module's `tol`."""
+
+    tolerance: float | None = None
+
+
+@dataclass(frozen=True)
+class GradCheck(CodeCheck):
     """Compare `run(learner, case)[name]` with d loss(case) / d case[wrt[name]] numerically.
 
     inputs(rng) -> cases of float64 arrays; run (learner's process) returns analytic gradients by
@@ -61,33 +70,40 @@ class GradCheck(PreparedInTwo):
     h: float = 1e-4
     kind: str = "gradcheck"
 
-    def prepare_expected(self, prepared: dict) -> None:
-        """The numerical gradients, added in place; grade_code computes them while the learner's code runs."""
+    def draw(self, rng) -> list:
+        return self.inputs(rng)
+
+    def reference(self, cases: list) -> list:
+        """The numerical gradients, case by case: computed while the learner's code runs."""
         numeric = []
-        for case in prepared["cases"]:
+        for case in cases:
             work = copy_case(case)
             grads = {}
             for name, key in self.wrt.items():
                 grads[name] = numerical_gradient(lambda: float(self.loss(work)), work[key], self.h)
             numeric.append(grads)
-        prepared["numeric"] = numeric
+        return numeric
 
-    def probe(self, learner, prepared: dict) -> list:
-        return [self.run(learner, copy_case(c)) for c in prepared["cases"]]
+    def probe(self, learner, cases: list) -> list:
+        return [self.run(learner, copy_case(c)) for c in cases]
 
-    def judge(self, prepared: dict, outputs: list, lang: str) -> Verdict:
+    def judge(self, cases: list, reference: list, outputs: list, lang: str, params: Params | None = None) -> Verdict:
+        tol = params.tolerance if params is not None and params.tolerance is not None else self.tol
         worst: dict[str, float] = {}
-        for i, (case, want, got) in enumerate(zip(prepared["cases"], prepared["numeric"], outputs), 1):
+        for i, (case, want, got) in enumerate(zip(cases, reference, outputs), 1):
             got = got if isinstance(got, dict) else {}
             for name, numeric in want.items():
                 value = got.get(name)
                 why = mismatch(value, numeric, rtol=1.0, atol=1e300, lang=lang)
                 if why:
-                    return Verdict(False, f"{name}: {why}")
+                    return verdict(False, f"{name}: {why}")
                 err = relative_error(value, numeric)
-                if not err < self.tol:
-                    return Verdict(False, TOO_BIG(lang, i=i, shapes=describe_case(case), name=name,
-                                                  err=err, tol=self.tol))
+                if not err < tol:
+                    return verdict(False, TOO_BIG(lang, i=i, shapes=describe_case(case), name=name,
+                                                  err=err, tol=tol))
                 worst[name] = max(worst.get(name, 0.0), err)
         errs = ", ".join(f"{k} {v:.1e}" for k, v in worst.items())
-        return Verdict(True, OK(lang, errs=errs, tol=self.tol))
+        return verdict(True, OK(lang, errs=errs, tol=tol))
+
+
+KIND = Kind("gradcheck", Params, is_code=True, check_class=GradCheck)

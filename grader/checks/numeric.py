@@ -4,7 +4,10 @@ from __future__ import annotations
 import math
 
 from grader import expr
+from dataclasses import dataclass
+
 from grader.checks.base import Msg, Verdict
+from grader.checks.schema import Context, Kind, ParamError, valid_key
 from grader.errors import AnswerError
 from grader.results import ERROR, FAIL, PASS
 
@@ -27,13 +30,58 @@ def value_of(text: str) -> float:
     return float(value)
 
 
-def matches(got: float, want: float, params: dict) -> bool:
-    return math.isclose(got, want, rel_tol=float(params.get("rtol", 1e-6)),
-                        abs_tol=float(params.get("tol", 1e-9)))
+@dataclass(frozen=True)
+class WrongValue:
+    """A known wrong number (or expression of the problem's variables) and what it tells."""
+
+    value: str | float
+    ja: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
 
 
-def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None):
-    """(Verdict, status) for a numeric answer; catalog numbers may be expressions of the drawn values."""
+@dataclass(frozen=True)
+class Params:
+    """A `numeric` part: its answer key, the right number (or an expression of the problem's
+    variables), known wrong ones, and the tolerances (relative `rtol`, absolute `tol`)."""
+
+    part: str
+    answer: str | float
+    wrong: tuple[WrongValue, ...] = ()
+    rtol: float = 1e-6
+    tol: float = 1e-9
+
+
+def validate(params: Params, context: Context) -> None:
+    valid_key(params.part, "part")
+    if params.rtol < 0 or params.tol < 0:
+        raise ParamError("rtol" if params.rtol < 0 else "tol", " must not be negative")
+    from grader.errors import AnswerError
+
+    names = expr.Names(scalars=context.variables)
+    for key, value in [("answer", params.answer)] + [(f"wrong[{i}].value", w.value)
+                                                    for i, w in enumerate(params.wrong)]:
+        if isinstance(value, str):
+            try:
+                expr.parse(value, names)
+            except AnswerError as exc:
+                raise ParamError(key, f" cannot be read: {exc.en}") from None
+
+
+def expected_text(params: Params, values: dict | None) -> str:
+    from grader.params import value_of as catalog_value
+
+    return f"{catalog_value(params.answer, values or {}):g}"
+
+
+def matches(got: float, want: float, params: Params) -> bool:
+    return math.isclose(got, want, rel_tol=params.rtol, abs_tol=params.tol)
+
+
+def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None) -> Verdict:
+    """The verdict on a numeric answer; catalog numbers may be expressions of the drawn values."""
     from grader.params import value_of as catalog_value
 
     params = spec.params
@@ -41,14 +89,17 @@ def judge(problem, spec, text: str, lang: str, values: dict | None = None, prove
     try:
         got = value_of(text)
     except AnswerError as exc:
-        return Verdict(False, NOT_A_NUMBER(lang, why=exc.text(lang))), ERROR
-    if matches(got, catalog_value(params["answer"], values), params):
-        return Verdict(True, RIGHT(lang, got=got)), PASS
+        return Verdict(ERROR, NOT_A_NUMBER(lang, why=exc.text(lang)))
+    if matches(got, catalog_value(params.answer, values), params):
+        return Verdict(PASS, RIGHT(lang, got=got))
     diagnosis = None
-    for wrong in params.get("wrong", []) or ():
-        if matches(got, catalog_value(wrong["value"], values), params):
+    for wrong in params.wrong:
+        if matches(got, catalog_value(wrong.value, values), params):
             from grader.params import render
 
-            diagnosis = render(wrong.get(lang) or "", values) or None
+            diagnosis = render(wrong.get(lang), values) or None
             break
-    return Verdict(False, WRONG(lang, got=got), diagnosis), FAIL
+    return Verdict(FAIL, WRONG(lang, got=got), diagnosis)
+
+
+KIND = Kind("numeric", Params, is_code=False, judge=judge, expected_text=expected_text, validate=validate)

@@ -9,9 +9,11 @@ from __future__ import annotations
 import contextlib
 import math
 import random
+from dataclasses import dataclass, field
 
 from grader import expr
 from grader.checks.base import Msg, Verdict
+from grader.checks.schema import Bilingual, Context, Kind, ParamError, valid_key
 from grader.errors import AnswerError
 from grader.results import ERROR, FAIL, PASS
 
@@ -27,32 +29,100 @@ NOT_EQUIVALENT = Msg("正解と一致しません: {point} のとき あなた�
 SHAPE = Msg("行列の形が合いません: {why}（形: {shapes}）", "the shapes do not fit: {why} (shapes: {shapes})")
 
 
+@dataclass(frozen=True)
+class WrongExpr:
+    """A known wrong formula and what it tells; `shapes` overrides matrix shapes for it (a transposed
+    answer has the transposed shape)."""
+
+    expr: str | float
+    ja: str
+    en: str
+    shapes: dict[str, tuple[str | int, ...]] = field(default_factory=dict)
+
+    def get(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+@dataclass(frozen=True)
+class Params:
+    """A `symbolic` part: its answer key and expected formula; the scalar symbols (with the range
+    they are drawn from), the matrices (with their shapes, in named or fixed sizes), names `define`d
+    as formulas, earlier parts it `uses`, the functions allowed, names forbidden (and why), and known
+    wrong formulas."""
+
+    part: str
+    expected: str | float
+    symbols: dict[str, tuple[float, float] | None] = field(default_factory=dict)
+    matrices: dict[str, tuple[str | int, ...]] = field(default_factory=dict)
+    define: dict[str, str | float] = field(default_factory=dict)
+    uses: tuple[str, ...] = ()
+    functions: tuple[str, ...] | None = None
+    forbid: dict[str, Bilingual] = field(default_factory=dict)
+    wrong: tuple[WrongExpr, ...] = ()
+
+
+def _names(params: Params) -> expr.Names:
+    return expr.Names(
+        scalars=tuple(params.symbols),
+        matrices=tuple(params.matrices),
+        parts=tuple(params.uses) + tuple(params.define),
+        functions=expr.FUNCTIONS if params.functions is None else tuple(params.functions),
+        forbidden={name: {"ja": why.ja, "en": why.en} for name, why in params.forbid.items()},
+    )
+
+
 def names_for(problem, spec) -> expr.Names:
     """The whitelist of one part: its symbols, matrices, earlier parts it may use, functions."""
-    params = spec.params
-    return expr.Names(
-        scalars=tuple(params.get("symbols", {}) or ()),
-        matrices=tuple(params.get("matrices", {}) or ()),
-        parts=tuple(params.get("uses", []) or ()) + tuple(params.get("define", {}) or ()),
-        functions=tuple(params.get("functions", expr.FUNCTIONS)),
-        forbidden=dict(params.get("forbid", {}) or {}),
-    )
+    return _names(spec.params)
+
+
+def validate(params: Params, context: Context) -> None:
+    """Everything a grade would trip over later: keys, ranges, shapes, functions, and formulas that
+    must be readable (the expected one, the definitions, each known wrong one)."""
+    valid_key(params.part, "part")
+    for name, bounds in params.symbols.items():
+        valid_key(name, f"symbols.{name}")
+        if bounds is not None and not bounds[0] < bounds[1]:
+            raise ParamError(f"symbols.{name}", f" must be [low, high] with low < high, got {list(bounds)}")
+    for name, shape in params.matrices.items():
+        valid_key(name, f"matrices.{name}")
+        if not shape or any(isinstance(d, int) and d < 1 for d in shape):
+            raise ParamError(f"matrices.{name}", " must be a non-empty list of sizes (names or whole numbers >= 1)")
+    unknown = [f for f in params.functions or () if f not in expr.FUNCTIONS]
+    if unknown:
+        raise ParamError("functions", f" names {unknown[0]!r}, not one of {', '.join(expr.FUNCTIONS)}")
+    for part in params.uses:
+        if part not in context.earlier_parts:
+            raise ParamError("uses", f" names {part!r}, not an earlier part of this problem")
+    plain = expr.Names(scalars=tuple(params.symbols), matrices=tuple(params.matrices),
+                       functions=expr.FUNCTIONS if params.functions is None else tuple(params.functions))
+    formulas = [(f"define.{k}", v, plain) for k, v in params.define.items()]
+    formulas.append(("expected", params.expected, _names(params)))
+    formulas += [(f"wrong[{i}].expr", w.expr, _names(params)) for i, w in enumerate(params.wrong)]
+    for key, text, names in formulas:
+        try:
+            expr.parse(str(text), names)
+        except AnswerError as exc:
+            raise ParamError(key, f" cannot be read: {exc.en}") from None
+
+
+def expected_text(params: Params, values: dict | None) -> str:
+    return str(params.expected)
 
 
 def _expected_of(problem, part: str) -> str:
     for check in problem.checks:
-        if check.params.get("part") == part and "expected" in check.params:
-            return check.params["expected"]
+        if check.kind == "symbolic" and check.params.part == part:
+            return str(check.params.expected)
     raise KeyError(part)
 
 
 def _draws(problem, spec, shapes: dict, rng):
     """One random environment: scalars from their ranges, matrices with distinct random sizes.
     `rng` is a random.Random when there are no matrices (no numpy import), else a numpy Generator."""
-    params = spec.params
     env = {}
-    for name, bounds in (params.get("symbols", {}) or {}).items():
-        low, high = (bounds if isinstance(bounds, (list, tuple)) else (-2.0, 2.0))
+    for name, bounds in spec.params.symbols.items():
+        low, high = bounds if bounds is not None else (-2.0, 2.0)
         env[name] = float(rng.uniform(low, high))
     if not shapes:
         return env, {}
@@ -69,11 +139,10 @@ def _draws(problem, spec, shapes: dict, rng):
 
 def _definitions(problem, spec) -> list[tuple[str, object]]:
     """(name, AST) of the names an answer may use for something else: `define`d names and earlier parts."""
-    plain = expr.Names(scalars=tuple(spec.params.get("symbols", {}) or ()),
-                       matrices=tuple(spec.params.get("matrices", {}) or ()))
-    found = [(name, expr.parse(str(text), plain)) for name, text in (spec.params.get("define") or {}).items()]
-    for part in spec.params.get("uses", []) or ():
-        other = next(c for c in problem.checks if c.params.get("part") == part)
+    plain = expr.Names(scalars=tuple(spec.params.symbols), matrices=tuple(spec.params.matrices))
+    found = [(name, expr.parse(str(text), plain)) for name, text in spec.params.define.items()]
+    for part in spec.params.uses:
+        other = next(c for c in problem.checks if c.params.part == part)
         found.append((part, expr.parse(_expected_of(problem, part), names_for(problem, other))))
     return found
 
@@ -143,7 +212,7 @@ def compare(problem, spec, got_node, want_node, shapes: dict, seed: int):
         tried += 1
         if not _agree(got, want):
             point = ", ".join(f"{k}={v:.3g}" for k, v in env.items() if type(v) is float
-                              and k in (spec.params.get("symbols") or {}))
+                              and k in spec.params.symbols)
             return False, (point or "a random draw", _fmt(got), _fmt(want)), tried, None
     return True, None, tried, None
 
@@ -199,12 +268,12 @@ def sympy_equal(problem, spec, got_node, want_node) -> bool:
 def prove_text(problem, spec, text: str) -> bool:
     """sympy_equal for an answer given as text (as a prover in another process receives it)."""
     names = names_for(problem, spec)
-    return sympy_equal(problem, spec, expr.parse(text, names), expr.parse(str(spec.params["expected"]), names))
+    return sympy_equal(problem, spec, expr.parse(text, names), expr.parse(str(spec.params.expected), names))
 
 
 def wants_sympy(problem) -> bool:
     """True when some check of `problem` would ask sympy for a proof (a scalar formula)."""
-    return any(c.kind == "symbolic" and not c.params.get("matrices") for c in problem.checks)
+    return any(c.kind == "symbolic" and not c.params.matrices for c in problem.checks)
 
 
 def _sympy_proves(problem, spec, got_node, want_node) -> bool:
@@ -212,7 +281,7 @@ def _sympy_proves(problem, spec, got_node, want_node) -> bool:
 
     params = spec.params
     try:
-        symbols = {name: sympy.Symbol(name, real=True) for name in (params.get("symbols") or {})}
+        symbols = {name: sympy.Symbol(name, real=True) for name in params.symbols}
         for name, node in _definitions(problem, spec):
             symbols[name] = expr.to_sympy(node, symbols)
         diff = expr.to_sympy(got_node, symbols) - expr.to_sympy(want_node, symbols)
@@ -230,8 +299,8 @@ def _sympy_proves(problem, spec, got_node, want_node) -> bool:
     return False
 
 
-def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None):
-    """(Verdict, status) for one part's answer text. `prover`: an object whose prove(check name,
+def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None) -> Verdict:
+    """The verdict on one part's answer text. `prover`: an object whose prove(check name,
     text) -> bool asks sympy elsewhere (see grader/prover.py); without one, sympy runs here."""
     params = spec.params
     names = names_for(problem, spec)
@@ -239,37 +308,40 @@ def judge(problem, spec, text: str, lang: str, values: dict | None = None, prove
         got = expr.parse(text, names)
         expr.check_bounded(got)
     except expr.ForbiddenName as exc:
-        return Verdict(False, exc.text(lang)), FAIL
+        return Verdict(FAIL, exc.text(lang))
     except AnswerError as exc:
-        return Verdict(False, exc.text(lang)), ERROR
-    want = expr.parse(str(params["expected"]), names)
-    shapes = {k: tuple(v) for k, v in (params.get("matrices") or {}).items()}
+        return Verdict(ERROR, exc.text(lang))
+    want = expr.parse(str(params.expected), names)
+    shapes = {k: tuple(v) for k, v in params.matrices.items()}
     seed = sum(map(ord, f"{problem.id}/{spec.name}"))
     ok, counter, tried, shape_error = compare(problem, spec, got, want, shapes, seed)
     if ok:
         if shapes:
-            return Verdict(True, EQUIVALENT_NUMERIC(lang, n=tried)), PASS
+            return Verdict(PASS, EQUIVALENT_NUMERIC(lang, n=tried))
         proved = (prover.prove(spec.name, text) if prover is not None
                   else sympy_equal(problem, spec, got, want))
         if proved:
-            return Verdict(True, EQUIVALENT(lang, n=tried)), PASS
-        return Verdict(True, EQUIVALENT_NUMERIC(lang, n=tried)), PASS
+            return Verdict(PASS, EQUIVALENT(lang, n=tried))
+        return Verdict(PASS, EQUIVALENT_NUMERIC(lang, n=tried))
     diagnosis = _diagnose(problem, spec, got, shapes, seed, lang)
     if shape_error:
-        return Verdict(False, SHAPE(lang, why=shape_error[0], shapes=shape_error[1]), diagnosis), FAIL
+        return Verdict(FAIL, SHAPE(lang, why=shape_error[0], shapes=shape_error[1]), diagnosis)
     point, got_v, want_v = counter
-    return Verdict(False, NOT_EQUIVALENT(lang, point=point, got=got_v, want=want_v), diagnosis), FAIL
+    return Verdict(FAIL, NOT_EQUIVALENT(lang, point=point, got=got_v, want=want_v), diagnosis)
 
 
 def _diagnose(problem, spec, got, shapes: dict, seed: int, lang: str) -> str | None:
-    for wrong in spec.params.get("wrong", []) or ():
+    for wrong in spec.params.wrong:
         wshapes = dict(shapes)
-        wshapes.update({k: tuple(v) for k, v in (wrong.get("shapes") or {}).items()})
+        wshapes.update({k: tuple(v) for k, v in wrong.shapes.items()})
         try:
-            wnode = expr.parse(str(wrong["expr"]), names_for(problem, spec))
+            wnode = expr.parse(str(wrong.expr), names_for(problem, spec))
             ok, _, tried, shape_error = compare(problem, spec, got, wnode, wshapes, seed)
         except (AnswerError, expr.ShapeError):
             continue
         if ok and tried:
-            return wrong.get("ja") if lang == "ja" else wrong.get("en")
+            return wrong.get(lang)
     return None
+
+
+KIND = Kind("symbolic", Params, is_code=False, judge=judge, expected_text=expected_text, validate=validate)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from grader.checks.base import Msg, Verdict
+from grader.checks.base import CodeCheck, Msg, Verdict, verdict
+from grader.checks.schema import Kind
 from grader.checks.cases import copy_case
 
 OK = Msg("{metric} {value:.3f}（基準 {op} {threshold:g}）: {label}", "{metric} {value:.3f} ({op} {threshold:g}): {label}")
@@ -20,7 +21,14 @@ BAD_OUTPUT = Msg("{label}: 学習結果を評価できません: {why}", "{label
 
 
 @dataclass(frozen=True)
-class Training:
+class Params:
+    """A `training` check's catalog parameters: the score to reach, overriding the hidden module's."""
+
+    threshold: float | None = None
+
+
+@dataclass(frozen=True)
+class Training(CodeCheck):
     """Train with each configuration and score the result.
 
     configs(rng) -> list of configs (dicts, shown to the learner by `label`); run(learner, config)
@@ -38,30 +46,34 @@ class Training:
     label: Callable = lambda config: ", ".join(f"{k}={v}" for k, v in config.items() if not k.startswith("_"))
     kind: str = "training"
 
-    def prepare(self, rng) -> dict:
-        return {"cases": self.configs(rng)}
+    def draw(self, rng) -> list:
+        return self.configs(rng)
 
-    def probe(self, learner, prepared: dict) -> list:
-        return [self.run(learner, copy_case(c)) for c in prepared["cases"]]
+    def probe(self, learner, cases: list) -> list:
+        return [self.run(learner, copy_case(c)) for c in cases]
 
-    def judge(self, prepared: dict, outputs: list, lang: str) -> Verdict:
+    def judge(self, cases: list, reference: None, outputs: list, lang: str, params: Params | None = None) -> Verdict:
         import numpy as np
 
+        threshold = params.threshold if params is not None and params.threshold is not None else self.threshold
         op = "≥" if self.higher_is_better else "≤"
         shown = []
-        for config, got in zip(prepared["cases"], outputs):
+        for config, got in zip(cases, outputs):
             label = self.label(config)
             arrays = [v for v in (got or {}).values() if isinstance(v, np.ndarray)]
             if any(a.dtype.kind in "fc" and not np.all(np.isfinite(a)) for a in arrays):
-                return Verdict(False, BELOW(lang, label=label, metric=self.metric, value=float("nan"), op=op,
-                                            threshold=self.threshold), NOT_FINITE(lang))
+                return verdict(False, BELOW(lang, label=label, metric=self.metric, value=float("nan"), op=op,
+                                            threshold=threshold), NOT_FINITE(lang))
             try:
                 value = float(self.score(config, got))
             except Exception as exc:  # noqa: BLE001 - learner-shaped outputs may not fit the model
-                return Verdict(False, BAD_OUTPUT(lang, label=label, why=f"{type(exc).__name__}: {exc}"))
-            good = value >= self.threshold if self.higher_is_better else value <= self.threshold
+                return verdict(False, BAD_OUTPUT(lang, label=label, why=f"{type(exc).__name__}: {exc}"))
+            good = value >= threshold if self.higher_is_better else value <= threshold
             if not good:
-                return Verdict(False, BELOW(lang, label=label, metric=self.metric, value=value, op=op,
-                                            threshold=self.threshold))
-            shown.append(OK(lang, metric=self.metric, value=value, op=op, threshold=self.threshold, label=label))
-        return Verdict(True, "; ".join(shown))
+                return verdict(False, BELOW(lang, label=label, metric=self.metric, value=value, op=op,
+                                            threshold=threshold))
+            shown.append(OK(lang, metric=self.metric, value=value, op=op, threshold=threshold, label=label))
+        return verdict(True, "; ".join(shown))
+
+
+KIND = Kind("training", Params, is_code=True, check_class=Training)

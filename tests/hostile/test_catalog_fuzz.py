@@ -2,7 +2,8 @@
 and exactly one `Error:` line (naming the entry and the key, where one entry's key was broken), never a
 traceback; a YAML bomb or deep nesting is refused fast, in bounded memory.
 
-Examples (derandomized): 150 + 120 + 100 + 60 + 150 + 80 + 30 = 690.
+Examples (derandomized): 150 + 120 + 100 + 60 + 150 + 80 + 30, and for check parameters 150 + 60 + 100,
+plus every answer-kind parameter set to each of 39 fixed values.
 """
 from __future__ import annotations
 
@@ -245,8 +246,11 @@ def test_an_alias_bomb_is_refused_fast_in_bounded_memory(root, width, levels, wh
         assert line.startswith("Error: problems.yaml: refused at line ")
         assert line.endswith(f"more than {MAX_YAML_VALUES} values once aliases are expanded (a YAML bomb?); "
                              f"use fewer aliases"), line
-    elif expanded < MAX_YAML_VALUES // 2:
+    elif expanded < MAX_YAML_VALUES // 2 and where == "top":
         assert result.exit_code == 0, result.output
+    elif expanded < MAX_YAML_VALUES // 2:  # read in full, then refused as a parameter the kind does not have
+        assert _one_error_line(result).startswith("Error: problems.yaml: problem 'mc_symbolic': checks[0].params.lol "
+                                                  "is not a parameter here"), result.output
 
 
 def test_a_bomb_that_would_expand_to_a_billion_is_refused(root):
@@ -255,3 +259,109 @@ def test_a_bomb_that_would_expand_to_a_billion_is_refused(root):
     assert time.monotonic() - started < 2.0
     assert line == ("Error: problems.yaml: refused at line 9, column 15: more than 200000 values once aliases "
                     "are expanded (a YAML bomb?); use fewer aliases")
+
+
+# --- check parameters: each kind's own, validated at load (grader/checks/schema.py) ---
+
+PARAMS_WRONG = {  # kind -> key -> values its parameters must refuse
+    "symbolic": {"part": [None, 0, "", "1d", ["d"]], "expected": [None, [], {}, True, "2*(x +", "2*z", "x.y"],
+                 "symbols": [None, [], "x", {"x": [2, -2]}, {"x": [1]}, {"x": ["a", "b"]}, {"1x": [0, 1]}],
+                 "matrices": [[], {"A": []}, {"A": [0, 2]}, {"A": 3}, {"A": [1.5]}],
+                 "define": [[], {"t": None}, {"t": "x +"}], "uses": ["d", [1], ["zz"]],
+                 "functions": ["exp", [1], ["nope"]], "forbid": [[], {"t": "no"}, {"t": {"ja": "a"}}],
+                 "wrong": [{}, "x", [1], [{"expr": "x"}], [{"expr": "x +", "ja": "a", "en": "b"}],
+                           [{"expr": "x", "ja": "a", "en": "b", "shapes": 3}]]},
+    "choice": {"part": [None, 1, "a b"], "answer": [None, 1, [], "Z"],
+               "options": [None, [], {}, {"A": "only one"}, "AB", {"A": ["x"], "B": "y"}],
+               "explain": [[], {"B": "x"}, {"Z": {"ja": "a", "en": "b"}}, {"B": {"en": "b"}}]},
+    "numeric": {"part": [None, "-"], "answer": [None, [], True, "a +", "q + 1", {"v": 1}],
+                "rtol": ["tight", -1.0, NAN, INF, True, []], "tol": ["0", -1e-9],
+                "wrong": [{}, "x", [1], [{"value": 1}], [{"value": "a +", "ja": "a", "en": "b"}]]},
+    "cases": {"rtol": ["tight", True, [], NAN], "atol": ["0", {}]},
+}
+KIND_AT = {kind: next((i, j) for i, p in enumerate(PROBLEMS) for j, c in enumerate(p["checks"]) if c["kind"] == kind)
+           for kind in PARAMS_WRONG}
+ANSWER = {"symbolic": "2*(x + y)", "choice": "A", "numeric": "40"}
+
+
+@settings(FUZZ, max_examples=150)
+@given(data=st.data())
+def test_a_wrong_parameter_names_entry_check_and_key(root, data):
+    kind = data.draw(st.sampled_from(sorted(PARAMS_WRONG)), label="kind")
+    key = data.draw(st.sampled_from(sorted(PARAMS_WRONG[kind])), label="key")
+    value = data.draw(st.sampled_from(PARAMS_WRONG[kind][key]), label="value")
+    index, position = KIND_AT[kind]
+    broken = copy.deepcopy(RAW)
+    broken["problems"][index]["checks"][position].setdefault("params", {})[key] = value
+    line = _one_error_line(_drill_list(_dump(broken), root))
+    assert line.startswith(_named(index, f"checks[{position}].params.{key}")), line
+
+
+@settings(FUZZ, max_examples=60)
+@given(data=st.data(), key=st.from_regex(r"[a-z_][a-z0-9_]{0,11}", fullmatch=True))
+def test_a_misspelt_parameter_is_named_with_the_known_ones(root, data, key):
+    kind = data.draw(st.sampled_from(sorted(PARAMS_WRONG)), label="kind")
+    index, position = KIND_AT[kind]
+    from grader.checks import kind as kind_of
+    import dataclasses
+
+    known = [f.name for f in dataclasses.fields(kind_of(kind).params)]
+    assume(key not in known)
+    broken = copy.deepcopy(RAW)
+    broken["problems"][index]["checks"][position].setdefault("params", {})[key] = 1
+    line = _one_error_line(_drill_list(_dump(broken), root))
+    assert line == (f"{_named(index, f'checks[{position}].params.{key}')} is not a parameter here "
+                    f"(known: {', '.join(known)})"), line
+
+
+FORMULAS = ["", "x", "2*(x + y)", "a + b", "A", "B", "1e999", "x^x^x", "tight", "ja", "en", "q", "2*(x +", "exec(x)",
+            "x y", "10^10^10", "-1"]
+SHAPES = [None, True, 0, -1, 1.5, math.nan, [], [1], ["x"], ["x", "y"], [1, 2], [2, 1], [[1]], {}, {"x": 1},
+          {"x": [1, 2]}, {"A": "x"}, {"A": {"ja": "a", "en": "b"}}, {"B": {"ja": "a", "en": "b"}},
+          [{"expr": "x", "ja": "a", "en": "b"}], [{"value": "a", "ja": "a", "en": "b"}], [{"expr": "x"}]]
+ANSWER_KEYS = [(kind, f.name) for kind in sorted(ANSWER)
+               for f in __import__("dataclasses").fields(__import__("grader.checks", fromlist=["kind"]).kind(kind).params)]
+
+
+def _load_then_grade(root: Path, kind: str, key: str, value) -> None:
+    """`drill list` with one parameter set to `value`: refused in one line naming the check's params,
+    or, when accepted, `drill grade` with an answer ends in a verdict (exit 0 or 1), never a traceback."""
+    index, position = KIND_AT[kind]
+    broken = copy.deepcopy(RAW)
+    broken["problems"][index]["checks"][position]["params"][key] = value
+    text = _dump(broken)
+    listed = _drill_list(text, root)
+    if listed.exit_code != 0:
+        assert _one_error_line(listed).startswith(_named(index, f"checks[{position}].params")), listed.output
+        return
+    ws = Path(tempfile.mkdtemp(dir=root))
+    (ws / "problems.yaml").write_text(text, encoding="utf-8")
+    part = broken["problems"][index]["checks"][position]["params"]["part"]
+    graded = CliRunner().invoke(main, ["--workspace", str(ws), "grade", PROBLEMS[index]["id"], "--answer",
+                                       f"{part}={ANSWER[kind]}"], catch_exceptions=False)
+    assert graded.exit_code in (0, 1), graded.output
+    assert "Traceback" not in graded.output
+
+
+@pytest.mark.parametrize("kind, key", ANSWER_KEYS, ids=[f"{k}.{p}" for k, p in ANSWER_KEYS])
+def test_every_parameter_with_every_shape_of_value_is_refused_or_grades(root, kind, key):
+    """What the catalog accepts, the judge can use: each parameter of each answer kind, set to each
+    of a fixed list of formulas and shapes of value."""
+    for value in FORMULAS + SHAPES:
+        _load_then_grade(root, kind, key, value)
+
+
+any_value = st.recursive(
+    st.one_of(st.sampled_from(FORMULAS), st.none(), st.booleans(), st.integers(-10**6, 10**6),
+              st.floats(allow_nan=True)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3),
+                            st.dictionaries(st.sampled_from(["ja", "en", "expr", "value", "A", "B", "x", "y"]),
+                                            inner, max_size=3)),
+    max_leaves=6)
+
+
+@settings(FUZZ, max_examples=100)
+@given(data=st.data(), value=any_value)
+def test_any_parameter_value_is_refused_at_load_or_grades_without_a_traceback(root, data, value):
+    kind, key = data.draw(st.sampled_from(ANSWER_KEYS), label="kind.key")
+    _load_then_grade(root, kind, key, value)

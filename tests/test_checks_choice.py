@@ -1,0 +1,69 @@
+"""The `choice` kind: an option letter however it is typed; why a wrong option is wrong; its parameters."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from grader.catalog import CheckSpec
+from grader.checks import kind
+from grader.checks.schema import ParamError
+
+CHOICE = kind("choice")
+RAW = {"part": "split", "answer": "B", "options": {"A": "layers", "B": "the batch", "C": "the loss"},
+       "explain": {"A": {"ja": "層を分けるのはモデル並列です。", "en": "splitting the layers is model parallelism."}}}
+
+
+def judge(text: str, lang: str = "en", raw: dict = RAW, values: dict | None = None):
+    spec = CheckSpec("choice", "split", 1, CHOICE.parse(raw))
+    return CHOICE.judge(SimpleNamespace(id="p", checks=(spec,)), spec, text, lang, values)
+
+
+@pytest.mark.parametrize("typed", ["B", "b", " (B) ", "（Ｂ）", "B."])
+def test_the_right_letter_however_typed_passes(typed):
+    verdict = judge(typed)
+    assert (verdict.status, verdict.message, verdict.diagnosis) == ("pass", "correct (B)", None)
+    assert judge(typed, "ja").message == "正解です（B）"
+
+
+def test_a_wrong_option_says_which_and_why_when_the_catalog_knows():
+    verdict = judge("A")
+    assert (verdict.status, verdict.message) == ("fail", "not correct (you chose A)")
+    assert verdict.diagnosis == "splitting the layers is model parallelism."
+    ja = judge("a", "ja")
+    assert (ja.message, ja.diagnosis) == ("不正解です（A を選びました）", "層を分けるのはモデル並列です。")
+    assert judge("C").diagnosis is None  # no explanation written for C: nothing invented
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("en", "'E' is not an option; answer one of A, B, C"),
+    ("ja", "'E' は選択肢にありません。A, B, C のどれかを答えてください"),
+])
+def test_a_letter_that_is_no_option_cannot_be_read(lang, message):
+    verdict = judge("E", lang)
+    assert (verdict.status, verdict.message) == ("error", message)
+
+
+def test_an_explanation_is_rendered_with_the_drawn_numbers():
+    raw = dict(RAW, explain={"A": {"ja": "{n} 個です。", "en": "that is {n}."}})
+    assert judge("A", raw=raw, values={"n": 7}).diagnosis == "that is 7."
+
+
+@pytest.mark.parametrize("change, key, what", [
+    ({"answer": "D"}, "answer", " is 'D', not one of the options (A, B, C)"),
+    ({"options": {"A": "only"}, "answer": "A", "explain": {}}, "options", " must offer at least two options"),
+    ({"explain": {"Z": {"ja": "a", "en": "b"}}}, "explain.Z", " explains an option that does not exist"),
+    ({"explain": {"A": {"ja": "a"}}}, "explain.A.en", " is missing"),
+    ({"answer": 2}, "answer", ": expected text, got 2"),
+    ({"options": ["A", "B"]}, "options", ": expected a mapping, got ['A', 'B']"),
+    ({"part": "two words"}, "part", " is not a valid answer key (letters, digits and _, not starting with a digit)"),
+    ({"anwser": "B"}, "anwser", " is not a parameter here (known: part, answer, options, explain)"),
+])
+def test_parameters_that_do_not_fit_are_refused_by_key(change, key, what):
+    with pytest.raises(ParamError) as info:
+        CHOICE.parse(dict(RAW, **change))
+    assert (info.value.key, info.value.what) == (key, what)
+
+
+def test_the_right_answer_as_the_review_shows_it():
+    assert CHOICE.expected_text(CHOICE.parse(RAW), {}) == "B"

@@ -5,6 +5,7 @@ import re
 
 from grader.errors import UsageError
 from grader.expr import normalise
+from grader.texts import Text
 
 KEY_LINE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*(.*?)\s*$")
 FENCE_OPEN = re.compile(r"^\s*```\s*answer\s*$")
@@ -49,11 +50,16 @@ def merge(problem, from_file: dict[str, str], given: tuple[str, ...]) -> dict[st
         if match and match.group(1) in parts:
             answers[match.group(1)] = match.group(2).strip()
         elif match and len(parts) > 1:
-            raise UsageError(f"'{problem.id}' has no part '{match.group(1)}'; its parts are "
-                             f"{', '.join(parts)}. Use --answer KEY=EXPR.")
+            raise UsageError(Text("'{id}' に小問 '{part}' はありません。小問は {parts} です。--answer KEY=EXPR の"
+                                  "形で書いてください。",
+                                  "'{id}' has no part '{part}'; its parts are {parts}. Use --answer KEY=EXPR.").fill(
+                id=problem.id, part=match.group(1), parts=", ".join(parts)))
         elif len(parts) == 1:
             answers[parts[0]] = text.strip()
         else:
-            raise UsageError(f"'{problem.id}' has parts {', '.join(parts)}: write --answer KEY=EXPR "
-                             f"(e.g. --answer '{parts[0]}=…').")
+            raise UsageError(Text("'{id}' の小問は {parts} です。--answer KEY=EXPR の形で書いてください"
+                                  "（例: --answer '{first}=…'）。",
+                                  "'{id}' has parts {parts}: write --answer KEY=EXPR "
+                                  "(e.g. --answer '{first}=…').").fill(id=problem.id, parts=", ".join(parts),
+                                                                      first=parts[0]))
     return answers

@@ -15,6 +15,7 @@ from pathlib import Path
 from grader.checks import CODE_KINDS, KINDS, SCHEMA_VERSION
 from grader.checks.schema import Context, ParamError
 from grader.errors import CatalogError
+from grader.texts import LANGS, Text
 
 FORMAT_VERSION = 1
 PROBLEM_KINDS = ("code", "symbolic", "choice", "numeric")
@@ -23,18 +24,6 @@ ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 KEY_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 MAX_YAML_DEPTH = 64         # libyaml's composer recurses in C and crashes somewhere below 100 000 levels
 MAX_YAML_VALUES = 200_000   # after aliases are expanded; the real catalog has about 10 000
-LANGS = ("ja", "en")
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in Japanese and English."""
-
-    ja: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
 
 
 @dataclass(frozen=True)
@@ -62,16 +51,12 @@ class Problem:
     file: str
     solution: str
     requires: tuple[str, ...]
-    hints_ja: tuple[str, ...]
-    hints_en: tuple[str, ...]
+    hints: tuple[Text, ...]
     checks: tuple[CheckSpec, ...]
     timeout: float = 10.0
     variables: dict = field(default_factory=dict, hash=False, compare=False)
     integral: tuple[str, ...] = ()
     distinct: tuple[str, ...] = ()
-
-    def hints(self, lang: str) -> tuple[str, ...]:
-        return self.hints_ja if lang == "ja" else self.hints_en
 
     @property
     def is_code(self) -> bool:
@@ -89,13 +74,28 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Area:
+    """A syllabus area: its name, and its share of a mock exam's questions."""
+
+    name: Text
+    weight: float
+
+
+@dataclass(frozen=True)
 class Catalog:
-    """All problems, in catalog order. From the cache, `problems` decodes each problem when it is first
-    used (_CachedProblems): `drill next`, `show` and `hint` need one or two of them."""
+    """All problems, in catalog order, and the syllabus areas they belong to. From the cache,
+    `problems` decodes each problem when it is first used (_CachedProblems): `drill next`, `show`
+    and `hint` need one or two of them."""
 
     format_version: int
     problems: Sequence[Problem]
     ids: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    areas: dict = field(default_factory=dict, compare=False, repr=False)  # number -> Area
+
+    def area_name(self, area: int) -> Text:
+        """The area's name ('3' where the catalog does not name it)."""
+        known = self.areas.get(area)
+        return known.name if known is not None else Text(str(area), str(area))
 
     def __post_init__(self):
         if not self.ids:
@@ -108,43 +108,53 @@ class Catalog:
             return None
 
 
+NOT_ONE_OF = Text("{got} は {known} のどれでもありません", "{got} is not one of {known}")
+PROBLEM_LABEL = Text("問題 '{id}'", "problem '{id}'")
+
+
 class _Entry:
-    """Validation context: raises CatalogError naming the file, the entry and the key."""
+    """Validation context: raises CatalogError naming the file, the entry and the key, in Japanese
+    and English (the learner's language is chosen when the error is shown)."""
 
-    def __init__(self, source: str, label: str):
+    def __init__(self, source: str, label: str | Text):
         self.source = source
-        self.label = label
+        self.label = label if isinstance(label, Text) else Text(label, label)
 
-    def fail_at(self, key_and_what: str):
-        """Raise with a message that already joins the key and what is wrong ('x.y: expected …')."""
-        prefix = f"{self.source}: {self.label}: " if self.label else f"{self.source}: "
-        raise CatalogError(f"{prefix}{key_and_what}")
+    def _prefix(self, joiner: str) -> Text:
+        if not self.label.en:
+            return Text("{source}: ", "{source}: ").fill(source=self.source)
+        return Text("{source}: {label}" + joiner, "{source}: {label}" + joiner).fill(source=self.source,
+                                                                                   label=self.label)
 
-    def fail(self, key: str, what: str):
+    def fail_at(self, key: str, what: Text):
+        """Raise for `key`, followed directly by `what` (': expected …' or ' is …')."""
+        raise CatalogError(Text("{prefix}{key}{what}", "{prefix}{key}{what}").fill(
+            prefix=self._prefix(": "), key=key, what=what))
+
+    def fail(self, key: str, what: Text):
         if not key:
-            raise CatalogError(f"{self.source}: {self.label} {what}" if self.label else f"{self.source}: {what}")
-        prefix = f"{self.source}: {self.label}: " if self.label else f"{self.source}: "
-        raise CatalogError(f"{prefix}{key} {what}")
+            raise CatalogError(Text("{prefix}{what}", "{prefix}{what}").fill(prefix=self._prefix(" "), what=what))
+        self.fail_at(key, Text(" {w}", " {w}").fill(w=what))
 
     def text(self, data: dict, key: str) -> Text:
         value = data.get(key)
         if not isinstance(value, dict):
-            self.fail(key, "is missing or not a mapping with ja and en")
+            self.fail(key, Text("がないか、ja と en を持つマッピングではありません", "is missing or not a mapping with ja and en"))
         for lang in LANGS:
             if not isinstance(value.get(lang), str) or not value[lang].strip():
-                self.fail(f"{key}.{lang}", "is missing or empty")
+                self.fail(f"{key}.{lang}", Text("がないか、空です", "is missing or empty"))
         return Text(value["ja"].strip(), value["en"].strip())
 
     def string(self, data: dict, key: str) -> str:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            self.fail(key, "is missing or not a non-empty string")
+            self.fail(key, Text("がないか、空でない文字列ではありません", "is missing or not a non-empty string"))
         return value
 
     def number(self, data: dict, key: str, default=None, label: str = "") -> float:
         value = data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
-            self.fail(label or key, "is missing or not a non-negative number")
+            self.fail(label or key, Text("がないか、0 以上の数ではありません", "is missing or not a non-negative number"))
         return value
 
 
@@ -161,81 +171,110 @@ def parse(data, source: str = "problems.yaml") -> Catalog:
     """Validate already-loaded YAML data and build the Catalog."""
     top = _Entry(source, "")
     if not isinstance(data, dict):
-        top.fail("", "must be a mapping with format_version and problems")
+        top.fail("", Text("format_version と problems を持つマッピングにしてください", "must be a mapping with format_version and problems"))
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        top.fail("format_version", "is missing or not an integer")
+        top.fail("format_version", Text("がないか、整数ではありません", "is missing or not an integer"))
     if version > FORMAT_VERSION:
-        top.fail("", f"format_version {_shown(version)} is newer than this drill reads ({FORMAT_VERSION}). "
-                     f"Upgrade drill: python -m pip install -U .")
+        top.fail("", Text("format_version {v} はこの drill が読める版（{mine}）より新しいです。drill を更新してください: "
+                          "python -m pip install -U .",
+                          "format_version {v} is newer than this drill reads ({mine}). "
+                          "Upgrade drill: python -m pip install -U .").fill(v=_shown(version), mine=FORMAT_VERSION))
     if version < FORMAT_VERSION:
-        top.fail("", f"format_version {_shown(version)} is older than this drill reads ({FORMAT_VERSION}). "
-                     f"Re-create the workspace with drill init, or use an older drill.")
+        top.fail("", Text("format_version {v} はこの drill が読める版（{mine}）より古いです。drill init で作業フォルダを"
+                          "作り直すか、古い drill を使ってください。",
+                          "format_version {v} is older than this drill reads ({mine}). "
+                          "Re-create the workspace with drill init, or use an older drill.").fill(
+                v=_shown(version), mine=FORMAT_VERSION))
+    areas = _areas(data.get("areas"), top)
     entries = data.get("problems")
     if not isinstance(entries, list) or not entries:
-        top.fail("problems", "is missing or not a non-empty list")
+        top.fail("problems", Text("がないか、空でないリストではありません", "is missing or not a non-empty list"))
     problems: list[Problem] = []
     seen: set[str] = set()
     for index, raw in enumerate(entries):
-        problems.append(_problem(raw, index, source, seen))
+        problems.append(_problem(raw, index, source, seen, areas))
     known = {p.id for p in problems}
     for problem in problems:
         for req in problem.requires:
             if req not in known:
-                _Entry(source, f"problem '{problem.id}'").fail("requires", f"names unknown problem {_shown(req)}")
+                _Entry(source, PROBLEM_LABEL.fill(id=problem.id)).fail("requires", Text(
+                    "が存在しない問題 {req} を指しています", "names unknown problem {req}").fill(req=_shown(req)))
             if req == problem.id:
-                _Entry(source, f"problem '{problem.id}'").fail("requires", "names the problem itself")
-    return Catalog(version, tuple(problems))
+                _Entry(source, PROBLEM_LABEL.fill(id=problem.id)).fail("requires", Text("が問題自身を指しています", "names the problem itself"))
+    return Catalog(version, tuple(problems), areas=areas)
 
 
-def _problem(raw, index: int, source: str, seen: set[str]) -> Problem:
+def _areas(raw, top: _Entry) -> dict:
+    """`areas: {1: {ja: …, en: …, weight: 0.15}, …}`: the syllabus areas, numbered from 1."""
+    if not isinstance(raw, dict) or not raw:
+        top.fail("areas", Text("がないか、番号から {ja, en, weight} へのマッピングではありません",
+                               "is missing or not a mapping of number to {ja, en, weight}"))
+    areas = {}
+    for number, entry in raw.items():
+        key = f"areas.{number}"
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            top.fail(f"areas[{_shown(number)}]", Text("の番号は 1 以上の整数にしてください",
+                                                     "must be numbered with whole numbers from 1"))
+        if not isinstance(entry, dict):
+            top.fail(key, Text("がマッピングではありません", "is not a mapping"))
+        name = top.text({key: entry}, key)
+        weight = top.number(entry, "weight", label=f"{key}.weight")
+        areas[number] = Area(name, float(weight))
+    return areas
+
+
+def _problem(raw, index: int, source: str, seen: set[str], areas: dict) -> Problem:
     entry = _Entry(source, f"problems[{index}]")
     if not isinstance(raw, dict):
-        entry.fail("", "is not a mapping")
+        entry.fail("", Text("がマッピングではありません", "is not a mapping"))
     pid = raw.get("id")
     if not isinstance(pid, str) or not ID_PATTERN.fullmatch(pid):
-        entry.fail("id", "is missing or not lower_snake_case")
-    entry = _Entry(source, f"problem '{pid}'")
+        entry.fail("id", Text("がないか、lower_snake_case ではありません", "is missing or not lower_snake_case"))
+    entry = _Entry(source, PROBLEM_LABEL.fill(id=pid))
     if pid in seen:
-        entry.fail("id", "is used twice")
+        entry.fail("id", Text("が 2 回使われています", "is used twice"))
     seen.add(pid)
     kind = raw.get("kind")
     if kind not in PROBLEM_KINDS:
-        entry.fail("kind", f"{_shown(kind)} is not one of {', '.join(PROBLEM_KINDS)}")
+        entry.fail("kind", NOT_ONE_OF.fill(got=_shown(kind), known=", ".join(PROBLEM_KINDS)))
     area = raw.get("area")
-    if isinstance(area, bool) or area not in (1, 2, 3, 4, 5):
-        entry.fail("area", "must be a syllabus area 1 to 5")
+    if isinstance(area, bool) or not isinstance(area, int) or area not in areas:
+        entry.fail("area", Text("は areas にある分野（{known}）にしてください",
+                                "must be one of the areas ({known})").fill(known=", ".join(map(str, areas))))
     hints = raw.get("hints")
     if not isinstance(hints, dict):
-        entry.fail("hints", "is missing or not a mapping with ja and en lists")
+        entry.fail("hints", Text("がないか、ja と en のリストを持つマッピングではありません", "is missing or not a mapping with ja and en lists"))
     tiers = {}
     for lang in LANGS:
         value = hints.get(lang)
         if not isinstance(value, list) or not value or not all(isinstance(h, str) and h.strip() for h in value):
-            entry.fail(f"hints.{lang}", "is missing, empty, or has an empty hint")
+            entry.fail(f"hints.{lang}", Text("がないか、空か、空のヒントを含んでいます", "is missing, empty, or has an empty hint"))
         tiers[lang] = tuple(h.strip() for h in value)
     if len(tiers["ja"]) != len(tiers["en"]):
-        entry.fail("hints", "must have as many ja tiers as en tiers")
+        entry.fail("hints", Text("は ja と en で段階の数をそろえてください", "must have as many ja tiers as en tiers"))
     requires = raw.get("requires", [])
     if not isinstance(requires, list) or not all(isinstance(r, str) for r in requires):
-        entry.fail("requires", "is not a list of problem ids")
+        entry.fail("requires", Text("が問題 ID のリストではありません", "is not a list of problem ids"))
     variables, integral, distinct = _variables(raw, entry)
     checks = _checks(raw.get("checks"), kind, entry, tuple(variables))
     points = entry.number(raw, "points")
     total = sum(c.points for c in checks)
     if abs(total - points) > 1e-9:
-        entry.fail("points", f"is {points:g} but the checks' points add up to {total:g}")
+        entry.fail("points", Text("は {points:g} ですが、チェックの配点の合計は {total:g} です",
+                                  "is {points:g} but the checks' points add up to {total:g}").fill(
+            points=points, total=total))
     timeout = entry.number(raw, "timeout", 10.0)
     if timeout <= 0:
-        entry.fail("timeout", "must be positive")
+        entry.fail("timeout", Text("は正の数にしてください", "must be positive"))
     file = entry.string(raw, "file")
     if kind == "code" and not file.endswith(".py"):
-        entry.fail("file", "of a code problem must be a .py file")
+        entry.fail("file", Text("はコード問題なので .py ファイルにしてください", "of a code problem must be a .py file"))
     return Problem(
         id=pid, topic=entry.string(raw, "topic"), area=area, kind=kind,
         title=entry.text(raw, "title"), statement=entry.text(raw, "statement"),
         points=points, file=file, solution=entry.string(raw, "solution"),
-        requires=tuple(requires), hints_ja=tiers["ja"], hints_en=tiers["en"],
+        requires=tuple(requires), hints=tuple(Text(ja, en) for ja, en in zip(tiers["ja"], tiers["en"])),
         checks=checks, timeout=float(timeout), variables=variables, integral=integral,
         distinct=distinct,
     )
@@ -246,7 +285,7 @@ def _variables(raw: dict, entry: _Entry) -> tuple[dict, tuple[str, ...], tuple[s
     numbers) and `distinct: [expr, ...]` (must differ pairwise, so each wrong answer is recognisable)."""
     variables = raw.get("variables", {}) or {}
     if not isinstance(variables, dict):
-        entry.fail("variables", "is not a mapping of name: [low, high]")
+        entry.fail("variables", Text("が 名前: [low, high] のマッピングではありません", "is not a mapping of name: [low, high]"))
     result = {}
     for name, bounds in variables.items():
         ok = (isinstance(name, str) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name) and isinstance(bounds, list)
@@ -255,51 +294,53 @@ def _variables(raw: dict, entry: _Entry) -> tuple[dict, tuple[str, ...], tuple[s
         if not ok:
             key = f"variables.{name}" if isinstance(name, str) and KEY_PATTERN.fullmatch(name) else \
                 f"variables[{_shown(name)}]"
-            entry.fail(key, "must be [low, high] with integers low <= high")
+            entry.fail(key, Text("は整数で low <= high の [low, high] にしてください", "must be [low, high] with integers low <= high"))
         result[name] = (bounds[0], bounds[1])
     lists = []
     for key in ("integral", "distinct"):
         items = raw.get(key, []) or []
         if not isinstance(items, list) or not all(isinstance(t, str) for t in items):
-            entry.fail(key, "is not a list of expressions")
+            entry.fail(key, Text("が式のリストではありません", "is not a list of expressions"))
         if items and not result:
-            entry.fail(key, "needs variables")
+            entry.fail(key, Text("には variables が必要です", "needs variables"))
         lists.append(tuple(items))
     return result, lists[0], lists[1]
 
 
 def _checks(raw, kind: str, entry: _Entry, variables: tuple[str, ...] = ()) -> tuple[CheckSpec, ...]:
     if not isinstance(raw, list) or not raw:
-        entry.fail("checks", "is missing or not a non-empty list")
+        entry.fail("checks", Text("がないか、空でないリストではありません", "is missing or not a non-empty list"))
     allowed = CODE_KINDS if kind == "code" else ANSWER_KINDS
     result: list[CheckSpec] = []
     names: set[str] = set()
     for i, item in enumerate(raw):
         key = f"checks[{i}]"
         if not isinstance(item, dict):
-            entry.fail(key, "is not a mapping")
+            entry.fail(key, Text("がマッピングではありません", "is not a mapping"))
         ckind = item.get("kind")
         if ckind not in KINDS:
-            entry.fail(f"{key}.kind", f"{_shown(ckind)} is not one of {', '.join(KINDS)}")
+            entry.fail(f"{key}.kind", NOT_ONE_OF.fill(got=_shown(ckind), known=", ".join(KINDS)))
         if ckind not in allowed:
-            entry.fail(f"{key}.kind", f"'{ckind}' does not fit a {kind} problem (use {', '.join(allowed)})")
+            entry.fail(f"{key}.kind", Text("'{got}' は {kind} の問題には使えません（{allowed} のどれか）",
+                                           "'{got}' does not fit a {kind} problem (use {allowed})").fill(
+                got=ckind, kind=kind, allowed=", ".join(allowed)))
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
-            entry.fail(f"{key}.name", "is missing")
+            entry.fail(f"{key}.name", Text("がありません", "is missing"))
         if name in names:
-            entry.fail(f"{key}.name", f"{_shown(name)} is used twice")
+            entry.fail(f"{key}.name", Text("{name} が 2 回使われています", "{name} is used twice").fill(name=_shown(name)))
         names.add(name)
         points = entry.number(item, "points", label=f"{key}.points")
         params = item.get("params", {})
         if not isinstance(params, dict):
-            entry.fail(f"{key}.params", "is not a mapping")
+            entry.fail(f"{key}.params", Text("がマッピングではありません", "is not a mapping"))
         from grader.checks import kind as kind_of
 
         earlier = tuple(p for c in result if (p := getattr(c.params, "part", None)))
         try:
             parsed = kind_of(ckind).parse(params, Context(variables, earlier))
         except ParamError as exc:
-            entry.fail_at(f"{key}.params.{exc.key}{exc.what}")
+            entry.fail_at(f"{key}.params.{exc.key}", exc.what)
         result.append(CheckSpec(ckind, name, points, parsed))
     return tuple(result)
 
@@ -330,7 +371,8 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
             lines = cache_file.read_bytes().split(b"\n")
             head = json.loads(lines[0])
             if head.get("key") == key and len(lines) == len(head["ids"]) + 1:
-                return Catalog(head["format_version"], _CachedProblems(lines[1:], path), tuple(head["ids"]))
+                areas = {int(n): Area(Text(ja, en), weight) for n, (ja, en, weight) in head["areas"].items()}
+                return Catalog(head["format_version"], _CachedProblems(lines[1:], path), tuple(head["ids"]), areas)
         except (OSError, ValueError, AttributeError, KeyError, TypeError):
             pass
     catalog = parse(_load_yaml(path), path.name)
@@ -345,7 +387,7 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
     return catalog
 
 
-TUPLE_FIELDS = ("requires", "hints_ja", "hints_en", "integral", "distinct")
+TUPLE_FIELDS = ("requires", "integral", "distinct")
 
 
 def _to_cache(catalog: Catalog, key: list) -> str:
@@ -353,7 +395,8 @@ def _to_cache(catalog: Catalog, key: list) -> str:
     newline inside a value), so that a command decodes only the problems it uses."""
     from dataclasses import asdict
 
-    head = {"key": key, "format_version": catalog.format_version, "ids": catalog.ids}
+    head = {"key": key, "format_version": catalog.format_version, "ids": catalog.ids,
+            "areas": {n: [a.name.ja, a.name.en, a.weight] for n, a in catalog.areas.items()}}
     return "\n".join(json.dumps(item, ensure_ascii=False) for item in (head, *map(asdict, catalog.problems)))
 
 
@@ -361,6 +404,7 @@ def _problem_from_cache(fields: dict) -> Problem:
     """A Problem from its line in the cache, not validated again: parse() did, before it was stored."""
     fields.update({name: tuple(fields[name]) for name in TUPLE_FIELDS},
                   title=Text(**fields["title"]), statement=Text(**fields["statement"]),
+                  hints=tuple(Text(**hint) for hint in fields["hints"]),
                   checks=tuple(_check_from_cache(**check) for check in fields["checks"]),
                   variables={name: tuple(bounds) for name, bounds in fields["variables"].items()})
     return Problem(**fields)
@@ -413,9 +457,10 @@ def _load_yaml(path: Path):
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CatalogError(f"{path} does not exist") from None
+        raise CatalogError(Text("{path} がありません", "{path} does not exist").fill(path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError(f"{path.name}: cannot be read ({exc})") from None
+        raise CatalogError(Text("{name}: 読めません（{why}）", "{name}: cannot be read ({why})").fill(
+            name=path.name, why=exc)) from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         _check_bounded(text, loader, path.name)
@@ -428,12 +473,17 @@ def _load_yaml(path: Path):
             # themselves, each in its own words: the pure-Python parser streams, so our own refusal
             # comes first whatever the version. Only an invalid file pays for this second read.
             _check_bounded_or_invalid(text, path.name)
-        raise CatalogError(f"{path.name}: not valid YAML{_where(exc, text)}: {_problem_of(exc)}") from None
+        raise CatalogError(Text("{name}: YAML として正しくありません{where}: {why}",
+                                "{name}: not valid YAML{where}: {why}").fill(
+            name=path.name, where=_where(exc, text), why=_problem_of(exc))) from None
     except RecursionError:
-        raise CatalogError(f"{path.name}: not valid YAML: nested too deeply") from None
+        raise CatalogError(Text("{name}: YAML として正しくありません: 入れ子が深すぎます",
+                                "{name}: not valid YAML: nested too deeply").fill(name=path.name)) from None
     except Exception as exc:  # noqa: BLE001 - a tag's constructor failing: !!int x, 2001-13-45, a 5000-digit int
         reason = str(exc).split(";")[0] or type(exc).__name__
-        raise CatalogError(f"{path.name}: not valid YAML: a value cannot be read ({reason})") from None
+        raise CatalogError(Text("{name}: YAML として正しくありません: 読めない値があります（{why}）",
+                                "{name}: not valid YAML: a value cannot be read ({why})").fill(
+            name=path.name, why=reason)) from None
     return data
 
 
@@ -470,7 +520,8 @@ def _check_bounded(text: str, loader, name: str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             stack.append([event.anchor, 0])
             if len(stack) > MAX_YAML_DEPTH + 1:
-                _refuse(name, event, f"nested deeper than {MAX_YAML_DEPTH} levels")
+                _refuse(name, event, Text("入れ子が {n} 段より深くなっています", "nested deeper than {n} levels").fill(
+                    n=MAX_YAML_DEPTH))
             continue
         if isinstance(event, yaml.CollectionEndEvent):
             anchor, count = stack.pop()
@@ -479,7 +530,8 @@ def _check_bounded(text: str, loader, name: str) -> None:
             anchor, count = event.anchor, 1
         elif isinstance(event, yaml.AliasEvent):
             if any(open_anchor == event.anchor for open_anchor, _ in stack):
-                _refuse(name, event, f"the alias *{event.anchor} is inside its own anchor &{event.anchor}")
+                _refuse(name, event, Text("エイリアス *{a} が自分のアンカー &{a} の中にあります",
+                                          "the alias *{a} is inside its own anchor &{a}").fill(a=event.anchor))
             anchor, count = None, expanded.get(event.anchor, 1)  # an unknown anchor: the loader says so
         else:
             continue
@@ -487,8 +539,9 @@ def _check_bounded(text: str, loader, name: str) -> None:
             expanded[anchor] = count
         stack[-1][1] += count
         if stack[-1][1] > MAX_YAML_VALUES:
-            _refuse(name, event, f"more than {MAX_YAML_VALUES} values once aliases are expanded (a YAML bomb?); "
-                                 f"use fewer aliases")
+            _refuse(name, event, Text("エイリアスを展開すると値が {n} 個を超えます（YAML 爆弾？）。エイリアスを減らしてください",
+                                      "more than {n} values once aliases are expanded (a YAML bomb?); "
+                                      "use fewer aliases").fill(n=MAX_YAML_VALUES))
 
 
 def _check_bounded_or_invalid(text: str, name: str) -> None:
@@ -501,6 +554,8 @@ def _check_bounded_or_invalid(text: str, name: str) -> None:
         pass
 
 
-def _refuse(name: str, event, why: str):
+def _refuse(name: str, event, why: Text):
     mark = event.start_mark
-    raise CatalogError(f"{name}: refused at line {mark.line + 1}, column {mark.column + 1}: {why}")
+    raise CatalogError(Text("{name}: {line} 行 {column} 列で読むのをやめました: {why}",
+                            "{name}: refused at line {line}, column {column}: {why}").fill(
+        name=name, line=mark.line + 1, column=mark.column + 1, why=why))

@@ -25,17 +25,36 @@ class DrillClickError(click.ClickException):
 
 
 class DrillGroup(click.Group):
-    """The group that maps the core's DrillError to `Error: …` and exit 2, for every command."""
+    """The group that maps the core's DrillError to `Error: …` and exit 2, for every command, in the
+    chosen language; Click's own messages and every command's help are in that language too."""
+
+    def main(self, args=None, *rest, **kwargs):
+        from grader import clitexts
+
+        words = list(sys.argv[1:] if args is None else args)
+        clitexts.use(self, _lang_in(words) or default_lang())
+        return super().main(words, *rest, **kwargs)
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except DrillError as exc:
-            raise DrillClickError(str(exc)) from None
+            lang = ctx.obj.lang if isinstance(ctx.obj, Session) else default_lang()
+            raise DrillClickError(exc.text(lang)) from None
 
 
-def _warn(message: str) -> None:
-    click.echo(f"Warning: {message}", err=True)
+def _lang_in(words: list[str]) -> str | None:
+    """The value of the group's --lang among the command-line words, before Click parses them."""
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        if word == "--lang" and i + 1 < len(words) and words[i + 1] in LANGS:
+            return words[i + 1]
+        if word.startswith("--lang=") and word[7:] in LANGS:
+            return word[7:]
+    return None
+
+
 
 
 def _echo_json(data) -> None:
@@ -61,7 +80,8 @@ def main(ctx: click.Context, lang: str | None, workspace_opt: str | None) -> Non
 
     Example: drill next
     """
-    ctx.obj = Session(lang or default_lang(), workspace_opt, warn=_warn)
+    chosen = lang or default_lang()
+    ctx.obj = Session(chosen, workspace_opt, warn=lambda message: click.echo(report.warning(message, chosen), err=True))
 
 
 @main.command()
@@ -135,10 +155,10 @@ def grade(session: Session, problem_id: str | None, all_: bool, answers: tuple[s
     Example: drill grade chain_rule_dzdx --answer 'dzdx=2(x+y)'
     """
     if all_ == bool(problem_id):
-        raise click.UsageError("give one problem ID, or --all")
+        raise click.UsageError(report.usage("one_id", session.lang))
     if all_:
         if answers:
-            raise click.UsageError("--answer goes with one problem ID, not --all")
+            raise click.UsageError(report.usage("answer_with_all", session.lang))
         results = session.attempt_all()
         if as_json:
             _echo_json([r.to_json() for r in results])
@@ -175,8 +195,7 @@ def solution(session: Session, problem_id: str, yes: bool) -> None:
     """
     def confirm() -> bool:
         return yes or confirm_or_refuse(
-            report.solution_question(problem_id, session.lang),
-            f"you have not passed '{problem_id}' yet. Run 'drill solution {problem_id} --yes' to see it anyway.")
+            report.solution_question(problem_id, session.lang), report.solution_refusal(problem_id))
 
     text = session.solution(problem_id, confirm)
     if text is not None:
@@ -194,11 +213,11 @@ def reset(session: Session, problem_id: str | None, all_: bool, yes: bool) -> No
     Example: drill reset affine_backward --yes
     """
     if all_ == bool(problem_id):
-        raise click.UsageError("give one problem ID, or --all")
+        raise click.UsageError(report.usage("one_id", session.lang))
     problems = session.problems_to_reset(None if all_ else problem_id)
     if not yes and not confirm_or_refuse(
             report.reset_question(None if all_ else problem_id, session.lang),
-            f"resetting needs confirmation: run 'drill reset {'--all' if all_ else problem_id} --yes'."):
+            report.reset_refusal("--all" if all_ else problem_id)):
         return
     lines = report.reset_outcomes(session.reset(problems), session.lang, quiet_when_unchanged=all_)
     if lines:
@@ -246,11 +265,11 @@ def exam(session: Session, minutes: int, count: int, area: int | None, seed: int
 
     def ask(prompt) -> str:
         if prompt.first:
-            click.echo(report.exam_question(prompt, session.lang))
+            click.echo(report.exam_question(prompt, session.lang, session.catalog))
         return click.prompt(f"  {prompt.part}", default="", show_default=False)
 
     record = session.exam(count, minutes, area, seed, ask, answers_file, started=started)
-    click.echo(report.exam_result(record, session.lang))
+    click.echo(report.exam_result(record, session.lang, session.catalog))
     sys.exit(0 if record.passed else 1)
 
 

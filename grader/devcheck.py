@@ -50,9 +50,8 @@ def static_offenders(workspace, catalog) -> list[str]:
                 offenders.append(f"{problem.id}: {label} {rel} does not exist")
         if Path(problem.file).suffix != Path(problem.solution).suffix:
             offenders.append(f"{problem.id}: file and solution have different kinds of file")
-        for lang in ("ja", "en"):
-            if len(problem.hints(lang)) < 2:
-                offenders.append(f"{problem.id}: hints.{lang} has fewer than 2 tiers")
+        if len(problem.hints) < 2:
+            offenders.append(f"{problem.id}: hints has fewer than 2 tiers")
         if problem.is_code:
             try:
                 grading.hidden_checks(problem)

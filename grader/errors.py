@@ -1,11 +1,24 @@
 """Domain errors. The core raises these; only the CLI turns them into `Error: …` lines."""
 from __future__ import annotations
 
+from grader.texts import Text, text_of
+
 
 class DrillError(Exception):
-    """Base class: a problem the user can fix (bad id, bad catalog, no workspace...)."""
+    """Base class: a problem the user can fix (bad id, bad catalog, no workspace...). Its message is
+    a Text (or, where it reads the same in every language, a str), shown in the user's language."""
 
     exit_code = 2
+
+    def __init__(self, message: str | Text):
+        super().__init__(text_of(message, "en"))
+        self.message = message
+
+    def text(self, lang: str) -> str:
+        return text_of(self.message, lang)
+
+    def __reduce__(self):  # crosses from the forked grading process as itself
+        return type(self), (self.message,)
 
 
 class CatalogError(DrillError):
@@ -34,5 +47,5 @@ class AnswerError(Exception):
         self.caret = caret
 
     def text(self, lang: str) -> str:
-        msg = self.ja if lang == "ja" else self.en
+        msg = Text(self.ja, self.en).get(lang)
         return f"{msg}\n{self.caret}" if self.caret else msg

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-# Share of questions per syllabus area (our reading of the 2024 syllabus's emphasis).
-AREA_WEIGHTS = {1: 0.15, 2: 0.15, 3: 0.30, 4: 0.30, 5: 0.10}
 PASS_LINE = 0.65  # JDLA does not publish the pass mark; 65% is our rehearsal target
 ANSWER_LINE = re.compile(r"^\s*([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
 
@@ -119,7 +117,7 @@ def draw(catalog, seed: int, count: int, area: int | None = None) -> list[Questi
     chosen = []
     while len(chosen) < count and any(pool.values()):
         areas = [a for a in pool if pool[a]]
-        weights = [AREA_WEIGHTS.get(a, 0.1) for a in areas]
+        weights = [catalog.areas[a].weight if a in catalog.areas else 0.1 for a in areas]
         pick = rng.choices(areas, weights=weights)[0]
         chosen.append(Question(pool[pick].pop(), rng.randrange(2**31)))
     return chosen

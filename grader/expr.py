@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from grader.errors import AnswerError
+from grader.texts import Text
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 120
@@ -307,7 +308,16 @@ def uses(node, name: str) -> bool:
 
 
 class ShapeError(Exception):
-    """Matrix shapes that do not fit (a transposed or reordered product)."""
+    """Matrix shapes that do not fit (a transposed or reordered product); `text` says how, in both
+    languages."""
+
+    def __init__(self, text: Text):
+        super().__init__(text.get("en"))
+        self.text = text
+
+
+_VERBS = {"add": Text("足せません", "add"), "sub": Text("引けません", "subtract"), "div": Text("割れません", "divide"),
+          "had": Text("要素ごとに掛けられません", "multiply elementwise")}
 
 
 def _shape_text(value, dim_names: dict) -> str:
@@ -356,15 +366,16 @@ def evaluate(node, env: dict, dim_names: dict | None = None):
             if lnd == 0 or rnd == 0:
                 return left * right
             if np.shape(left)[1] != np.shape(right)[0]:
-                raise ShapeError(f"cannot multiply {_shape_text(left, dims)} by {_shape_text(right, dims)}")
+                raise ShapeError(Text("{a} に {b} を掛けられません", "cannot multiply {a} by {b}").fill(
+                    a=_shape_text(left, dims), b=_shape_text(right, dims)))
             return left @ right
         if tag == "pow":
             if rnd != 0:
-                raise ShapeError("an exponent must be a scalar")
+                raise ShapeError(Text("指数はスカラーにしてください", "an exponent must be a scalar"))
             return np.power(left, right) if lnd else _scalar_pow(left, right)
         if lnd and rnd and np.shape(left) != np.shape(right):
-            verb = {"add": "add", "sub": "subtract", "div": "divide", "had": "multiply elementwise"}[tag]
-            raise ShapeError(f"cannot {verb} {_shape_text(left, dims)} and {_shape_text(right, dims)}")
+            raise ShapeError(Text("{a} と {b} は{verb}", "cannot {verb} {a} and {b}").fill(
+                verb=_VERBS[tag], a=_shape_text(left, dims), b=_shape_text(right, dims)))
         if tag == "add":
             return left + right
         if tag == "sub":

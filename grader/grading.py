@@ -9,24 +9,25 @@ from grader.checks import kind
 from grader.errors import CatalogError
 from grader.results import ERROR, FAIL, CheckResult, ProblemResult, cap_output, summarise
 from grader.submission import Answers, Code, Submission, Unreadable
+from grader.texts import Text, text_of
 
 MESSAGES = {
-    "not_implemented": ("まだ実装されていません（{err}）", "not implemented yet ({err})"),
-    "timeout": ("{t:g} 秒以内に終わりませんでした（無限ループ？）", "did not finish within {t:g} s (an endless loop?)"),
-    "not_run": ("前のチェックで止まったため実行されませんでした", "not run: the run stopped in an earlier check"),
-    "died": ("学習者のプロセスが途中で終了しました: {why}", "your code's process ended early: {why}"),
-    "raised": ("例外: {err}", "raised {err}"),
-    "count": ("{n} ケース分の結果が必要ですが、返ってきたのは {got} ケース分です",
-              "expected results for {n} cases, got {got}"),
-    "unanswered": ("無回答です", "not answered"),
-    "no_answer": ("まだ解答がありません（{file} の {part} = の行、または --answer {part}=…）",
-                  "no answer yet (the '{part} =' line of {file}, or --answer {part}=…)"),
+    "not_implemented": Text("まだ実装されていません（{err}）", "not implemented yet ({err})"),
+    "timeout": Text("{t:g} 秒以内に終わりませんでした（無限ループ？）", "did not finish within {t:g} s (an endless loop?)"),
+    "not_run": Text("前のチェックで止まったため実行されませんでした", "not run: the run stopped in an earlier check"),
+    "died": Text("学習者のプロセスが途中で終了しました: {why}", "your code's process ended early: {why}"),
+    "raised": Text("例外: {err}", "raised {err}"),
+    "count": Text("{n} ケース分の結果が必要ですが、返ってきたのは {got} ケース分です",
+                  "expected results for {n} cases, got {got}"),
+    "unanswered": Text("無回答です", "not answered"),
+    "no_answer": Text("まだ解答がありません（{file} の {part} = の行、または --answer {part}=…）",
+                      "no answer yet (the '{part} =' line of {file}, or --answer {part}=…)"),
+    "internal": Text("採点側の内部エラー（チェック '{name}'）: {err}", "internal grader error in check '{name}': {err}"),
 }
 
 
 def _msg(key: str, lang: str, **fmt) -> str:
-    ja, en = MESSAGES[key]
-    return (ja if lang == "ja" else en).format(**fmt)
+    return MESSAGES[key].format(lang, **fmt)
 
 
 def hidden_checks(problem) -> dict:
@@ -104,10 +105,10 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
     if run.load_failure is not None:
         failure = run.load_failure
         output = cap_output(failure.output)
+        message = text_of(failure.message, lang)
         for spec in problem.checks:
-            results.append(CheckResult(spec.name, ERROR, 0, spec.points, failure.message.splitlines()[0],
-                                       None, output))
-        return summarise(problem.id, results, time.monotonic() - started, lang, failure.message)
+            results.append(CheckResult(spec.name, ERROR, 0, spec.points, message.splitlines()[0], None, output))
+        return summarise(problem.id, results, time.monotonic() - started, lang, message)
     stopped = False
     for spec in problem.checks:
         obj = checks[spec.name]
@@ -138,7 +139,7 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
             verdict = obj.judge(drawn, reference[spec.name], outputs, lang, spec.params)
         except Exception as exc:  # noqa: BLE001 - a grader bug must still give a result
             results.append(CheckResult(spec.name, ERROR, 0, spec.points,
-                                       f"internal grader error in check '{spec.name}': {exc!r}", None, output))
+                                       _msg("internal", lang, name=spec.name, err=repr(exc)), None, output))
             continue
         results.append(CheckResult(spec.name, verdict.status, spec.points if verdict.ok else 0, spec.points,
                                    verdict.message, verdict.diagnosis, output))

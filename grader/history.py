@@ -11,6 +11,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+from grader.texts import Text
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS attempts (
     id INTEGER PRIMARY KEY, problem TEXT NOT NULL, time REAL NOT NULL, status TEXT NOT NULL,
@@ -28,7 +30,7 @@ CREATE TABLE IF NOT EXISTS exams (id INTEGER PRIMARY KEY, time REAL NOT NULL, se
 """
 
 
-def _unwritable_reason(path: Path) -> str | None:
+def _unwritable_reason(path: Path) -> Text | None:
     """'the disk is full' / 'the workspace is read-only' when that is why `path` cannot be written."""
     folder = Path(path).parent
     while not folder.exists() and folder != folder.parent:
@@ -38,18 +40,18 @@ def _unwritable_reason(path: Path) -> str | None:
     except (OSError, AttributeError):  # Windows has no statvfs
         fs = None
     if fs is not None and fs.f_flag & getattr(os, "ST_RDONLY", 1):
-        return "the workspace is on a read-only file system"
+        return Text("作業フォルダが読み取り専用のファイルシステムにあります", "the workspace is on a read-only file system")
     if fs is not None and fs.f_bavail * fs.f_frsize < (64 << 10):
-        return "the disk is full"
+        return Text("ディスクがいっぱいです", "the disk is full")
     if not os.access(folder, os.W_OK) or (Path(path).exists() and not os.access(path, os.W_OK)):
-        return "the workspace is read-only"
+        return Text("作業フォルダが読み取り専用です", "the workspace is read-only")
     return None
 
 
 class History:
     """Attempts, hints shown and solutions viewed for one workspace."""
 
-    def __init__(self, conn: sqlite3.Connection | None, warning: str | None = None):
+    def __init__(self, conn: sqlite3.Connection | None, warning: Text | None = None):
         self._conn = conn
         self.warning = warning
         self.read_only = False
@@ -72,16 +74,21 @@ class History:
             conn.execute("SELECT count(*) FROM attempts").fetchone()
             return cls(conn)
         except (sqlite3.Error, OSError) as exc:
-            why = _unwritable_reason(path) or str(exc)
+            why = _unwritable_reason(path) or Text(str(exc), str(exc))
             shown = cls._open_read_only(path)
             if shown is not None:  # a read-only workspace or a full disk: show the past, record nothing
-                shown.warning = (f"history at {path} cannot be written ({why}); "
-                                 f"it is shown as it is, and this session records nothing.")
+                shown.warning = Text("{path} の履歴に書き込めません（{why}）。履歴はそのまま表示し、今回は何も"
+                                     "記録しません。",
+                                     "history at {path} cannot be written ({why}); "
+                                     "it is shown as it is, and this session records nothing.").fill(path=path, why=why)
                 return shown
             if not Path(path).exists():
-                return cls(None, f"history at {path} cannot be created ({why}); this session records nothing.")
-            return cls(None, f"history at {path} cannot be used ({why}); the file is kept as it is, "
-                             f"and this session records nothing.")
+                return cls(None, Text("{path} に履歴を作れません（{why}）。今回は何も記録しません。",
+                                      "history at {path} cannot be created ({why}); this session records "
+                                      "nothing.").fill(path=path, why=why))
+            return cls(None, Text("{path} の履歴を使えません（{why}）。ファイルはそのまま残し、今回は何も記録しません。",
+                                  "history at {path} cannot be used ({why}); the file is kept as it is, "
+                                  "and this session records nothing.").fill(path=path, why=why))
 
     @classmethod
     def _open_read_only(cls, path: Path) -> "History | None":
@@ -110,7 +117,8 @@ class History:
                 self._conn.execute("BEGIN IMMEDIATE")
                 self._conn.execute(sql, args)
         except sqlite3.Error as exc:
-            self.warning = f"history could not be written ({exc}); this result was not recorded."
+            self.warning = Text("履歴に書き込めませんでした（{why}）。この結果は記録されていません。",
+                                "history could not be written ({why}); this result was not recorded.").fill(why=str(exc))
 
     def record_attempt(self, result, digest: str | None, seed: int | None = None) -> None:
         """Store one graded attempt: the per-check results as JSON, the sha256 of what was graded

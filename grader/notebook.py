@@ -5,7 +5,6 @@ isolated runner as `drill grade`; the live objects never run in the notebook's p
 """
 from __future__ import annotations
 
-import html
 import inspect
 import textwrap
 from pathlib import Path
@@ -30,25 +29,15 @@ class NotebookResult:
         return report.scorecard(self.result, self.lang)
 
     def _repr_html_(self) -> str:
-        colours = {"pass": "#1a7f37", "fail": "#cf222e", "error": "#9a6700"}
-        rows = []
-        for check in self.result.checks:
-            message = html.escape(check.message).replace("\n", "<br>")
-            if check.diagnosis:
-                message += f"<br><b>→ {html.escape(check.diagnosis)}</b>"
-            rows.append(f"<tr><td>{html.escape(check.name)}</td>"
-                        f"<td style='color:{colours[check.status]}'>{check.status}</td>"
-                        f"<td>{check.points:g}/{check.max_points:g}</td><td style='text-align:left'>{message}</td></tr>")
-        r = self.result
-        summary = (f"<b>{html.escape(r.problem)}: {r.score:g}/{r.max_score:g} points — "
-                   f"<span style='color:{colours[r.status]}'>{r.status.upper()}</span></b>")
-        return (f"<table><thead><tr><th>check</th><th>result</th><th>points</th><th>message</th></tr></thead>"
-                f"<tbody>{''.join(rows)}</tbody></table><p>{summary}</p>")
+        from grader import report
+
+        return report.scorecard_html(self.result, self.lang, self.recorded)
 
 
 def source_of(objects) -> str:
     """The source text of the given classes / functions, dedented, numpy imported first."""
     from grader.errors import UsageError
+    from grader.texts import Text
 
     parts = [PRELUDE]
     for obj in objects:
@@ -56,7 +45,9 @@ def source_of(objects) -> str:
             parts.append(textwrap.dedent(inspect.getsource(obj)))
         except (TypeError, OSError):
             name = getattr(obj, "__name__", type(obj).__name__)
-            raise UsageError(f"cannot find the source of {name}: pass a class or function defined in a cell") from None
+            raise UsageError(Text("{name} のソースが見つかりません。セルで定義したクラスか関数を渡してください",
+                                  "cannot find the source of {name}: pass a class or function defined in a cell").fill(
+                name=name)) from None
     return "\n\n".join(parts)
 
 

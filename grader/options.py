@@ -1,11 +1,11 @@
-"""Options shared by several commands, defined once."""
+"""Options shared by several commands, defined once (their Japanese help: grader/clitexts.py)."""
 from __future__ import annotations
 
 import os
 
 import click
 
-LANGS = ("ja", "en")
+from grader.texts import LANGS, Text
 
 
 def default_lang() -> str:
@@ -27,7 +27,7 @@ seed_option = click.option("--seed", type=int, default=None,
 verbose_option = click.option("--verbose", "-v", is_flag=True, help="Also show the output of passing checks.")
 
 
-def confirm_or_refuse(question: str, refusal: str) -> bool:
+def confirm_or_refuse(question: str, refusal: Text) -> bool:
     """Ask `question` (default no) on a terminal; with no terminal to ask on, refuse with `refusal`
     (which says how to skip the question), since a script must not hang on a prompt."""
     import sys

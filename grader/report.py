@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 from grader.results import PASS, ProblemResult
+from grader.texts import Text
 
 LABELS = {
     "ja": {"check": "チェック", "result": "結果", "points": "点", "message": "メッセージ",
@@ -19,7 +20,14 @@ LABELS = {
            "id": "id", "kind": "kind", "title": "title", "status": "status", "file": "file",
            "new": "new", "failed": "failed", "passed": "passed"},
 }
+KINDS = {"code": Text("コード", "code"), "symbolic": Text("数式", "symbolic"), "choice": Text("選択", "choice"),
+         "numeric": Text("数値", "numeric")}
 COLORS = {"pass": "\x1b[32m", "fail": "\x1b[31m", "error": "\x1b[33m"}
+
+
+def warning(message: str, lang: str) -> str:
+    """A warning line for stderr: `Warning: …`."""
+    return f"{'警告' if lang == 'ja' else 'Warning'}: {message}"
 
 
 def use_color(stream) -> bool:
@@ -66,6 +74,35 @@ def scorecard(result: ProblemResult, lang: str, color: bool = False, verbose: bo
     return "\n".join(lines)
 
 
+def scorecard_html(result: ProblemResult, lang: str, recorded: bool = True) -> str:
+    """The scorecard as an HTML table, for Jupyter; says so when the attempt was not recorded."""
+    import html
+
+    L = LABELS[lang]
+    colours = {"pass": "#1a7f37", "fail": "#cf222e", "error": "#9a6700"}
+    rows = []
+    for check in result.checks:
+        message = html.escape(check.message).replace("\n", "<br>")
+        if check.diagnosis:
+            message += f"<br><b>→ {html.escape(L['diagnosis'])}: {html.escape(check.diagnosis)}</b>"
+        if check.output and check.status != PASS:
+            message += f"<pre>{html.escape(check.output)}</pre>"
+        rows.append(f"<tr><td>{html.escape(check.name)}</td>"
+                    f"<td style='color:{colours[check.status]}'>{L[check.status]}</td>"
+                    f"<td>{_num(check.points)}/{_num(check.max_points)}</td>"
+                    f"<td style='text-align:left'>{message}</td></tr>")
+    summary = (f"<b>{html.escape(result.problem)}: {_num(result.score)}/{_num(result.max_score)} "
+               f"{L['points_word']} — <span style='color:{colours[result.status]}'>{L[result.status.upper()]}</span></b>")
+    note = "" if recorded else f"<p><i>{html.escape(NOT_RECORDED.get(lang))}</i></p>"
+    head = "".join(f"<th>{L[k]}</th>" for k in ("check", "result", "points", "message"))
+    return (f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"<p>{summary}</p>{note}")
+
+
+NOT_RECORDED = Text("作業フォルダの外なので、この結果は記録されていません（drill init で作業フォルダを作れます）。",
+                    "outside a workspace: this result was not recorded (drill init creates one).")
+
+
 def summary_table(results: list, catalog, lang: str, color: bool = False) -> str:
     """`drill grade --all`: one table by topic, with totals."""
     from tabulate import tabulate
@@ -90,7 +127,7 @@ def problem_list(rows: list[dict], lang: str) -> str:
     from tabulate import tabulate
 
     L = LABELS[lang]
-    body = [[r["id"], r["topic"], r["kind"], r["title"], _num(r["points"]), L[r["status"]], r["file"]]
+    body = [[r["id"], r["topic"], KINDS[r["kind"]].get(lang), r["title"], _num(r["points"]), L[r["status"]], r["file"]]
             for r in rows]
     return tabulate(body, headers=[L["id"], L["topic"], L["kind"], L["title"], L["points"],
                                    L["status"], L["file"]], tablefmt="simple", disable_numparse=True)
@@ -198,6 +235,30 @@ def hint_view(hint, lang: str) -> str:
     return text
 
 
+USAGE = {
+    "one_id": Text("問題 ID を 1 つ指定するか、--all を付けてください", "give one problem ID, or --all"),
+    "answer_with_all": Text("--answer は問題 ID 1 つと一緒に使います。--all とは使えません",
+                            "--answer goes with one problem ID, not --all"),
+}
+
+
+def usage(key: str, lang: str) -> str:
+    """A usage error of the CLI's own (Click prints `Usage:` and `Error:` around it)."""
+    return USAGE[key].get(lang)
+
+
+def solution_refusal(problem_id: str) -> Text:
+    """Why `drill solution` without a terminal to confirm on shows nothing, and what to type."""
+    return Text("'{id}' にはまだ合格していません。それでも見るには 'drill solution {id} --yes' を実行してください。",
+                "you have not passed '{id}' yet. Run 'drill solution {id} --yes' to see it anyway.").fill(id=problem_id)
+
+
+def reset_refusal(what: str) -> Text:
+    """Why `drill reset` without a terminal to confirm on restores nothing, and what to type."""
+    return Text("元に戻すには確認が必要です: 'drill reset {what} --yes' を実行してください。",
+                "resetting needs confirmation: run 'drill reset {what} --yes'.").fill(what=what)
+
+
 def solution_question(problem_id: str, lang: str) -> str:
     """The confirmation `drill solution` asks before a pass."""
     return (f"'{problem_id}' にはまだ合格していません。解答を表示しますか？" if lang == "ja"
@@ -223,11 +284,8 @@ def reset_outcomes(outcomes, lang: str, quiet_when_unchanged: bool) -> str:
     return "\n".join(lines)
 
 
-def _area_name(area: int, lang: str) -> str:
-    from grader.stats import AREAS
-
-    names = AREAS.get(area)
-    return names[0 if lang == "ja" else 1] if names else str(area)
+def _area_name(area: int, lang: str, catalog) -> str:
+    return catalog.area_name(area).get(lang)
 
 
 def exam_start(count: int, minutes: int, seed: int, lang: str) -> str:
@@ -239,16 +297,16 @@ def exam_start(count: int, minutes: int, seed: int, lang: str) -> str:
     return f"Mock exam: {count} questions, {minutes} minutes, pass line {PASS_LINE:.0%} (seed {seed})"
 
 
-def exam_question(prompt, lang: str) -> str:
+def exam_question(prompt, lang: str, catalog) -> str:
     """A question's header and statement, shown before its first part is asked."""
     ja = lang == "ja"
     left = int(prompt.seconds_left)
     clock = f"{left // 60:02d}:{left % 60:02d}"
     return (f"\n[{prompt.number}/{prompt.total}] {'残り' if ja else 'time left'} {clock} — "
-            f"{prompt.problem.title.get(lang)} ({_area_name(prompt.problem.area, lang)})\n{prompt.statement}")
+            f"{prompt.problem.title.get(lang)} ({_area_name(prompt.problem.area, lang, catalog)})\n{prompt.statement}")
 
 
-def exam_result(record, lang: str) -> str:
+def exam_result(record, lang: str, catalog) -> str:
     """After the exam: time-up, the score per area, the total against the pass line, what next."""
     from tabulate import tabulate
 
@@ -261,7 +319,7 @@ def exam_result(record, lang: str) -> str:
     rows = []
     for area, (score, max_score) in record.by_area().items():
         share = score / max_score if max_score else 0.0
-        rows.append((f"{area} {_area_name(area, lang)}", f"{score:g}/{max_score:g}", f"{share:.0%}"))
+        rows.append((f"{area} {_area_name(area, lang, catalog)}", f"{score:g}/{max_score:g}", f"{share:.0%}"))
     lines.append("")
     lines.append(tabulate(rows, headers=["分野" if ja else "area", "得点" if ja else "score", "%"],
                           tablefmt="simple", disable_numparse=True))
@@ -285,7 +343,7 @@ def exam_review(record, catalog, lang: str) -> str:
         problem = catalog.get(question.problem)
         if problem is None:
             continue
-        lines.append(f"\n== {problem.id} — {problem.title.get(lang)} ({_area_name(problem.area, lang)})")
+        lines.append(f"\n== {problem.id} — {problem.title.get(lang)} ({_area_name(problem.area, lang, catalog)})")
         for part in question.parts:
             if part.status == "pass":
                 continue
@@ -295,7 +353,7 @@ def exam_review(record, catalog, lang: str) -> str:
             lines.append(f"    {part.message}")
             if part.diagnosis:
                 lines.append(f"    → {part.diagnosis}")
-        lines.append(("  解説: " if ja else "  Explanation: ") + problem.hints(lang)[-1])
+        lines.append(("  解説: " if ja else "  Explanation: ") + problem.hints[-1].get(lang))
     return "\n".join(lines)
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from grader.texts import Text
+
 PASS, FAIL, ERROR = "pass", "fail", "error"
 OUTPUT_CAP = 2000
 TRUNCATED = "\n… [output truncated: {n} more characters]"
@@ -48,6 +50,10 @@ class ProblemResult:
         return data
 
 
+ALL_PASSED = Text("すべてのチェックに合格しました", "all checks passed")
+SOME_FAILED = Text("{n} 件中 {bad} 件のチェックが不合格です", "{bad} of {n} checks did not pass")
+
+
 def summarise(problem: str, checks: list[CheckResult], duration_s: float, lang: str,
               error_message: str | None = None) -> ProblemResult:
     """Build a ProblemResult: pass when every check passes, error when none could run."""
@@ -62,9 +68,8 @@ def summarise(problem: str, checks: list[CheckResult], duration_s: float, lang: 
     if error_message is not None:
         message = error_message
     elif status == PASS:
-        message = "すべてのチェックに合格しました" if lang == "ja" else "all checks passed"
+        message = ALL_PASSED.get(lang)
     else:
         bad = sum(1 for c in checks if c.status != PASS)
-        message = (f"{len(checks)} 件中 {bad} 件のチェックが不合格です" if lang == "ja"
-                   else f"{bad} of {len(checks)} checks did not pass")
+        message = SOME_FAILED.format(lang, n=len(checks), bad=bad)
     return ProblemResult(problem, status, score, max_score, message, duration_s, tuple(checks))

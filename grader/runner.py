@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from grader import wire
+from grader.texts import Text
 
 ADDRESS_SPACE_LIMIT = 1 << 30      # 1 GiB on top of nothing: the learner's whole process
 OUTPUT_FILE_LIMIT = 64 << 20       # what the learner may print before writes fail
@@ -32,13 +33,29 @@ _hard_exit = os._exit              # bound at import: learner code may rebind os
 EXIT_RUNNER_FAILED = 3             # the learner's process could not run the grader's side of the run
 EXIT_PIPE_LOST = 4                 # ... because the learner's code closed or replaced the result pipe
 
+# how the learner's process ended early, as "your code's process ended early: …" goes on
+TOO_MANY_PROCESSES = Text("プロセスを {n} 個より多く起動したため、採点側が止めました",
+                          "it started more than {n} processes, so the grader stopped it")
+TOO_MUCH_DATA = Text("採点側が受け取れる量より多くのデータを送り返しました", "sent back more data than the grader accepts")
+TOO_MANY_PARTS = Text("要素が {n} 個を超える値を送り返しました（採点側が読む上限を超えています）",
+                      "it sent back a value of more than {n} parts, more than the grader reads")
+PIPE_CLOSED = Text("採点側が結果を読むパイプを閉じました", "it closed the pipe the grader reads results from")
+ENDED_EARLY = Text("プロセスが最後まで終わりませんでした", "the process ended before finishing")
+EXITED = Text("プロセスが終了コード {code} で途中終了しました", "the process exited with code {code} before finishing")
+KILLED = Text("プロセスがシグナル {signal} で強制終了されました", "the process was killed by {signal}")
+CANNOT_SEND = Text("このプラットフォームではチェックを別プロセスに渡せません（{why}）",
+                   "the checks cannot be sent to a separate process on this platform ({why})")
+DID_NOT_START = Text("学習者のプロセスが {n:g} 秒以内に起動しませんでした",
+                     "the learner's process did not start within {n:g} s")
+CANNOT_COMPILE = Text("{name}: コンパイルできません: {why}", "{name}: cannot compile: {why}")
+
 
 @dataclass(frozen=True)
 class LoadFailure:
     """The learner's file could not be loaded: nothing could be checked."""
 
-    kind: str          # missing | encoding | syntax | exception
-    message: str       # one line (plus a caret line for syntax errors)
+    kind: str            # syntax | exception
+    message: str | Text  # one line (plus a caret line for syntax errors); Python's own words stay as they are
     output: str = ""
 
 
@@ -50,7 +67,7 @@ class RunResult:
     records: dict = field(default_factory=dict)   # probe name -> {"ok": bool, ...}
     outputs: dict = field(default_factory=dict)   # probe name -> printed text
     timed_out: bool = False
-    died: str | None = None                       # how the process ended early, if it did
+    died: Text | None = None                      # how the process ended early, if it did
     duration_s: float = 0.0
 
 
@@ -87,7 +104,7 @@ def compile_source(text: str, path: str):
         kind = type(exc).__name__
         return None, LoadFailure("syntax", f"{os.path.basename(path)}:{exc.lineno}: {kind}: {exc.msg}{caret}")
     except (ValueError, MemoryError, RecursionError) as exc:
-        return None, LoadFailure("syntax", f"{os.path.basename(path)}: cannot compile: {exc}")
+        return None, LoadFailure("syntax", CANNOT_COMPILE.fill(name=os.path.basename(path), why=str(exc)))
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -441,7 +458,7 @@ class _ForkRun(Run):
                 if now >= next_count:  # a fork loop: root ignores RLIMIT_NPROC, so count ourselves
                     next_count = now + 0.1
                     if _count_started(pid, self._keep) > PROCESS_LIMIT:
-                        result.died = f"it started more than {PROCESS_LIMIT} processes, so the grader stopped it"
+                        result.died = TOO_MANY_PROCESSES.fill(n=PROCESS_LIMIT)
                         break
                 ready, _, _ = select.select([read_fd], [], [], min(remaining, 0.05))
                 if ready:
@@ -451,7 +468,7 @@ class _ForkRun(Run):
                         break
                     buffer.extend(chunk)
                     if len(buffer) > RESULT_LIMIT:
-                        result.died = "sent back more data than the grader accepts"
+                        result.died = TOO_MUCH_DATA
                         break
                 else:
                     done, status = os.waitpid(pid, os.WNOHANG)
@@ -505,30 +522,30 @@ def _wait_briefly(pid: int, grace: float) -> tuple[int | None, bool]:
         time.sleep(0.002)
 
 
-def _wait_status_text(status: int) -> str:
+def _wait_status_text(status: int) -> Text:
     """'the process was killed by SIGSEGV' / 'the process exited with code 3 before finishing'."""
     if os.WIFSIGNALED(status):
         return _signal_text(os.WTERMSIG(status))
     if os.WIFEXITED(status):
         return _exit_code_text(os.WEXITSTATUS(status))
-    return "the process ended before finishing"
+    return ENDED_EARLY
 
 
-def _exit_code_text(code: int) -> str:
+def _exit_code_text(code: int) -> Text:
     if code == EXIT_PIPE_LOST:
-        return "it closed the pipe the grader reads results from"
-    return f"the process exited with code {code} before finishing"
+        return PIPE_CLOSED
+    return EXITED.fill(code=code)
 
 
-def _signal_text(sig: int) -> str:
+def _signal_text(sig: int) -> Text:
     try:
         signame = signal.Signals(sig).name
     except ValueError:
         signame = str(sig)
-    return f"the process was killed by {signame}"
+    return KILLED.fill(signal=signame)
 
 
-def _finish(result: RunResult, buffer: bytearray, probes: list, out_file, how: str | None,
+def _finish(result: RunResult, buffer: bytearray, probes: list, out_file, how: Text | None,
             pipe_closed: bool, started: float) -> RunResult:
     """Read the records in `buffer` (plain JSON, bounded in size and parts) into `result`; say why
     the run ended early when a probe's record is missing."""
@@ -561,12 +578,11 @@ def _finish(result: RunResult, buffer: bytearray, probes: list, out_file, how: s
                         or result.load_failure is not None)
     if not finished_cleanly and not result.timed_out and result.died is None:
         if oversized:
-            result.died = (f"it sent back a value of more than {wire.RECORD_PARTS_LIMIT} parts, "
-                           f"more than the grader reads")
+            result.died = TOO_MANY_PARTS.fill(n=wire.RECORD_PARTS_LIMIT)
         elif pipe_closed:
-            result.died = "it closed the pipe the grader reads results from"
+            result.died = PIPE_CLOSED
         else:
-            result.died = how or "the process ended before finishing"
+            result.died = how or ENDED_EARLY
     if result.load_failure is not None:
         size = os.fstat(out_file.fileno()).st_size
         printed = _read_output(out_file, [0, size])
@@ -596,8 +612,7 @@ class _SpawnRun(Run):
         try:
             blob = pickle.dumps(payload)
         except Exception as exc:  # noqa: BLE001 - a probe built in a closure cannot be sent
-            self._early.died = (f"the checks cannot be sent to a separate process on this platform "
-                                f"({type(exc).__name__})")
+            self._early.died = CANNOT_SEND.fill(why=type(exc).__name__)
             return
         handle, self._payload_path = tempfile.mkstemp(prefix="drill-probes-")
         with os.fdopen(handle, "wb") as fh:
@@ -640,12 +655,12 @@ class _SpawnRun(Run):
         result, proc = RunResult(), self._proc
         try:
             if not self._ready.wait(SPAWN_STARTUP_LIMIT):
-                result.died = f"the learner's process did not start within {SPAWN_STARTUP_LIMIT:g} s"
+                result.died = DID_NOT_START.fill(n=SPAWN_STARTUP_LIMIT)
             else:
                 deadline = time.monotonic() + self._timeout
                 while proc.poll() is None:
                     if self._overflow.is_set():
-                        result.died = "sent back more data than the grader accepts"
+                        result.died = TOO_MUCH_DATA
                         break
                     if time.monotonic() >= deadline:
                         result.timed_out = True
@@ -711,7 +726,7 @@ def _spawn_main() -> None:  # pragma: no cover - runs in the spawned process
     if failure is not None:  # compiled by the grader already: only a different interpreter fails here
         from grader import wire
 
-        _write_all(result_fd, wire.dumps({"load_error": failure.message}))
+        _write_all(result_fd, wire.dumps({"load_error": str(failure.message)}))
         _hard_exit(0)
     _write_all(result_fd, b"\n")  # ready: the timeout starts now
     _child(path, code, payload["probes"], result_fd, out_fd, grader_pid)

@@ -35,7 +35,10 @@ def now_from(text: str | None) -> float:
     except ValueError:
         from grader.errors import UsageError
 
-        raise UsageError(f"cannot read the date '{text}': write it as YYYY-MM-DD") from None
+        from grader.texts import Text
+
+        raise UsageError(Text("日付 '{text}' を読めません。YYYY-MM-DD の形で書いてください",
+                              "cannot read the date '{text}': write it as YYYY-MM-DD").fill(text=text)) from None
 
 
 def next_problem(catalog, statuses: dict[str, str], history=None, now: float | None = None) -> Pick | None:

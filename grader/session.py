@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from grader.errors import DrillError, UnknownProblem
+from grader.texts import Text
 
 if TYPE_CHECKING:
     import threading
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from grader.stats import Stats
     from grader.submission import Submission
     from grader.workspace import Workspace
+
+
+UNKNOWN_PROBLEM = Text("問題 '{id}' はありません。{hint}（drill list）", "unknown problem '{id}'.{hint} (drill list)")
+DID_YOU_MEAN = Text("'{id}' のことですか？", " Did you mean '{id}'?")
 
 
 class UnknownTopic(DrillError):
@@ -134,7 +139,7 @@ class Session:
 
     def _pass_on_warning(self) -> None:
         if self._history is not None and self._history.warning:
-            self._warn(self._history.warning)
+            self._warn(self._history.warning.get(self.lang))
             self._history.warning = None
 
     # -- finding problems
@@ -146,8 +151,8 @@ class Session:
             import difflib
 
             close = difflib.get_close_matches(problem_id, self.catalog.ids, n=1, cutoff=0.6)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            raise UnknownProblem(f"unknown problem '{problem_id}'.{hint} (drill list)")
+            hint = DID_YOU_MEAN.fill(id=close[0]) if close else Text("", "")
+            raise UnknownProblem(UNKNOWN_PROBLEM.fill(id=problem_id, hint=hint))
         return found
 
     def rows(self, topic: str | None = None) -> list[dict]:
@@ -159,7 +164,9 @@ class Session:
                 for p in self.catalog.problems if not topic or p.topic == topic]
         if topic and not rows:
             topics = sorted({p.topic for p in self.catalog.problems})
-            raise UnknownTopic(f"no problems with topic '{topic}'. Topics: {', '.join(topics)}")
+            raise UnknownTopic(Text("トピック '{topic}' の問題はありません。トピック: {topics}",
+                                    "no problems with topic '{topic}'. Topics: {topics}").fill(
+                topic=topic, topics=", ".join(topics)))
         return rows
 
     def seed_for(self, problem: Problem, explicit: int | None = None) -> int | None:
@@ -246,7 +253,7 @@ class Session:
     def hint(self, problem_id: str) -> HintView:
         """The next hint tier (the last one again once all are shown); the history counts it."""
         problem = self.problem(problem_id)
-        tiers = problem.hints(self.lang)
+        tiers = tuple(hint.get(self.lang) for hint in problem.hints)
         values = self._values(problem)
         if values is not None:
             from grader.params import render
@@ -269,7 +276,8 @@ class Session:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError:
-            raise DrillError(f"the solution of '{problem.id}' is missing ({path}).") from None
+            raise DrillError(Text("'{id}' の解答例がありません（{path}）。", "the solution of '{id}' is missing ({path}).").fill(
+                id=problem.id, path=path)) from None
         self.history.record_solution(problem.id, passed)
         self._pass_on_warning()
         return text.rstrip("\n")
@@ -314,14 +322,17 @@ class Session:
         seed = secrets.randbelow(2**31) if seed is None else seed
         questions = exam.draw(self.catalog, seed, count, area)
         if not questions:
-            raise DrillError("no choice, numeric or symbolic problems to draw from"
-                             + (f" in area {area}" if area else ""))
+            raise DrillError((Text("分野 {area} には出題できる選択・数値・数式の問題がありません",
+                                   "no choice, numeric or symbolic problems to draw from in area {area}").fill(area=area)
+                              if area else Text("出題できる選択・数値・数式の問題がありません",
+                                                "no choice, numeric or symbolic problems to draw from")))
         given = None
         if answers_file is not None:
             try:
                 given = exam.parse_answers(answers_file.read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError) as exc:
-                raise DrillError(f"cannot read {answers_file}: {exc}") from None
+                raise DrillError(Text("{file} を読めません: {why}", "cannot read {file}: {why}").fill(
+                    file=answers_file, why=exc)) from None
         if started is not None:
             started(len(questions), seed)
         record = exam.run(seed, questions, minutes, self.lang, ask, clock or time.monotonic, given)
@@ -335,7 +346,8 @@ class Session:
 
         last = self.history.last_exam()
         if last is None:
-            raise NoExam("no mock exam in the history yet. Run 'drill exam' first.")
+            raise NoExam(Text("履歴に模擬試験がまだありません。先に 'drill exam' を実行してください。",
+                              "no mock exam in the history yet. Run 'drill exam' first."))
         return exam.ExamRecord.from_json(last)
 
     def pick_next(self) -> Problem | None:

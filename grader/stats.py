@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 
-AREAS = {1: ("数学的基礎", "Mathematics"), 2: ("機械学習", "Machine learning"), 3: ("深層学習の基礎", "Deep learning basics"),
-         4: ("深層学習の応用", "Deep learning applications"), 5: ("開発・運用環境", "Development and operations")}
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ def compute(catalog, history, now: float, lang: str) -> Stats:
     end_of_day = datetime.combine(_day(now), datetime.max.time(), tzinfo=timezone.utc).timestamp()
     return Stats(
         topics=[Progress(k, v[0], v[1]) for k, v in sorted(topics.items())],
-        areas=[Progress(f"{k} {AREAS[k][0 if lang == 'ja' else 1]}", v[0], v[1]) for k, v in sorted(areas.items())],
+        areas=[Progress(f"{k} {catalog.area_name(k).get(lang)}", v[0], v[1]) for k, v in sorted(areas.items())],
         passed=sum(v[0] for v in topics.values()), total=len(catalog.problems),
         attempts=totals["attempts"],
         pass_rate=(totals["passes"] / totals["attempts"]) if totals["attempts"] else 0.0,

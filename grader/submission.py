@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
+from grader.texts import Text
+
 READ_LIMIT = 4 << 20  # a learner's file is read up to this size; more is not a program we grade
 
 
@@ -54,21 +56,21 @@ class Unreadable:
 Submission = Union[Code, Answers, Unreadable]
 
 _UNREADABLE = {
-    "missing": ("{label} がありません（drill reset {id} で元に戻せます{or_answer}）",
-                "{label} does not exist (restore it with: drill reset {id}{or_answer})"),
-    "directory": ("{label} はフォルダです。ファイルではありません", "{label} is a directory, not a file"),
-    "unreadable": ("{label} を読めません: {why}", "{label} cannot be read: {why}"),
-    "encoding": ("{label} は {enc} で保存されています。UTF-8 で保存し直してから採点してください",
-                 "{label} is saved in {enc}, not UTF-8: save it as UTF-8 and grade again"),
+    "missing": Text("{label} がありません（drill reset {id} で元に戻せます{or_answer}）",
+                    "{label} does not exist (restore it with: drill reset {id}{or_answer})"),
+    "directory": Text("{label} はフォルダです。ファイルではありません", "{label} is a directory, not a file"),
+    "unreadable": Text("{label} を読めません: {why}", "{label} cannot be read: {why}"),
+    "encoding": Text("{label} は {enc} で保存されています。UTF-8 で保存し直してから採点してください",
+                     "{label} is saved in {enc}, not UTF-8: save it as UTF-8 and grade again"),
 }
-_OR_ANSWER = ("、または --answer KEY=EXPR で解答を渡してください", ", or give --answer KEY=EXPR")
-_ENCODINGS = {"cp932": ("Shift_JIS (cp932)", "Shift_JIS (cp932)"), "utf-16": ("UTF-16", "UTF-16"),
-              None: ("不明な文字コード", "an unknown encoding")}
+_OR_ANSWER = Text("、または --answer KEY=EXPR で解答を渡してください", ", or give --answer KEY=EXPR")
+_NO_TEXT = Text("", "")
+_ENCODINGS = {"cp932": Text("Shift_JIS (cp932)", "Shift_JIS (cp932)"), "utf-16": Text("UTF-16", "UTF-16"),
+              None: Text("不明な文字コード", "an unknown encoding")}
 
 
 def _unreadable(kind: str, lang: str, **fmt) -> Unreadable:
-    ja, en = _UNREADABLE[kind]
-    return Unreadable(kind, (ja if lang == "ja" else en).format(**fmt))
+    return Unreadable(kind, _UNREADABLE[kind].format(lang, **fmt))
 
 
 def read_learner_file(path: Path, label: str, problem_id: str, lang: str,
@@ -82,7 +84,7 @@ def read_learner_file(path: Path, label: str, problem_id: str, lang: str,
         with open(path, "rb") as fh:
             raw = fh.read(READ_LIMIT)
     except FileNotFoundError:
-        or_answer = _OR_ANSWER[lang != "ja"] if answers_too else ""
+        or_answer = _OR_ANSWER if answers_too else _NO_TEXT
         return _unreadable("missing", lang, label=label, id=problem_id, or_answer=or_answer)
     except OSError as exc:
         return _unreadable("unreadable", lang, label=label, why=exc.strerror or exc)
@@ -90,7 +92,7 @@ def read_learner_file(path: Path, label: str, problem_id: str, lang: str,
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    return _unreadable("encoding", lang, label=label, enc=_ENCODINGS[_guess_encoding(raw)][lang != "ja"])
+    return _unreadable("encoding", lang, label=label, enc=_ENCODINGS[_guess_encoding(raw)])
 
 
 def _guess_encoding(raw: bytes) -> str | None:
@@ -117,8 +119,10 @@ def submission_from_file(problem, path: Path, label: str, lang: str,
     path = Path(path)
     if problem.is_code:
         if given_answers:
-            raise UsageError(f"'{problem.id}' is a code problem: edit {label} and run "
-                             f"'drill grade {problem.id}' without --answer.")
+            raise UsageError(Text("'{id}' はコード問題です。{label} を編集して、--answer を付けずに "
+                                  "'drill grade {id}' を実行してください。",
+                                  "'{id}' is a code problem: edit {label} and run "
+                                  "'drill grade {id}' without --answer.").fill(id=problem.id, label=label))
         text = read_learner_file(path, label, problem.id, lang)
         return text if isinstance(text, Unreadable) else Code(text, path)
     from grader.answers import merge, parse_file

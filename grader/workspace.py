@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.errors import WorkspaceError
+from grader.texts import Text
 
 CATALOG = "problems.yaml"
 STATE_DIR = ".drill"
-NO_WORKSPACE = "no drill workspace here. Run 'drill init ~/e-shikaku' or cd into one."
+NO_WORKSPACE = Text("ここは drill の作業フォルダではありません。'drill init ~/e-shikaku' で作るか、作業フォルダに cd してください。",
+                    "no drill workspace here. Run 'drill init ~/e-shikaku' or cd into one.")
 
 
 def course_dir() -> Path:
@@ -21,8 +23,10 @@ def course_dir() -> Path:
         return packaged
     if (here.parent / CATALOG).is_file():
         return here.parent
-    raise WorkspaceError("this drill installation has no course data: reinstall it with "
-                         "python -m pip install .")
+    raise WorkspaceError(Text("この drill のインストールには教材データがありません。python -m pip install . で"
+                              "入れ直してください。",
+                              "this drill installation has no course data: reinstall it with "
+                              "python -m pip install ."))
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,11 @@ def find(explicit: str | None = None, start: Path | None = None) -> Workspace:
     if named:
         root = Path(named).expanduser().resolve()
         if not ((root / CATALOG).is_file() or (root / STATE_DIR).is_dir()):
-            raise WorkspaceError(f"{named} is not a drill workspace (no {CATALOG} or {STATE_DIR}/). "
-                                 f"Run 'drill init {named}' first.")
+            raise WorkspaceError(Text("{named} は drill の作業フォルダではありません（{catalog} も {state}/ も"
+                                      "ありません）。先に 'drill init {named}' を実行してください。",
+                                      "{named} is not a drill workspace (no {catalog} or {state}/). "
+                                      "Run 'drill init {named}' first.").fill(named=named, catalog=CATALOG,
+                                                                              state=STATE_DIR))
         return Workspace(root)
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -90,9 +97,13 @@ def init(target: Path) -> Workspace:
 
     target = Path(target).expanduser()
     if (target / CATALOG).exists():
-        raise WorkspaceError(f"{target} already is a drill workspace; use 'drill reset' to restore stubs.")
+        raise WorkspaceError(Text("{target} はすでに drill の作業フォルダです。ひな形に戻すには 'drill reset' を"
+                                  "使ってください。",
+                                  "{target} already is a drill workspace; use 'drill reset' to restore stubs.").fill(
+            target=target))
     if target.exists() and not target.is_dir():
-        raise WorkspaceError(f"{target} exists and is not a folder.")
+        raise WorkspaceError(Text("{target} はフォルダではないファイルとしてすでにあります。",
+                                  "{target} exists and is not a folder.").fill(target=target))
     source = course_dir()
     try:
         target.mkdir(parents=True, exist_ok=True)
@@ -101,7 +112,9 @@ def init(target: Path) -> Workspace:
         (target / STATE_DIR).mkdir(exist_ok=True)
         (target / ".gitignore").write_text(f"{STATE_DIR}/\n", encoding="utf-8")
     except OSError as exc:
-        raise WorkspaceError(f"cannot create a workspace at {target}: {exc.strerror or exc}") from None
+        raise WorkspaceError(Text("{target} に作業フォルダを作れません: {why}",
+                                  "cannot create a workspace at {target}: {why}").fill(
+            target=target, why=exc.strerror or exc)) from None
     return Workspace(target.resolve())
 
 
@@ -112,7 +125,9 @@ def reset(workspace: Workspace, problem) -> Path | None:
     stub = workspace.stub_path(problem)
     dest = workspace.exercise_path(problem)
     if not stub.is_file():
-        raise WorkspaceError(f"the stub of '{problem.id}' is missing from the installation ({stub}).")
+        raise WorkspaceError(Text("'{id}' のひな形がインストールにありません（{stub}）。",
+                                  "the stub of '{id}' is missing from the installation ({stub}).").fill(
+            id=problem.id, stub=stub))
     backup = None
     try:
         if dest.is_file():
@@ -129,5 +144,6 @@ def reset(workspace: Workspace, problem) -> Path | None:
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(stub, dest)
     except OSError as exc:
-        raise WorkspaceError(f"cannot reset {workspace.relative(dest)}: {exc.strerror or exc}") from None
+        raise WorkspaceError(Text("{file} を元に戻せません: {why}", "cannot reset {file}: {why}").fill(
+            file=workspace.relative(dest), why=exc.strerror or exc)) from None
     return backup

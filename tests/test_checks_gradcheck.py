@@ -67,4 +67,4 @@ def test_the_catalog_tolerance_overrides_the_hidden_modules():
 def test_parameters_that_do_not_fit_are_refused_by_key(raw, key, what):
     with pytest.raises(ParamError) as info:
         GRADCHECK.parse(raw)
-    assert (info.value.key, info.value.what) == (key, what)
+    assert (info.value.key, str(info.value.what)) == (key, what)

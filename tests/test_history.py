@@ -29,7 +29,7 @@ def test_corrupt_file_gives_warning_and_empty_store(tmp_path):
     path = tmp_path / "history.sqlite"
     path.write_bytes(b"garbage" * 200)
     history = History.open(path)
-    assert not history.usable and history.warning.startswith(f"history at {path} cannot be used")
+    assert not history.usable and str(history.warning).startswith(f"history at {path} cannot be used")
     history.record_attempt(result("a", "pass", 3), None)
     assert history.statuses() == {}
     assert path.read_bytes() == b"garbage" * 200

@@ -31,7 +31,7 @@ def test_wrong_cell_gets_diagnosis(mini):
     result = grader.grade("mc_diagnosis", cells().matmul, workspace=str(mini), lang="en")
     assert result.status == "fail"
     assert result.checks[0].diagnosis == "the result is transposed: return a @ b"
-    assert "→ the result is transposed: return a @ b" in result._repr_html_()
+    assert "→ diagnosis: the result is transposed: return a @ b" in result._repr_html_()
 
 
 def test_answer_problem_from_notebook(mini):
@@ -50,3 +50,19 @@ def test_outside_any_workspace_it_grades_on_the_course_and_records_nothing(tmp_p
     assert result.status == "pass" and not result.recorded
     assert not (tmp_path / ".drill").exists()
     assert grader.grade("d_tanh_expr", "1 + tanh(x)^2", lang="en").status == "fail"
+
+
+def test_the_html_scorecard_is_in_japanese_with_lang_ja(mini):
+    html = grader.grade("mc_diagnosis", cells().matmul, workspace=str(mini), lang="ja")._repr_html_()
+    assert "<th>チェック</th><th>結果</th><th>点</th><th>メッセージ</th>" in html
+    assert "<td style='color:#cf222e'>不合格</td>" in html and "→ 診断: " in html
+    assert "点 — <span style='color:#cf222e'>不合格</span>" in html
+    for english in (">check<", ">result<", ">points<", ">message<", ">FAIL<", "→ diagnosis", " points "):
+        assert english not in html
+
+
+def test_outside_a_workspace_the_html_says_nothing_was_recorded(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DRILL_WORKSPACE", raising=False)
+    html = grader.grade("d_tanh_expr", "1 - tanh(x)^2", lang="ja")._repr_html_()
+    assert "作業フォルダの外なので、この結果は記録されていません" in html

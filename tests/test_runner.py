@@ -67,7 +67,8 @@ def test_timeout_kills_and_keeps_earlier_records(tmp_path):
 def test_os_exit_is_reported(tmp_path):
     path = write(tmp_path, "import os\ndef f():\n    os._exit(0)\n")
     result = run(path, [("p", call("f"))], timeout=5)
-    assert result.records == {} and result.died == "the process exited with code 0 before finishing"
+    assert result.records == {} and result.died.get("en") == "the process exited with code 0 before finishing"
+    assert result.died.get("ja") == "プロセスが終了コード 0 で途中終了しました"
 
 
 def test_sys_exit_in_method_is_a_learner_exception(tmp_path):

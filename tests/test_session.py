@@ -134,7 +134,8 @@ def test_the_cli_calls_the_core_and_nothing_below_it():
     assert reached == []
 
 
-LEAVES = ("grader.checks", "grader.expr", "grader.errors", "grader.results", "grader.params", "grader.wire")
+LEAVES = ("grader.checks", "grader.expr", "grader.errors", "grader.results", "grader.params", "grader.wire",
+          "grader.texts")
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "grader" / "checks").glob("*.py")), ids=lambda p: p.name)

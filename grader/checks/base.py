@@ -5,19 +5,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from grader.results import FAIL, PASS
+from grader.texts import Text
 from grader.wire import Foreign
 
 
-@dataclass(frozen=True)
-class Msg:
-    """A message in Japanese and English."""
-
-    ja: str
-    en: str
-
-    def __call__(self, lang: str, **fmt) -> str:
-        text = self.ja if lang == "ja" else self.en
-        return text.format(**fmt) if fmt else text
+Msg = Text  # a check's message in Japanese and English: Msg(ja, en)(lang, **values)
 
 
 @dataclass(frozen=True)
@@ -33,7 +25,7 @@ class Variant:
     en: str
 
     def message(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
+        return Text(self.ja, self.en).get(lang)
 
 
 class CodeCheck:
@@ -91,14 +83,25 @@ def describe(value) -> str:
     return type(value).__name__
 
 
+TUPLE = Text("{n} 個の値のタプルを返してください（実際: {got}）", "return a tuple of {n} values (got {got})")
+MATRIX = Text("np.matrix ではなく ndarray を返してください", "return an ndarray, not an np.matrix")
+NOT_ARRAY = Text("ndarray を返してください（実際: {got}）", "expected an ndarray, got {got}")
+NONE = Text("値が None です（return を忘れていませんか）", "got None (a missing return?)")
+SHAPE = Text("形状が違います: {got}（正しくは {want}）", "wrong shape {got}, expected {want}")
+WANT_INT = Text("dtype が {got} です。整数（{want} など）で返してください", "dtype {got}; return integers (like {want})")
+WANT_FLOAT = Text("dtype が整数 ({got}) です。浮動小数点数で計算してください", "integer dtype {got}; compute in floating point")
+NOT_FINITE = Text("NaN または inf が含まれています", "contains NaN or inf")
+WRONG_BOOL = Text("{want} になるはずが {got} です", "expected {want}, got {got}")
+WRONG_VALUES = Text("値が違います（最大誤差 {err:.3g}）", "wrong values (max abs error {err:.3g})")
+
+
 def mismatch(got, want, rtol: float, atol: float, lang: str) -> str | None:
     """Why `got` is not `want` (shape, dtype family, NaN, values), or None when they agree."""
     import numpy as np
 
     if isinstance(want, tuple):
         if not isinstance(got, tuple) or len(got) != len(want):
-            return (f"{len(want)} 個の値のタプルを返してください（実際: {describe(got)}）" if lang == "ja"
-                    else f"return a tuple of {len(want)} values (got {describe(got)})")
+            return TUPLE.format(lang, n=len(want), got=describe(got))
         for i, (g, w) in enumerate(zip(got, want)):
             why = mismatch(g, w, rtol, atol, lang)
             if why:
@@ -107,39 +110,30 @@ def mismatch(got, want, rtol: float, atol: float, lang: str) -> str | None:
     want_arr = np.asarray(want)
     if isinstance(got, Foreign):
         if got.type_name == "matrix":
-            return ("np.matrix ではなく ndarray を返してください" if lang == "ja"
-                    else "return an ndarray, not an np.matrix")
-        return (f"ndarray を返してください（実際: {describe(got)}）" if lang == "ja"
-                else f"expected an ndarray, got {describe(got)}")
+            return MATRIX.get(lang)
+        return NOT_ARRAY.format(lang, got=describe(got))
     if got is None:
-        return ("値が None です（return を忘れていませんか）" if lang == "ja"
-                else "got None (a missing return?)")
+        return NONE.get(lang)
     if isinstance(want, np.ndarray) and not isinstance(got, np.ndarray):
-        return (f"ndarray を返してください（実際: {describe(got)}）" if lang == "ja"
-                else f"expected an ndarray, got {describe(got)}")
+        return NOT_ARRAY.format(lang, got=describe(got))
     got_arr = np.asarray(got)
     if got_arr.dtype.kind not in "biufc":
         return f"dtype {got_arr.dtype}"
     if got_arr.shape != want_arr.shape:
-        return (f"形状が違います: {got_arr.shape}（正しくは {want_arr.shape}）" if lang == "ja"
-                else f"wrong shape {got_arr.shape}, expected {want_arr.shape}")
+        return SHAPE.format(lang, got=got_arr.shape, want=want_arr.shape)
     if want_arr.dtype.kind in "iu" and got_arr.dtype.kind in "fc":
-        return (f"dtype が {got_arr.dtype} です。整数（{want_arr.dtype} など）で返してください" if lang == "ja"
-                else f"dtype {got_arr.dtype}; return integers (like {want_arr.dtype})")
+        return WANT_INT.format(lang, got=got_arr.dtype, want=want_arr.dtype)
     if want_arr.dtype.kind == "f" and got_arr.dtype.kind in "biu":
-        return (f"dtype が整数 ({got_arr.dtype}) です。浮動小数点数で計算してください" if lang == "ja"
-                else f"integer dtype {got_arr.dtype}; compute in floating point")
+        return WANT_FLOAT.format(lang, got=got_arr.dtype)
     if got_arr.dtype.kind == "c" and want_arr.dtype.kind != "c":
         return f"complex dtype {got_arr.dtype}"
     if not np.all(np.isfinite(got_arr)) and np.all(np.isfinite(want_arr)):
-        return ("NaN または inf が含まれています" if lang == "ja" else "contains NaN or inf")
+        return NOT_FINITE.get(lang)
     if want_arr.dtype.kind == "b" and want_arr.ndim == 0 and bool(got_arr) != bool(want_arr):
-        return (f"{bool(want_arr)} になるはずが {bool(got_arr)} です" if lang == "ja"
-                else f"expected {bool(want_arr)}, got {bool(got_arr)}")
+        return WRONG_BOOL.format(lang, want=bool(want_arr), got=bool(got_arr))
     if not np.allclose(got_arr, want_arr, rtol=rtol, atol=atol, equal_nan=True):
         err = float(np.max(np.abs(got_arr.astype(np.float64) - want_arr)))
-        return (f"値が違います（最大誤差 {err:.3g}）" if lang == "ja"
-                else f"wrong values (max abs error {err:.3g})")
+        return WRONG_VALUES.format(lang, err=err)
     return None
 
 

@@ -9,6 +9,7 @@ from grader.checks.schema import Kind
 
 OK = Msg("{n} ケースすべて一致", "all {n} cases match")
 OK_ONE = Msg("1 ケース一致", "the one case matches")
+IN_PARENS = Msg("（{shapes}）", " ({shapes})")
 CASE_FAIL = Msg("ケース {i}{shapes}: {name}: {why}", "case {i}{shapes}: {name}: {why}")
 
 
@@ -73,7 +74,7 @@ class Cases(CodeCheck):
                 if why is None:
                     continue
                 shapes = describe_case(case)
-                shapes = (f"（{shapes}）" if lang == "ja" else f" ({shapes})") if shapes else ""
+                shapes = IN_PARENS.format(lang, shapes=shapes) if shapes else ""
                 message = CASE_FAIL(lang, i=i, shapes=shapes, name=name, why=why)
                 return verdict(False, message, self._diagnose(reference, outputs, name, lang, rtol, atol))
         return verdict(True, OK(lang, n=len(cases)) if len(cases) != 1 else OK_ONE(lang))

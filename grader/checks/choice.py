@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from grader.checks.base import Msg, Verdict
+from grader.texts import Text
 from grader.checks.schema import Bilingual, Context, Kind, ParamError, valid_key
 from grader.results import ERROR, FAIL, PASS
 
@@ -30,12 +31,15 @@ def validate(params: Params, context: Context) -> None:
     valid_key(params.part, "part")
     letters = [str(k).upper() for k in params.options]
     if len(letters) < 2:
-        raise ParamError("options", " must offer at least two options")
+        raise ParamError("options", Text(" には選択肢が 2 つ以上必要です", " must offer at least two options"))
     if params.answer.upper() not in letters:
-        raise ParamError("answer", f" is {params.answer!r}, not one of the options ({', '.join(letters)})")
+        raise ParamError("answer", Text(" の {got} は選択肢（{options}）にありません",
+                                        " is {got}, not one of the options ({options})").fill(
+            got=repr(params.answer), options=", ".join(letters)))
     for letter in params.explain:
         if letter.upper() not in letters:
-            raise ParamError(f"explain.{letter}", " explains an option that does not exist")
+            raise ParamError(f"explain.{letter}", Text(" は存在しない選択肢の説明です",
+                                                       " explains an option that does not exist"))
 
 
 def expected_text(params: Params, values: dict | None) -> str:

@@ -7,6 +7,7 @@ from grader import expr
 from dataclasses import dataclass
 
 from grader.checks.base import Msg, Verdict
+from grader.texts import Text
 from grader.checks.schema import Context, Kind, ParamError, valid_key
 from grader.errors import AnswerError
 from grader.results import ERROR, FAIL, PASS
@@ -39,7 +40,7 @@ class WrongValue:
     en: str
 
     def get(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
+        return Text(self.ja, self.en).get(lang)
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,13 @@ class Params:
     tol: float = 1e-9
 
 
+UNREADABLE = Text(" を式として読めません: {why}", " cannot be read: {why}")
+
+
 def validate(params: Params, context: Context) -> None:
     valid_key(params.part, "part")
     if params.rtol < 0 or params.tol < 0:
-        raise ParamError("rtol" if params.rtol < 0 else "tol", " must not be negative")
+        raise ParamError("rtol" if params.rtol < 0 else "tol", Text(" は負にできません", " must not be negative"))
     from grader.errors import AnswerError
 
     names = expr.Names(scalars=context.variables)
@@ -67,7 +71,7 @@ def validate(params: Params, context: Context) -> None:
             try:
                 expr.parse(value, names)
             except AnswerError as exc:
-                raise ParamError(key, f" cannot be read: {exc.en}") from None
+                raise ParamError(key, UNREADABLE.fill(why=Text(exc.ja, exc.en))) from None
 
 
 def expected_text(params: Params, values: dict | None) -> str:

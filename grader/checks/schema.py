@@ -16,15 +16,24 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Callable, Union
 
+from grader.texts import Text
+
 KEY_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+T_EXPECTED = Text(": {wanted}が必要ですが、{got} です", ": expected {wanted}, got {got}")
+T_MAPPING = Text(": マッピングが必要ですが、{got} です", ": expected a mapping, got {got}")
+T_LIST_OF = Text(": 要素 {n} 個のリストが必要ですが、{got} です", ": expected a list of {n}, got {got}")
+T_KEY = Text(": キーは文字列にしてください（{got} になっています）", ": a key must be text, got {got}")
+T_UNKNOWN = Text(" はここでは使えない引数です（使えるもの: {known}）", " is not a parameter here (known: {known})")
+T_MISSING = Text(" がありません", " is missing")
+T_ANSWER_KEY = Text(" は解答のキーに使えません（英字・数字・_ で、数字以外から始めてください）",
+                    " is not a valid answer key (letters, digits and _, not starting with a digit)")
 
 
 class ParamError(Exception):
     """A catalog parameter that does not fit its kind: `key` (dotted, from the params mapping) and
-    `what` (': expected …' for a wrong type, ' is …' for the rest), in English: catalog errors are for
-    maintainers."""
+    `what`, a Text (': expected …' for a wrong type, ' is …' for the rest) that follows the key."""
 
-    def __init__(self, key: str, what: str):
+    def __init__(self, key: str, what: Text):
         super().__init__(f"{key}{what}")
         self.key, self.what = key, what
 
@@ -37,7 +46,7 @@ class Bilingual:
     en: str
 
     def get(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
+        return Text(self.ja, self.en).get(lang)
 
 
 @dataclass(frozen=True)
@@ -91,21 +100,20 @@ def _join(prefix: str, key: object) -> str:
 def parse(cls: type, raw: object, where: str) -> Any:
     """An instance of the dataclass `cls` from `raw`, checked field by field against the type hints."""
     if not isinstance(raw, dict):
-        raise ParamError(where or "params", f": expected a mapping, got {shown(raw)}")
+        raise ParamError(where or "params", T_MAPPING.fill(got=shown(raw)))
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     for key in raw:
         if key not in fields:
             known = ", ".join(fields) or "none"
             raise ParamError(_join(where, key) if isinstance(key, str) else where or "params",
-                             f" is not a parameter here (known: {known})" if isinstance(key, str)
-                             else f": a key must be text, got {shown(key)}")
+                             T_UNKNOWN.fill(known=known) if isinstance(key, str) else T_KEY.fill(got=shown(key)))
     values = {}
     for name, f in fields.items():
         key = _join(where, name)
         if name not in raw:
             if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise ParamError(key, " is missing")
+                raise ParamError(key, T_MISSING)
             continue
         values[name] = _value(hints[name], raw[name], key)
     return cls(**values)
@@ -125,72 +133,73 @@ def _value(hint: object, value: object, key: str) -> Any:
                 return _value(option, value, key)
             except ParamError as exc:
                 errors.append(exc)
-        wanted = " or ".join(_describe(o) for o in options if o is not type(None))
+        wanted = [_describe(o) for o in options if o is not type(None)]
         deepest = [e for e in errors if e.key != key]
         if deepest:
             raise deepest[0]
-        raise ParamError(key, f": expected {wanted}, got {shown(value)}")
+        raise ParamError(key, T_EXPECTED.fill(wanted=Text(" または ".join(w.ja for w in wanted),
+                                                          " or ".join(w.en for w in wanted)), got=shown(value)))
     if hint is Any or hint is object:
         return value
     if hint is str:
         if not isinstance(value, str):
-            raise ParamError(key, f": expected text, got {shown(value)}")
+            raise ParamError(key, T_EXPECTED.fill(wanted=_describe(str), got=shown(value)))
         return value
     if hint is bool:
         if not isinstance(value, bool):
-            raise ParamError(key, f": expected true or false, got {shown(value)}")
+            raise ParamError(key, T_EXPECTED.fill(wanted=_describe(bool), got=shown(value)))
         return value
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ParamError(key, f": expected a whole number, got {shown(value)}")
+            raise ParamError(key, T_EXPECTED.fill(wanted=_describe(int), got=shown(value)))
         return value
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise ParamError(key, f": expected a number, got {shown(value)}")
+            raise ParamError(key, T_EXPECTED.fill(wanted=_describe(float), got=shown(value)))
         return float(value)
     if origin is dict:
         key_type, value_type = typing.get_args(hint)
         if not isinstance(value, dict):
-            raise ParamError(key, f": expected a mapping, got {shown(value)}")
+            raise ParamError(key, T_MAPPING.fill(got=shown(value)))
         out = {}
         for k, v in value.items():
             if not isinstance(k, str):
-                raise ParamError(key, f": a key must be text, got {shown(k)}")
+                raise ParamError(key, T_KEY.fill(got=shown(k)))
             out[k] = _value(value_type, v, _join(key, k))
         return out
     if origin is tuple:
         args = typing.get_args(hint)
         if not isinstance(value, (list, tuple)):
-            raise ParamError(key, f": expected a list, got {shown(value)}")
+            raise ParamError(key, T_EXPECTED.fill(wanted=_describe(tuple[Any, ...]), got=shown(value)))
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_value(args[0], v, f"{key}[{i}]") for i, v in enumerate(value))
         if len(value) != len(args):
-            raise ParamError(key, f": expected a list of {len(args)}, got {shown(value)}")
+            raise ParamError(key, T_LIST_OF.fill(n=len(args), got=shown(value)))
         return tuple(_value(a, v, f"{key}[{i}]") for i, (a, v) in enumerate(zip(args, value)))
     if dataclasses.is_dataclass(hint):
         return parse(hint, value, key)
     raise TypeError(f"no parser for the parameter type {hint!r}")  # a maintainer's new field type
 
 
-def _describe(hint: object) -> str:
+def _describe(hint: object) -> Text:
     if hint is str:
-        return "text"
+        return Text("文字列", "text")
     if hint is float:
-        return "a number"
+        return Text("数値", "a number")
     if hint is int:
-        return "a whole number"
+        return Text("整数", "a whole number")
     if hint is bool:
-        return "true or false"
+        return Text("true か false", "true or false")
     origin = typing.get_origin(hint)
     if origin is dict or dataclasses.is_dataclass(hint):
-        return "a mapping"
+        return Text("マッピング", "a mapping")
     if origin is tuple:
-        return "a list"
-    return str(hint)
+        return Text("リスト", "a list")
+    return Text(str(hint), str(hint))
 
 
 def valid_key(value: str, key: str) -> str:
     """`value` if it is a valid answer key (a Python identifier), else ParamError."""
     if not KEY_PATTERN.fullmatch(value):
-        raise ParamError(key, " is not a valid answer key (letters, digits and _, not starting with a digit)")
+        raise ParamError(key, T_ANSWER_KEY)
     return value

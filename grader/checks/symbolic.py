@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from grader import expr
 from grader.checks.base import Msg, Verdict
+from grader.texts import Text
 from grader.checks.schema import Bilingual, Context, Kind, ParamError, valid_key
 from grader.errors import AnswerError
 from grader.results import ERROR, FAIL, PASS
@@ -40,7 +41,7 @@ class WrongExpr:
     shapes: dict[str, tuple[str | int, ...]] = field(default_factory=dict)
 
     def get(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
+        return Text(self.ja, self.en).get(lang)
 
 
 @dataclass(frozen=True)
@@ -83,17 +84,23 @@ def validate(params: Params, context: Context) -> None:
     for name, bounds in params.symbols.items():
         valid_key(name, f"symbols.{name}")
         if bounds is not None and not bounds[0] < bounds[1]:
-            raise ParamError(f"symbols.{name}", f" must be [low, high] with low < high, got {list(bounds)}")
+            raise ParamError(f"symbols.{name}", Text(" は low < high の [low, high] にしてください（{got} になっています）",
+                                                     " must be [low, high] with low < high, got {got}").fill(
+                got=list(bounds)))
     for name, shape in params.matrices.items():
         valid_key(name, f"matrices.{name}")
         if not shape or any(isinstance(d, int) and d < 1 for d in shape):
-            raise ParamError(f"matrices.{name}", " must be a non-empty list of sizes (names or whole numbers >= 1)")
+            raise ParamError(f"matrices.{name}", Text(" は大きさ（名前か 1 以上の整数）の空でないリストにしてください",
+                                                      " must be a non-empty list of sizes (names or whole numbers >= 1)"))
     unknown = [f for f in params.functions or () if f not in expr.FUNCTIONS]
     if unknown:
-        raise ParamError("functions", f" names {unknown[0]!r}, not one of {', '.join(expr.FUNCTIONS)}")
+        raise ParamError("functions", Text(" の {name} は使える関数（{known}）にありません",
+                                           " names {name}, not one of {known}").fill(
+            name=repr(unknown[0]), known=", ".join(expr.FUNCTIONS)))
     for part in params.uses:
         if part not in context.earlier_parts:
-            raise ParamError("uses", f" names {part!r}, not an earlier part of this problem")
+            raise ParamError("uses", Text(" の {part} はこの問題のそれより前の小問ではありません",
+                                          " names {part}, not an earlier part of this problem").fill(part=repr(part)))
     plain = expr.Names(scalars=tuple(params.symbols), matrices=tuple(params.matrices),
                        functions=expr.FUNCTIONS if params.functions is None else tuple(params.functions))
     formulas = [(f"define.{k}", v, plain) for k, v in params.define.items()]
@@ -103,7 +110,8 @@ def validate(params: Params, context: Context) -> None:
         try:
             expr.parse(str(text), names)
         except AnswerError as exc:
-            raise ParamError(key, f" cannot be read: {exc.en}") from None
+            raise ParamError(key, Text(" を式として読めません: {why}", " cannot be read: {why}").fill(
+                why=Text(exc.ja, exc.en))) from None
 
 
 def expected_text(params: Params, values: dict | None) -> str:
@@ -208,7 +216,7 @@ def compare(problem, spec, got_node, want_node, shapes: dict, seed: int):
             got = expr.evaluate(got_node, env, dim_names)
         except expr.ShapeError as exc:
             text = ", ".join(f"{k} {expr._shape_text(env[k], dim_names)}" for k in shapes)
-            return False, None, tried, (str(exc), text)
+            return False, None, tried, (exc.text, text)
         tried += 1
         if not _agree(got, want):
             point = ", ".join(f"{k}={v:.3g}" for k, v in env.items() if type(v) is float

@@ -198,7 +198,7 @@ def test_a_disk_that_fills_up_mid_session_gives_a_warning_not_an_error(tmp_path)
         history.record_attempt(_result(), None)
         if history.warning:
             break
-    assert history.warning == "history could not be written (database or disk is full); this result was not recorded."
+    assert str(history.warning) == "history could not be written (database or disk is full); this result was not recorded."
     history.close()
 
 
@@ -217,7 +217,7 @@ def test_a_read_only_history_is_shown_and_never_written(tmp_path, monkeypatch):
     monkeypatch.setattr(sqlite3, "connect", refuse_writable)
     shown = History.open(path)
     assert shown.usable and shown.read_only
-    assert shown.warning.startswith(f"history at {path} cannot be written (")
+    assert str(shown.warning).startswith(f"history at {path} cannot be written (")
     assert shown.statuses() == {"p": "passed"}
     shown.warning = None
     shown.record_attempt(_result(), None)

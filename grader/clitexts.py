@@ -1,0 +1,158 @@
+"""The CLI's own words in Japanese: each command's help and its options', and Click's messages
+(usage errors, `Usage:`, `Aborted!`), so that `--lang ja` leaves no English but code and names.
+
+The English help is what cli.py declares (docstrings, `help=`); the Japanese is here, by command
+path and option name. Click words its messages through `gettext` (`_()` and `ngettext()` in each of
+its modules), looked up when shown: `use(lang)` points those at our table for the language chosen.
+"""
+from __future__ import annotations
+
+import click
+
+from grader.texts import Text
+
+# (command path, None) -> the command's help; (command path, option name) -> the option's help
+HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
+    ((), None): "E資格ドリル: 問題を解いて、その場で採点します。\n\n例: drill next",
+    ((), "lang"): "文章とメッセージの言語（既定: DRILL_LANG、なければ LANG から）。",
+    ((), "workspace_opt"): "使う作業フォルダ（既定: DRILL_WORKSPACE、なければ problems.yaml のある最も近い親フォルダ）。",
+    ((), "version"): "バージョンを表示して終了します。",
+    (("init",), None): "インストールされた教材から、DIRECTORY に新しい作業フォルダを作ります。\n\n例: drill init ~/e-shikaku",
+    (("list",), None): "問題の一覧を状態とともに表示します。\n\n例: drill list --topic 02_backprop",
+    (("list",), "topic"): "このトピックの問題だけ（例: 02_backprop）。",
+    (("show",), None): "問題文、編集するファイル、採点の仕方を表示します。\n\n例: drill show affine_backward",
+    (("next",), None): "次にやることを表示します: 復習の期限が来たもの（間隔反復）が先、次に新しい問題を順に。\n\n"
+                       "例: drill next --explain",
+    (("next",), "explain"): "なぜこの問題が次なのかを説明します。",
+    (("next",), "today"): "この日付（YYYY-MM-DD）の時点で予定を組みます（既定: 今、または DRILL_TODAY）。",
+    (("grade",), None): "問題を採点します: チェックを実行してスコアカードを表示します。\n\n"
+                        "すべてのチェックに合格すれば終了コード 0、そうでなければ 1。\n\n"
+                        "例: drill grade chain_rule_dzdx --answer 'dzdx=2(x+y)'",
+    (("grade",), "all_"): "すべての問題を採点し、トピック別の表にします。",
+    (("grade",), "answers"): "数式・選択・数値の問題への解答（小問が複数あれば繰り返し指定）。",
+    (("hint",), None): "問題のヒントを次の段階まで表示します（呼ぶたびに一段進みます）。\n\n例: drill hint affine_backward",
+    (("solution",), None): "解答例を表示します: 合格後はそのまま、合格前は --yes（または確認）のうえで。\n\n"
+                           "例: drill solution affine_backward --yes",
+    (("reset",), None): "問題のひな形を元に戻します。あなたのファイルは先に .drill/backup/ にコピーされます。\n\n"
+                        "例: drill reset affine_backward --yes",
+    (("reset",), "all_"): "すべてのひな形を元に戻します。",
+    (("stats",), None): "シラバスの分野別・トピック別の進み具合、使ったヒント、期限の来た復習、連続日数を表示します。\n\n"
+                        "例: drill stats",
+    (("stats",), "today"): "この日付（YYYY-MM-DD）の時点で（既定: 今）。",
+    (("exam",), None): "選択・数値・数式の問題による時間制限つきの模擬試験。シラバスの分野別に採点します。\n\n"
+                       "例: drill exam --minutes 30 --questions 20",
+    (("exam",), "minutes"): "制限時間（分）。",
+    (("exam",), "count"): "問題数。",
+    (("exam",), "area"): "このシラバス分野（1〜5）だけ。",
+    (("exam",), "seed"): "同じ試験をもう一度出します（既定: 新しい試験）。",
+    (("exam",), "answers_file"): "質問する代わりに FILE から解答を読みます（'problem_id.part = answer' の行）。",
+    (("exam",), "review"): "前回の模擬試験の間違いを順に見直します。",
+    (("watch",), None): "ファイルを保存するたびに問題を採点し直します。合格したら次の問題へ進みます。\n\n"
+                        "止めるには q と Enter（または Ctrl-C）。\n\n例: drill watch affine_backward",
+    (("watch",), "poll"): "変更をイベントではなく定期的な確認で見つけます（WSL のマウントやネットワークドライブ向け）。",
+    (("dev",), None): "メンテナー向けのコマンド。\n\n例: drill dev check",
+    (("dev", "check"), None): "カタログを検査します: スキーマ、ファイル、ヒント、すべてのひな形が不合格で"
+                              "すべての解答例が合格すること。\n\n例: drill dev check",
+}
+# options shared by several commands (grader/options.py), under any command
+SHARED_JA = {
+    "as_json": "機械が読める JSON で出力します。",
+    "yes": "確認をしません。",
+    "seed": "パラメータつきの問題の数値をこの seed から作ります（既定: 今の数値）。",
+    "verbose": "合格したチェックの出力も表示します。",
+    "help": "このメッセージを表示して終了します。",
+}
+
+# Click's messages (msgids as in click 8.2 to 8.5) -> Japanese
+CLICK_JA = {
+    "Usage:": "使い方:",
+    "Options": "オプション",
+    "Commands": "コマンド",
+    "Positional arguments": "位置引数",
+    "Error: {message}": "エラー: {message}",
+    "Try '{command} {option}' for help.": "'{command} {option}' でヘルプを表示できます。",
+    "Aborted!": "中断しました。",
+    "Missing argument": "引数がありません",
+    "Missing option": "オプションがありません",
+    "Missing parameter": "引数がありません",
+    "Missing {param_type}": "{param_type}がありません",
+    "Missing parameter: {param_name}": "引数がありません: {param_name}",
+    "Missing command.": "コマンドがありません。",
+    "No such command {name!r}.": "コマンド {name!r} はありません。",
+    "No such option: {name}": "オプション {name} はありません",
+    "No such option {name!r}.": "オプション {name!r} はありません。",
+    "Did you mean {possibility}?": "{possibility} のことですか？",
+    "(Did you mean one of: {possibilities}?)": "（次のどれかのことですか: {possibilities}）",
+    "Invalid value for {param_hint}: {message}": "{param_hint} の値が正しくありません: {message}",
+    "Invalid value: {message}": "値が正しくありません: {message}",
+    "{value!r} is not {choice}.": "{value!r} は選べません（選べるのは {choice}）。",
+    "{value!r} is not one of {choices}.": "{value!r} は選べません（選べるのは {choices}）。",
+    "{value!r} is not a valid {number_type}.": "{value!r} は正しい{number_type}ではありません。",
+    "{value} is not in the range {range}.": "{value} は範囲 {range} に入っていません。",
+    "Option {name!r} requires an argument.": "オプション {name!r} には値が必要です。",
+    "Option {name!r} requires {nargs} arguments.": "オプション {name!r} には値が {nargs} 個必要です。",
+    "Option {name!r} does not take a value.": "オプション {name!r} は値をとりません。",
+    "Got unexpected extra argument ({args})": "余分な引数があります（{args}）",
+    "Got unexpected extra arguments ({args})": "余分な引数があります（{args}）",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} がありません。",
+    "{name} {filename!r} is a file.": "{name} {filename!r} はファイルです。",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} はフォルダです。",
+    "Show the version and exit.": "バージョンを表示して終了します。",
+    "Show this message and exit.": "このメッセージを表示して終了します。",
+    "default: {default}": "既定: {default}",
+    "integer": "整数",
+    "float": "小数",
+    "directory": "フォルダ",
+    "file": "ファイル",
+    "path": "パス",
+    "Error: invalid input": "エラー: 入力が正しくありません",
+}
+_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types", "utils")
+_ORIGINAL_HELP: dict[int, str | None] = {}
+
+
+def _gettext_in(lang: str):
+    def gettext(message: str) -> str:
+        return Text(CLICK_JA.get(message, message), message).get(lang)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    return gettext, ngettext
+
+
+def use(group: click.Group, lang: str) -> None:
+    """Make Click speak `lang`: its own messages, and the help of every command and option of
+    `group` (the English one is what the commands declare)."""
+    import importlib
+
+    gettext, ngettext = _gettext_in(lang)
+    for name in _MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext
+    _localize(group, (), lang)
+
+
+def _localize(command: click.Command, path: tuple[str, ...], lang: str) -> None:
+    command.help = _help_of(command, "help", HELP_JA.get((path, None)), lang)
+    # Click builds each command's --help option once and keeps it (click 8.2 to 8.5: `_help_option`),
+    # with its help worded when it was built: made again, it is worded in this language
+    if getattr(command, "_help_option", None) is not None:
+        command._help_option = None
+    for param in command.params:
+        if isinstance(param, click.Option):
+            japanese = HELP_JA.get((path, param.name)) or SHARED_JA.get(param.name or "")
+            param.help = _help_of(param, "help", japanese, lang)
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            _localize(sub, path + (name,), lang)
+
+
+def _help_of(owner: object, attribute: str, japanese: str | None, lang: str) -> str | None:
+    english = _ORIGINAL_HELP.setdefault(id(owner), getattr(owner, attribute))
+    if japanese is None or english is None:
+        return english
+    return Text(japanese, english).get(lang)

@@ -61,9 +61,9 @@ def _child_setup(parent: int, quiet: bool) -> None:  # pragma: no cover - runs i
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
-    from grader.runner import _die_with_parent
+    from grader.sandbox.processes import die_with_parent
 
-    _die_with_parent(parent)
+    die_with_parent(parent)
 
 
 def stop(pid: int, grace: float = 2.0) -> None:
@@ -108,7 +108,9 @@ def overlap(job, meanwhile=None):
     try:
         how, value = pickle.loads(b"".join(chunks))
     except Exception:  # noqa: BLE001 - nothing, or a cut-off record: the child died
-        raise WorkerFailed(f"the grading process ended early ({_status_text(status)})") from None
+        from grader.sandbox.processes import wait_status_text
+
+        raise WorkerFailed(f"the grading process ended early ({wait_status_text(status).get('en')})") from None
     if how == "value":
         return value
     if how == "drill_error":
@@ -132,12 +134,6 @@ def _send_result(fn, write_fd: int) -> None:  # pragma: no cover - runs in the f
         import traceback
 
         data = pickle.dumps(("crash", traceback.format_exc()))
-    view = memoryview(data)
-    while view:
-        view = view[os.write(write_fd, view):]
+    from grader.sandbox.processes import write_all
 
-
-def _status_text(status: int) -> str:
-    if os.WIFSIGNALED(status):
-        return f"killed by signal {os.WTERMSIG(status)}"
-    return f"exit code {os.WEXITSTATUS(status)}"
+    write_all(write_fd, data)

@@ -89,7 +89,7 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
     then judge what came back."""
     import numpy as np
 
-    from grader import runner, wire
+    from grader import sandbox
 
     started = time.monotonic()
     checks = hidden_checks(problem)
@@ -97,7 +97,7 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
              for spec in problem.checks}
     probes = [(spec.name, _Probe(problem.id, spec.name, checks[spec.name], cases[spec.name]))
               for spec in problem.checks]
-    with runner.start(code.source, str(code.path), probes, problem.timeout) as learner_run:
+    with sandbox.start(code.source, str(code.path), probes, problem.timeout) as learner_run:
         # what only the judge needs, computed while the learner's code runs: never in its process
         reference = {spec.name: checks[spec.name].reference(cases[spec.name]) for spec in problem.checks}
         run = learner_run.wait()
@@ -112,24 +112,24 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
     stopped = False
     for spec in problem.checks:
         obj = checks[spec.name]
-        record = run.records.get(spec.name)
-        output = cap_output(run.outputs.get(spec.name, ""))
-        if record is None:
+        outcome = run.probe(spec.name)
+        output = cap_output(outcome.output)
+        if isinstance(outcome, sandbox.Missing):
             if stopped:
                 message = _msg("not_run", lang)
             elif run.timed_out:
                 message = _msg("timeout", lang, t=problem.timeout)
             else:
-                message = _msg("died", lang, why=run.died or "?")
+                message = _msg("died", lang, why=run.ended_early or "?")
             stopped = True
             results.append(CheckResult(spec.name, FAIL, 0, spec.points, message, None, output))
             continue
-        if not record.get("ok"):
-            key = "not_implemented" if record.get("not_implemented") else "raised"
-            results.append(CheckResult(spec.name, FAIL, 0, spec.points,
-                                       _msg(key, lang, err=record.get("error", "?")), None, output))
+        if isinstance(outcome, sandbox.Raised):
+            key = "not_implemented" if outcome.not_implemented else "raised"
+            results.append(CheckResult(spec.name, FAIL, 0, spec.points, _msg(key, lang, err=outcome.message),
+                                       None, output))
             continue
-        outputs = wire.decode_cases(record.get("value"))
+        outputs = outcome.value
         drawn = cases[spec.name]
         if len(outputs) != len(drawn):  # judged pairwise: fewer outputs must not mean fewer checks
             results.append(CheckResult(spec.name, FAIL, 0, spec.points,

@@ -197,16 +197,16 @@ def test_hidden_inputs_are_non_square_with_a_batch_over_one():
 def test_the_learners_process_gets_the_inputs_and_never_the_expected_values(monkeypatch):
     """The reference's outputs and the numerical gradients are computed while the learner's code runs,
     after its process has started: they are not in its memory to be read back (nor to wait for)."""
-    from grader import runner
+    from grader import sandbox
 
-    real_start = runner.start
+    real_start = sandbox.start
     sent = {}
 
     def watching(source, path, probes, timeout):
         sent.update({name: probe.cases for name, probe in probes})
         return real_start(source, path, probes, timeout)
 
-    monkeypatch.setattr(runner, "start", watching)
+    monkeypatch.setattr(sandbox, "start", watching)
     problem = CATALOG.get("affine_backward")
     result = _grade_file(problem, REPO / "solutions/02_backprop/affine_backward.py")
     assert sorted(sent) == ["backward", "gradcheck"]

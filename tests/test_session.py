@@ -172,3 +172,14 @@ def test_every_registered_kind_declares_its_params_and_how_it_is_judged_and_show
             assert callable(declared.judge) and callable(declared.expected_text)
             assert "part" in [f.name for f in dataclasses.fields(declared.params)]
         assert (REPO / "tests" / f"test_checks_{name}.py").is_file(), f"kind {name} has no test file"
+
+
+@pytest.mark.parametrize("path", sorted(p for p in (REPO / "grader").rglob("*.py") if "hidden" not in p.parts),
+                         ids=lambda p: str(p.relative_to(REPO)))
+def test_no_module_imports_another_modules_private_names(path):
+    """(The hidden tests share helper modules, grader/hidden/_cnn.py and the like: looser by design.)"""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    private = [f"{node.module}.{alias.name}" for node in ast.walk(tree)
+               if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("grader")
+               for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert private == []

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from grader import runner
+from grader import sandbox
 
 from test_hostile_corpus import CASES, TIMEOUT, messages, place
 
@@ -25,23 +25,23 @@ from test_hostile_corpus import CASES, TIMEOUT, messages, place
 ])
 def test_start_method_follows_the_platform(monkeypatch, platform, has_fork, has_limit, expected):
     monkeypatch.delenv("DRILL_START_METHOD", raising=False)
-    assert runner.start_method(platform, has_fork, has_limit) == expected
+    assert sandbox.start_method(platform, has_fork, has_limit) == expected
 
 
 @pytest.mark.parametrize("forced", ["fork", "spawn"])
 def test_start_method_can_be_forced(monkeypatch, forced):
     monkeypatch.setenv("DRILL_START_METHOD", forced)
-    assert runner.start_method("win32" if forced == "fork" else "linux", True, True) == forced
+    assert sandbox.start_method("win32" if forced == "fork" else "linux", True, True) == forced
 
 
 def test_an_unknown_forced_method_is_ignored(monkeypatch):
     monkeypatch.setenv("DRILL_START_METHOD", "forkserver")
-    assert runner.start_method("linux", True, True) == "fork"
+    assert sandbox.start_method("linux", True, True) == "fork"
 
 
 def test_this_machine_gets_its_method(monkeypatch):
     monkeypatch.delenv("DRILL_START_METHOD", raising=False)
-    assert runner.start_method() == ("fork" if sys.platform.startswith("linux") else "spawn")
+    assert sandbox.start_method() == ("fork" if sys.platform.startswith("linux") else "spawn")
 
 
 SPAWNED = ["reference", "stub", "wrong_values", "loop_at_import", "loop_in_backward", "os_exit_in_method",

@@ -1,4 +1,4 @@
-"""The runner: learner faults come back as records, never as exceptions or hangs."""
+"""The sandbox: learner faults come back as typed outcomes, never as exceptions or hangs."""
 from __future__ import annotations
 
 import os
@@ -6,7 +6,8 @@ import time
 
 import numpy as np
 
-from grader import runner, wire
+from grader import sandbox
+from grader.sandbox import Missing, Raised, Returned
 
 
 def write(tmp_path, text, name="sub.py", encoding="utf-8"):
@@ -15,10 +16,10 @@ def write(tmp_path, text, name="sub.py", encoding="utf-8"):
     return str(path)
 
 
-def run(path: str, probes: list, timeout: float) -> runner.RunResult:
-    """The runner on the file's text, as grading gives it (read once, by grader/submission.py)."""
+def run(path: str, probes: list, timeout: float) -> sandbox.RunOutcome:
+    """The sandbox on the file's text, as grading gives it (read once, by grader/submission.py)."""
     with open(path, encoding="utf-8-sig") as fh:
-        return runner.run(fh.read(), path, probes, timeout)
+        return sandbox.run(fh.read(), path, probes, timeout)
 
 
 def call(attr, *args):
@@ -28,25 +29,25 @@ def call(attr, *args):
 def test_value_comes_back_exactly(tmp_path):
     path = write(tmp_path, "import numpy as np\ndef f(x):\n    return x * 2\n")
     x = np.arange(6.0).reshape(2, 3)
-    result = run(path, [("p", call("f", x))], timeout=5)
-    got = wire.decode_cases(result.records["p"]["value"])[0]["v"]
+    outcome = run(path, [("p", call("f", x))], timeout=5).probe("p")
+    assert isinstance(outcome, Returned)
+    got = outcome.value[0]["v"]
     assert np.array_equal(got, x * 2) and got.dtype == np.float64
 
 
 def test_exception_cut_to_learner_frames(tmp_path):
     path = write(tmp_path, "def f(x):\n    return x @ x\n")
-    result = run(path, [("p", call("f", np.ones((2, 3))))], timeout=5)
-    record = result.records["p"]
-    assert not record["ok"]
-    assert record["error"].startswith("ValueError: matmul: Input operand 1 has a mismatch")
-    assert record["error"].endswith("(sub.py:2: return x @ x)")
-    assert "grader" not in record["error"]
+    outcome = run(path, [("p", call("f", np.ones((2, 3))))], timeout=5).probe("p")
+    assert isinstance(outcome, Raised) and not outcome.not_implemented
+    assert outcome.message.startswith("ValueError: matmul: Input operand 1 has a mismatch")
+    assert outcome.message.endswith("(sub.py:2: return x @ x)")
+    assert "grader" not in outcome.message
 
 
 def test_not_implemented_names_the_line(tmp_path):
     path = write(tmp_path, "def f(x):\n    # TODO\n    raise NotImplementedError\n")
-    record = run(path, [("p", call("f", 1))], timeout=5).records["p"]
-    assert record["not_implemented"] and record["error"] == "sub.py:3"
+    outcome = run(path, [("p", call("f", 1))], timeout=5).probe("p")
+    assert outcome == Raised("sub.py:3", not_implemented=True)
 
 
 def test_syntax_error_has_caret(tmp_path):
@@ -61,20 +62,20 @@ def test_timeout_kills_and_keeps_earlier_records(tmp_path):
     started = time.monotonic()
     result = run(path, [("a", call("ok")), ("b", call("spin"))], timeout=1)
     assert time.monotonic() - started < 2
-    assert result.timed_out and "a" in result.records and "b" not in result.records
+    assert result.timed_out and isinstance(result.probe("a"), Returned) and result.probe("b") == Missing()
 
 
 def test_os_exit_is_reported(tmp_path):
     path = write(tmp_path, "import os\ndef f():\n    os._exit(0)\n")
     result = run(path, [("p", call("f"))], timeout=5)
-    assert result.records == {} and result.died.get("en") == "the process exited with code 0 before finishing"
-    assert result.died.get("ja") == "プロセスが終了コード 0 で途中終了しました"
+    assert result.probes == {} and result.ended_early.get("en") == "the process exited with code 0 before finishing"
+    assert result.ended_early.get("ja") == "プロセスが終了コード 0 で途中終了しました"
 
 
 def test_sys_exit_in_method_is_a_learner_exception(tmp_path):
     path = write(tmp_path, "import sys\ndef f():\n    sys.exit(3)\n")
-    record = run(path, [("p", call("f"))], timeout=5).records["p"]
-    assert not record["ok"] and record["error"].startswith("SystemExit: 3")
+    outcome = run(path, [("p", call("f"))], timeout=5).probe("p")
+    assert isinstance(outcome, Raised) and outcome.message.startswith("SystemExit: 3")
 
 
 def test_import_time_exception_is_load_failure(tmp_path):
@@ -87,15 +88,15 @@ def test_output_is_captured_per_probe_and_capped(tmp_path):
     path = write(tmp_path, "def a():\n    print('hello from a')\n    return 1\n"
                            "def b():\n    print('x' * 200000)\n    return 2\n")
     result = run(path, [("a", call("a")), ("b", call("b"))], timeout=5)
-    assert result.outputs["a"] == "hello from a\n"
-    assert result.outputs["b"].endswith("more bytes not read]")
-    assert len(result.outputs["b"]) < 70000
+    assert result.probe("a") == Returned([{"v": 1}], "hello from a\n")
+    assert result.probe("b").output.endswith("more bytes not read]")
+    assert len(result.probe("b").output) < 70000
 
 
 def test_memory_is_limited(tmp_path):
     path = write(tmp_path, "import numpy as np\ndef f():\n    return np.ones((1 << 16, 1 << 16))\n")
-    record = run(path, [("p", call("f"))], timeout=10).records["p"]
-    assert not record["ok"] and "MemoryError" in record["error"]
+    outcome = run(path, [("p", call("f"))], timeout=10).probe("p")
+    assert isinstance(outcome, Raised) and "MemoryError" in outcome.message
 
 
 def test_no_process_left_behind(tmp_path):
@@ -146,4 +147,4 @@ def test_the_learner_cannot_write_to_the_graders_other_files(tmp_path):
         result = run(path, [("p", call("f"))], timeout=5)
         assert held.fileno() > 2
     assert (tmp_path / "history.db").read_bytes() == b""
-    assert result.died or result.records  # whatever became of its junk on the result pipe, one result
+    assert result.ended_early or result.probes  # whatever became of its junk on the result pipe, one result

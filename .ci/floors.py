@@ -3,12 +3,14 @@
 `.ci/run` installs these in a second virtualenv and runs the suite again, so a `>=` we declare is
 a version we have tested, not a guess.
 """
+
 from __future__ import annotations
 
 import re
 import sys
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 project = tomllib.loads(Path(sys.argv[1] if len(sys.argv) > 1 else "pyproject.toml").read_text())["project"]
 for requirement in project["dependencies"] + project["optional-dependencies"]["test"]:

@@ -1,4 +1,5 @@
 """Answers to symbolic / choice / numeric problems: from the answer file and from --answer."""
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ def parse_file(text: str) -> dict[str, str]:
     inside = [i for i, line in enumerate(lines) if FENCE_OPEN.match(line)]
     if inside:
         body = []
-        for line in lines[inside[0] + 1:]:
+        for line in lines[inside[0] + 1 :]:
             if line.strip().startswith("```"):
                 break
             body.append(line)
@@ -50,16 +51,21 @@ def merge(problem, from_file: dict[str, str], given: tuple[str, ...]) -> dict[st
         if match and match.group(1) in parts:
             answers[match.group(1)] = match.group(2).strip()
         elif match and len(parts) > 1:
-            raise UsageError(Text("'{id}' に小問 '{part}' はありません。小問は {parts} です。--answer KEY=EXPR の"
-                                  "形で書いてください。",
-                                  "'{id}' has no part '{part}'; its parts are {parts}. Use --answer KEY=EXPR.").fill(
-                id=problem.id, part=match.group(1), parts=", ".join(parts)))
+            raise UsageError(
+                Text(
+                    "'{id}' に小問 '{part}' はありません。小問は {parts} です。--answer KEY=EXPR の"
+                    "形で書いてください。",
+                    "'{id}' has no part '{part}'; its parts are {parts}. Use --answer KEY=EXPR.",
+                ).fill(id=problem.id, part=match.group(1), parts=", ".join(parts))
+            )
         elif len(parts) == 1:
             answers[parts[0]] = text.strip()
         else:
-            raise UsageError(Text("'{id}' の小問は {parts} です。--answer KEY=EXPR の形で書いてください"
-                                  "（例: --answer '{first}=…'）。",
-                                  "'{id}' has parts {parts}: write --answer KEY=EXPR "
-                                  "(e.g. --answer '{first}=…').").fill(id=problem.id, parts=", ".join(parts),
-                                                                      first=parts[0]))
+            raise UsageError(
+                Text(
+                    "'{id}' の小問は {parts} です。--answer KEY=EXPR の形で書いてください"
+                    "（例: --answer '{first}=…'）。",
+                    "'{id}' has parts {parts}: write --answer KEY=EXPR (e.g. --answer '{first}=…').",
+                ).fill(id=problem.id, parts=", ".join(parts), first=parts[0])
+            )
     return answers

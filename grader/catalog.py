@@ -2,6 +2,7 @@
 
 Every error names the entry and the key, so a maintainer can fix the file from the message.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NoReturn
 
 from grader.checks import CODE_KINDS, KINDS, SCHEMA_VERSION
 from grader.checks.schema import Context, ParamError
@@ -22,8 +24,8 @@ PROBLEM_KINDS = ("code", "symbolic", "choice", "numeric")
 ANSWER_KINDS = tuple(k for k in KINDS if k not in CODE_KINDS)
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 KEY_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-MAX_YAML_DEPTH = 64         # libyaml's composer recurses in C and crashes somewhere below 100 000 levels
-MAX_YAML_VALUES = 200_000   # after aliases are expanded; the real catalog has about 10 000
+MAX_YAML_DEPTH = 64  # libyaml's composer recurses in C and crashes somewhere below 100 000 levels
+MAX_YAML_VALUES = 200_000  # after aliases are expanded; the real catalog has about 10 000
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class CheckSpec:
     kind: str
     name: str
     points: float
-    params: object = field(default=None, hash=False, compare=False)
+    params: Any = field(default=None, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -123,15 +125,17 @@ class _Entry:
     def _prefix(self, joiner: str) -> Text:
         if not self.label.en:
             return Text("{source}: ", "{source}: ").fill(source=self.source)
-        return Text("{source}: {label}" + joiner, "{source}: {label}" + joiner).fill(source=self.source,
-                                                                                   label=self.label)
+        return Text("{source}: {label}" + joiner, "{source}: {label}" + joiner).fill(
+            source=self.source, label=self.label
+        )
 
-    def fail_at(self, key: str, what: Text):
+    def fail_at(self, key: str, what: Text) -> NoReturn:
         """Raise for `key`, followed directly by `what` (': expected …' or ' is …')."""
-        raise CatalogError(Text("{prefix}{key}{what}", "{prefix}{key}{what}").fill(
-            prefix=self._prefix(": "), key=key, what=what))
+        raise CatalogError(
+            Text("{prefix}{key}{what}", "{prefix}{key}{what}").fill(prefix=self._prefix(": "), key=key, what=what)
+        )
 
-    def fail(self, key: str, what: Text):
+    def fail(self, key: str, what: Text) -> NoReturn:
         if not key:
             raise CatalogError(Text("{prefix}{what}", "{prefix}{what}").fill(prefix=self._prefix(" "), what=what))
         self.fail_at(key, Text(" {w}", " {w}").fill(w=what))
@@ -139,7 +143,10 @@ class _Entry:
     def text(self, data: dict, key: str) -> Text:
         value = data.get(key)
         if not isinstance(value, dict):
-            self.fail(key, Text("がないか、ja と en を持つマッピングではありません", "is missing or not a mapping with ja and en"))
+            self.fail(
+                key,
+                Text("がないか、ja と en を持つマッピングではありません", "is missing or not a mapping with ja and en"),
+            )
         for lang in LANGS:
             if not isinstance(value.get(lang), str) or not value[lang].strip():
                 self.fail(f"{key}.{lang}", Text("がないか、空です", "is missing or empty"))
@@ -154,7 +161,9 @@ class _Entry:
     def number(self, data: dict, key: str, default=None, label: str = "") -> float:
         value = data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
-            self.fail(label or key, Text("がないか、0 以上の数ではありません", "is missing or not a non-negative number"))
+            self.fail(
+                label or key, Text("がないか、0 以上の数ではありません", "is missing or not a non-negative number")
+            )
         return value
 
 
@@ -164,28 +173,42 @@ def _shown(value, limit: int = 60) -> str:
         text = repr(value)
     except ValueError:  # an int too long to print
         text = f"<{type(value).__name__}>"
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse(data, source: str = "problems.yaml") -> Catalog:
     """Validate already-loaded YAML data and build the Catalog."""
     top = _Entry(source, "")
     if not isinstance(data, dict):
-        top.fail("", Text("format_version と problems を持つマッピングにしてください", "must be a mapping with format_version and problems"))
+        top.fail(
+            "",
+            Text(
+                "format_version と problems を持つマッピングにしてください",
+                "must be a mapping with format_version and problems",
+            ),
+        )
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
         top.fail("format_version", Text("がないか、整数ではありません", "is missing or not an integer"))
     if version > FORMAT_VERSION:
-        top.fail("", Text("format_version {v} はこの drill が読める版（{mine}）より新しいです。drill を更新してください: "
-                          "python -m pip install -U .",
-                          "format_version {v} is newer than this drill reads ({mine}). "
-                          "Upgrade drill: python -m pip install -U .").fill(v=_shown(version), mine=FORMAT_VERSION))
+        top.fail(
+            "",
+            Text(
+                "format_version {v} はこの drill が読める版（{mine}）より新しいです。drill を更新してください: "
+                "python -m pip install -U .",
+                "format_version {v} is newer than this drill reads ({mine}). Upgrade drill: python -m pip install -U .",
+            ).fill(v=_shown(version), mine=FORMAT_VERSION),
+        )
     if version < FORMAT_VERSION:
-        top.fail("", Text("format_version {v} はこの drill が読める版（{mine}）より古いです。drill init で作業フォルダを"
-                          "作り直すか、古い drill を使ってください。",
-                          "format_version {v} is older than this drill reads ({mine}). "
-                          "Re-create the workspace with drill init, or use an older drill.").fill(
-                v=_shown(version), mine=FORMAT_VERSION))
+        top.fail(
+            "",
+            Text(
+                "format_version {v} はこの drill が読める版（{mine}）より古いです。drill init で作業フォルダを"
+                "作り直すか、古い drill を使ってください。",
+                "format_version {v} is older than this drill reads ({mine}). "
+                "Re-create the workspace with drill init, or use an older drill.",
+            ).fill(v=_shown(version), mine=FORMAT_VERSION),
+        )
     areas = _areas(data.get("areas"), top)
     entries = data.get("problems")
     if not isinstance(entries, list) or not entries:
@@ -198,24 +221,35 @@ def parse(data, source: str = "problems.yaml") -> Catalog:
     for problem in problems:
         for req in problem.requires:
             if req not in known:
-                _Entry(source, PROBLEM_LABEL.fill(id=problem.id)).fail("requires", Text(
-                    "が存在しない問題 {req} を指しています", "names unknown problem {req}").fill(req=_shown(req)))
+                _Entry(source, PROBLEM_LABEL.fill(id=problem.id)).fail(
+                    "requires",
+                    Text("が存在しない問題 {req} を指しています", "names unknown problem {req}").fill(req=_shown(req)),
+                )
             if req == problem.id:
-                _Entry(source, PROBLEM_LABEL.fill(id=problem.id)).fail("requires", Text("が問題自身を指しています", "names the problem itself"))
+                _Entry(source, PROBLEM_LABEL.fill(id=problem.id)).fail(
+                    "requires", Text("が問題自身を指しています", "names the problem itself")
+                )
     return Catalog(version, tuple(problems), areas=areas)
 
 
 def _areas(raw, top: _Entry) -> dict:
     """`areas: {1: {ja: …, en: …, weight: 0.15}, …}`: the syllabus areas, numbered from 1."""
     if not isinstance(raw, dict) or not raw:
-        top.fail("areas", Text("がないか、番号から {ja, en, weight} へのマッピングではありません",
-                               "is missing or not a mapping of number to {ja, en, weight}"))
+        top.fail(
+            "areas",
+            Text(
+                "がないか、番号から {ja, en, weight} へのマッピングではありません",
+                "is missing or not a mapping of number to {ja, en, weight}",
+            ),
+        )
     areas = {}
     for number, entry in raw.items():
         key = f"areas.{number}"
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-            top.fail(f"areas[{_shown(number)}]", Text("の番号は 1 以上の整数にしてください",
-                                                     "must be numbered with whole numbers from 1"))
+            top.fail(
+                f"areas[{_shown(number)}]",
+                Text("の番号は 1 以上の整数にしてください", "must be numbered with whole numbers from 1"),
+            )
         if not isinstance(entry, dict):
             top.fail(key, Text("がマッピングではありません", "is not a mapping"))
         name = top.text({key: entry}, key)
@@ -240,16 +274,29 @@ def _problem(raw, index: int, source: str, seen: set[str], areas: dict) -> Probl
         entry.fail("kind", NOT_ONE_OF.fill(got=_shown(kind), known=", ".join(PROBLEM_KINDS)))
     area = raw.get("area")
     if isinstance(area, bool) or not isinstance(area, int) or area not in areas:
-        entry.fail("area", Text("は areas にある分野（{known}）にしてください",
-                                "must be one of the areas ({known})").fill(known=", ".join(map(str, areas))))
+        entry.fail(
+            "area",
+            Text("は areas にある分野（{known}）にしてください", "must be one of the areas ({known})").fill(
+                known=", ".join(map(str, areas))
+            ),
+        )
     hints = raw.get("hints")
     if not isinstance(hints, dict):
-        entry.fail("hints", Text("がないか、ja と en のリストを持つマッピングではありません", "is missing or not a mapping with ja and en lists"))
+        entry.fail(
+            "hints",
+            Text(
+                "がないか、ja と en のリストを持つマッピングではありません",
+                "is missing or not a mapping with ja and en lists",
+            ),
+        )
     tiers = {}
     for lang in LANGS:
         value = hints.get(lang)
         if not isinstance(value, list) or not value or not all(isinstance(h, str) and h.strip() for h in value):
-            entry.fail(f"hints.{lang}", Text("がないか、空か、空のヒントを含んでいます", "is missing, empty, or has an empty hint"))
+            entry.fail(
+                f"hints.{lang}",
+                Text("がないか、空か、空のヒントを含んでいます", "is missing, empty, or has an empty hint"),
+            )
         tiers[lang] = tuple(h.strip() for h in value)
     if len(tiers["ja"]) != len(tiers["en"]):
         entry.fail("hints", Text("は ja と en で段階の数をそろえてください", "must have as many ja tiers as en tiers"))
@@ -261,21 +308,37 @@ def _problem(raw, index: int, source: str, seen: set[str], areas: dict) -> Probl
     points = entry.number(raw, "points")
     total = sum(c.points for c in checks)
     if abs(total - points) > 1e-9:
-        entry.fail("points", Text("は {points:g} ですが、チェックの配点の合計は {total:g} です",
-                                  "is {points:g} but the checks' points add up to {total:g}").fill(
-            points=points, total=total))
+        entry.fail(
+            "points",
+            Text(
+                "は {points:g} ですが、チェックの配点の合計は {total:g} です",
+                "is {points:g} but the checks' points add up to {total:g}",
+            ).fill(points=points, total=total),
+        )
     timeout = entry.number(raw, "timeout", 10.0)
     if timeout <= 0:
         entry.fail("timeout", Text("は正の数にしてください", "must be positive"))
     file = entry.string(raw, "file")
     if kind == "code" and not file.endswith(".py"):
-        entry.fail("file", Text("はコード問題なので .py ファイルにしてください", "of a code problem must be a .py file"))
+        entry.fail(
+            "file", Text("はコード問題なので .py ファイルにしてください", "of a code problem must be a .py file")
+        )
     return Problem(
-        id=pid, topic=entry.string(raw, "topic"), area=area, kind=kind,
-        title=entry.text(raw, "title"), statement=entry.text(raw, "statement"),
-        points=points, file=file, solution=entry.string(raw, "solution"),
-        requires=tuple(requires), hints=tuple(Text(ja, en) for ja, en in zip(tiers["ja"], tiers["en"])),
-        checks=checks, timeout=float(timeout), variables=variables, integral=integral,
+        id=pid,
+        topic=entry.string(raw, "topic"),
+        area=area,
+        kind=kind,
+        title=entry.text(raw, "title"),
+        statement=entry.text(raw, "statement"),
+        points=points,
+        file=file,
+        solution=entry.string(raw, "solution"),
+        requires=tuple(requires),
+        hints=tuple(Text(ja, en) for ja, en in zip(tiers["ja"], tiers["en"])),
+        checks=checks,
+        timeout=float(timeout),
+        variables=variables,
+        integral=integral,
         distinct=distinct,
     )
 
@@ -285,16 +348,33 @@ def _variables(raw: dict, entry: _Entry) -> tuple[dict, tuple[str, ...], tuple[s
     numbers) and `distinct: [expr, ...]` (must differ pairwise, so each wrong answer is recognisable)."""
     variables = raw.get("variables", {}) or {}
     if not isinstance(variables, dict):
-        entry.fail("variables", Text("が 名前: [low, high] のマッピングではありません", "is not a mapping of name: [low, high]"))
+        entry.fail(
+            "variables",
+            Text("が 名前: [low, high] のマッピングではありません", "is not a mapping of name: [low, high]"),
+        )
     result = {}
     for name, bounds in variables.items():
-        ok = (isinstance(name, str) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name) and isinstance(bounds, list)
-              and len(bounds) == 2 and all(isinstance(b, int) and not isinstance(b, bool) for b in bounds)
-              and bounds[0] <= bounds[1])
+        ok = (
+            isinstance(name, str)
+            and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name)
+            and isinstance(bounds, list)
+            and len(bounds) == 2
+            and all(isinstance(b, int) and not isinstance(b, bool) for b in bounds)
+            and bounds[0] <= bounds[1]
+        )
         if not ok:
-            key = f"variables.{name}" if isinstance(name, str) and KEY_PATTERN.fullmatch(name) else \
-                f"variables[{_shown(name)}]"
-            entry.fail(key, Text("は整数で low <= high の [low, high] にしてください", "must be [low, high] with integers low <= high"))
+            key = (
+                f"variables.{name}"
+                if isinstance(name, str) and KEY_PATTERN.fullmatch(name)
+                else f"variables[{_shown(name)}]"
+            )
+            entry.fail(
+                key,
+                Text(
+                    "は整数で low <= high の [low, high] にしてください",
+                    "must be [low, high] with integers low <= high",
+                ),
+            )
         result[name] = (bounds[0], bounds[1])
     lists = []
     for key in ("integral", "distinct"):
@@ -321,14 +401,20 @@ def _checks(raw, kind: str, entry: _Entry, variables: tuple[str, ...] = ()) -> t
         if ckind not in KINDS:
             entry.fail(f"{key}.kind", NOT_ONE_OF.fill(got=_shown(ckind), known=", ".join(KINDS)))
         if ckind not in allowed:
-            entry.fail(f"{key}.kind", Text("'{got}' は {kind} の問題には使えません（{allowed} のどれか）",
-                                           "'{got}' does not fit a {kind} problem (use {allowed})").fill(
-                got=ckind, kind=kind, allowed=", ".join(allowed)))
+            entry.fail(
+                f"{key}.kind",
+                Text(
+                    "'{got}' は {kind} の問題には使えません（{allowed} のどれか）",
+                    "'{got}' does not fit a {kind} problem (use {allowed})",
+                ).fill(got=ckind, kind=kind, allowed=", ".join(allowed)),
+            )
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
             entry.fail(f"{key}.name", Text("がありません", "is missing"))
         if name in names:
-            entry.fail(f"{key}.name", Text("{name} が 2 回使われています", "{name} is used twice").fill(name=_shown(name)))
+            entry.fail(
+                f"{key}.name", Text("{name} が 2 回使われています", "{name} is used twice").fill(name=_shown(name))
+            )
         names.add(name)
         points = entry.number(item, "points", label=f"{key}.points")
         params = item.get("params", {})
@@ -347,8 +433,7 @@ def _checks(raw, kind: str, entry: _Entry, variables: tuple[str, ...] = ()) -> t
 
 def _cache_key(path: Path) -> list | None:
     """What a cached catalog must match: the file (path, mtime, size) and the code that validated it."""
-    from grader import __version__
-    from grader import checks
+    from grader import __version__, checks
 
     try:
         stat = Path(path).stat()
@@ -356,8 +441,15 @@ def _cache_key(path: Path) -> list | None:
         code = [[s.st_mtime_ns, s.st_size] for s in map(os.stat, (__file__, checks.__file__))]
     except OSError:
         return None
-    return [str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size, __version__, FORMAT_VERSION,
-            SCHEMA_VERSION, code]
+    return [
+        str(Path(path).resolve()),
+        stat.st_mtime_ns,
+        stat.st_size,
+        __version__,
+        FORMAT_VERSION,
+        SCHEMA_VERSION,
+        code,
+    ]
 
 
 def load(path: Path, cache_dir: Path | None = None) -> Catalog:
@@ -366,7 +458,7 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
     path = Path(path)
     key = _cache_key(path) if cache_dir is not None else None
     cache_file = Path(cache_dir) / "catalog.jsonl" if cache_dir is not None else None
-    if key is not None:
+    if key is not None and cache_file is not None:
         try:
             lines = cache_file.read_bytes().split(b"\n")
             head = json.loads(lines[0])
@@ -376,7 +468,7 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
         except (OSError, ValueError, AttributeError, KeyError, TypeError):
             pass
     catalog = parse(_load_yaml(path), path.name)
-    if key is not None:
+    if key is not None and cache_file is not None:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
@@ -395,18 +487,25 @@ def _to_cache(catalog: Catalog, key: list) -> str:
     newline inside a value), so that a command decodes only the problems it uses."""
     from dataclasses import asdict
 
-    head = {"key": key, "format_version": catalog.format_version, "ids": catalog.ids,
-            "areas": {n: [a.name.ja, a.name.en, a.weight] for n, a in catalog.areas.items()}}
+    head = {
+        "key": key,
+        "format_version": catalog.format_version,
+        "ids": catalog.ids,
+        "areas": {n: [a.name.ja, a.name.en, a.weight] for n, a in catalog.areas.items()},
+    }
     return "\n".join(json.dumps(item, ensure_ascii=False) for item in (head, *map(asdict, catalog.problems)))
 
 
 def _problem_from_cache(fields: dict) -> Problem:
     """A Problem from its line in the cache, not validated again: parse() did, before it was stored."""
-    fields.update({name: tuple(fields[name]) for name in TUPLE_FIELDS},
-                  title=Text(**fields["title"]), statement=Text(**fields["statement"]),
-                  hints=tuple(Text(**hint) for hint in fields["hints"]),
-                  checks=tuple(_check_from_cache(**check) for check in fields["checks"]),
-                  variables={name: tuple(bounds) for name, bounds in fields["variables"].items()})
+    fields.update(
+        {name: tuple(fields[name]) for name in TUPLE_FIELDS},
+        title=Text(**fields["title"]),
+        statement=Text(**fields["statement"]),
+        hints=tuple(Text(**hint) for hint in fields["hints"]),
+        checks=tuple(_check_from_cache(**check) for check in fields["checks"]),
+        variables={name: tuple(bounds) for name, bounds in fields["variables"].items()},
+    )
     return Problem(**fields)
 
 
@@ -459,8 +558,9 @@ def _load_yaml(path: Path):
     except FileNotFoundError:
         raise CatalogError(Text("{path} がありません", "{path} does not exist").fill(path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError(Text("{name}: 読めません（{why}）", "{name}: cannot be read ({why})").fill(
-            name=path.name, why=exc)) from None
+        raise CatalogError(
+            Text("{name}: 読めません（{why}）", "{name}: cannot be read ({why})").fill(name=path.name, why=exc)
+        ) from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         _check_bounded(text, loader, path.name)
@@ -473,17 +573,25 @@ def _load_yaml(path: Path):
             # themselves, each in its own words: the pure-Python parser streams, so our own refusal
             # comes first whatever the version. Only an invalid file pays for this second read.
             _check_bounded_or_invalid(text, path.name)
-        raise CatalogError(Text("{name}: YAML として正しくありません{where}: {why}",
-                                "{name}: not valid YAML{where}: {why}").fill(
-            name=path.name, where=_where(exc, text), why=_problem_of(exc))) from None
+        raise CatalogError(
+            Text("{name}: YAML として正しくありません{where}: {why}", "{name}: not valid YAML{where}: {why}").fill(
+                name=path.name, where=_where(exc, text), why=_problem_of(exc)
+            )
+        ) from None
     except RecursionError:
-        raise CatalogError(Text("{name}: YAML として正しくありません: 入れ子が深すぎます",
-                                "{name}: not valid YAML: nested too deeply").fill(name=path.name)) from None
+        raise CatalogError(
+            Text(
+                "{name}: YAML として正しくありません: 入れ子が深すぎます", "{name}: not valid YAML: nested too deeply"
+            ).fill(name=path.name)
+        ) from None
     except Exception as exc:  # noqa: BLE001 - a tag's constructor failing: !!int x, 2001-13-45, a 5000-digit int
         reason = str(exc).split(";")[0] or type(exc).__name__
-        raise CatalogError(Text("{name}: YAML として正しくありません: 読めない値があります（{why}）",
-                                "{name}: not valid YAML: a value cannot be read ({why})").fill(
-            name=path.name, why=reason)) from None
+        raise CatalogError(
+            Text(
+                "{name}: YAML として正しくありません: 読めない値があります（{why}）",
+                "{name}: not valid YAML: a value cannot be read ({why})",
+            ).fill(name=path.name, why=reason)
+        ) from None
     return data
 
 
@@ -514,14 +622,17 @@ def _check_bounded(text: str, loader, name: str) -> None:
     to load, as the loader shares the repeated objects, but not to walk, as the JSON cache writer does)."""
     import yaml
 
-    expanded: dict[str, int] = {}   # anchor: how many values it stands for
-    stack = [[None, 0]]              # open collections: [anchor, values so far]
+    expanded: dict[str, int] = {}  # anchor: how many values it stands for
+    stack: list[list] = [[None, 0]]  # open collections: [anchor, values so far]
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             stack.append([event.anchor, 0])
             if len(stack) > MAX_YAML_DEPTH + 1:
-                _refuse(name, event, Text("入れ子が {n} 段より深くなっています", "nested deeper than {n} levels").fill(
-                    n=MAX_YAML_DEPTH))
+                _refuse(
+                    name,
+                    event,
+                    Text("入れ子が {n} 段より深くなっています", "nested deeper than {n} levels").fill(n=MAX_YAML_DEPTH),
+                )
             continue
         if isinstance(event, yaml.CollectionEndEvent):
             anchor, count = stack.pop()
@@ -530,8 +641,14 @@ def _check_bounded(text: str, loader, name: str) -> None:
             anchor, count = event.anchor, 1
         elif isinstance(event, yaml.AliasEvent):
             if any(open_anchor == event.anchor for open_anchor, _ in stack):
-                _refuse(name, event, Text("エイリアス *{a} が自分のアンカー &{a} の中にあります",
-                                          "the alias *{a} is inside its own anchor &{a}").fill(a=event.anchor))
+                _refuse(
+                    name,
+                    event,
+                    Text(
+                        "エイリアス *{a} が自分のアンカー &{a} の中にあります",
+                        "the alias *{a} is inside its own anchor &{a}",
+                    ).fill(a=event.anchor),
+                )
             anchor, count = None, expanded.get(event.anchor, 1)  # an unknown anchor: the loader says so
         else:
             continue
@@ -539,9 +656,14 @@ def _check_bounded(text: str, loader, name: str) -> None:
             expanded[anchor] = count
         stack[-1][1] += count
         if stack[-1][1] > MAX_YAML_VALUES:
-            _refuse(name, event, Text("エイリアスを展開すると値が {n} 個を超えます（YAML 爆弾？）。エイリアスを減らしてください",
-                                      "more than {n} values once aliases are expanded (a YAML bomb?); "
-                                      "use fewer aliases").fill(n=MAX_YAML_VALUES))
+            _refuse(
+                name,
+                event,
+                Text(
+                    "エイリアスを展開すると値が {n} 個を超えます（YAML 爆弾？）。エイリアスを減らしてください",
+                    "more than {n} values once aliases are expanded (a YAML bomb?); use fewer aliases",
+                ).fill(n=MAX_YAML_VALUES),
+            )
 
 
 def _check_bounded_or_invalid(text: str, name: str) -> None:
@@ -554,8 +676,11 @@ def _check_bounded_or_invalid(text: str, name: str) -> None:
         pass
 
 
-def _refuse(name: str, event, why: Text):
+def _refuse(name: str, event, why: Text) -> NoReturn:
     mark = event.start_mark
-    raise CatalogError(Text("{name}: {line} 行 {column} 列で読むのをやめました: {why}",
-                            "{name}: refused at line {line}, column {column}: {why}").fill(
-        name=name, line=mark.line + 1, column=mark.column + 1, why=why))
+    raise CatalogError(
+        Text(
+            "{name}: {line} 行 {column} 列で読むのをやめました: {why}",
+            "{name}: refused at line {line}, column {column}: {why}",
+        ).fill(name=name, line=mark.line + 1, column=mark.column + 1, why=why)
+    )

@@ -3,6 +3,7 @@
 Exit codes: 0 everything passed, 1 a check failed or errored, 2 usage, catalog or workspace error.
 A DrillError from the core becomes one `Error: …` line (exit 2), once, at the group.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,7 @@ import click
 
 from grader import report
 from grader.errors import DrillError
-from grader.options import (LANGS, confirm_or_refuse, default_lang, json_option, seed_option, verbose_option,
-                            yes_option)
+from grader.options import LANGS, confirm_or_refuse, default_lang, json_option, seed_option, verbose_option, yes_option
 from grader.session import Session, init_workspace
 
 
@@ -55,10 +55,17 @@ def _lang_in(words: list[str]) -> str | None:
     return None
 
 
+JSON_VERSION = 1  # in every --json object; raised only when a key changes meaning or goes
 
 
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+def _echo_json(data: dict | list) -> None:
+    """`data` as JSON, each object (the top one, or each of a top list) with "version": JSON_VERSION."""
+    versioned = (
+        [{"version": JSON_VERSION, **item} for item in data]
+        if isinstance(data, list)
+        else {"version": JSON_VERSION, **data}
+    )
+    click.echo(json.dumps(versioned, ensure_ascii=False, indent=2))
 
 
 def _color() -> bool:
@@ -69,10 +76,19 @@ pass_session = click.make_pass_decorator(Session)
 
 
 @click.group(cls=DrillGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--lang", type=click.Choice(LANGS), default=None,
-              help="Language of texts and messages (default: DRILL_LANG, else from LANG).")
-@click.option("--workspace", "workspace_opt", metavar="DIR", default=None,
-              help="The workspace to use (default: DRILL_WORKSPACE, else the nearest parent with problems.yaml).")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    help="Language of texts and messages (default: DRILL_LANG, else from LANG).",
+)
+@click.option(
+    "--workspace",
+    "workspace_opt",
+    metavar="DIR",
+    default=None,
+    help="The workspace to use (default: DRILL_WORKSPACE, else the nearest parent with problems.yaml).",
+)
 @click.version_option(package_name="drill", message="drill %(version)s")
 @click.pass_context
 def main(ctx: click.Context, lang: str | None, workspace_opt: str | None) -> None:
@@ -126,8 +142,9 @@ def show(session: Session, problem_id: str, seed: int | None) -> None:
 
 @main.command(name="next")
 @click.option("--explain", is_flag=True, help="Say why this problem comes next.")
-@click.option("--today", metavar="DATE", default=None,
-              help="Schedule as of this date, YYYY-MM-DD (default: now, or DRILL_TODAY).")
+@click.option(
+    "--today", metavar="DATE", default=None, help="Schedule as of this date, YYYY-MM-DD (default: now, or DRILL_TODAY)."
+)
 @pass_session
 def next_cmd(session: Session, explain: bool, today: str | None) -> None:
     """Show what to do next: due reviews first (spaced repetition), then new problems in order.
@@ -140,14 +157,26 @@ def next_cmd(session: Session, explain: bool, today: str | None) -> None:
 @main.command()
 @click.argument("problem_id", metavar="ID", required=False)
 @click.option("--all", "all_", is_flag=True, help="Grade every problem; one table by topic.")
-@click.option("--answer", "answers", multiple=True, metavar="[KEY=]EXPR",
-              help="An answer to a symbolic/choice/numeric problem (repeat for several parts).")
+@click.option(
+    "--answer",
+    "answers",
+    multiple=True,
+    metavar="[KEY=]EXPR",
+    help="An answer to a symbolic/choice/numeric problem (repeat for several parts).",
+)
 @verbose_option
 @seed_option
 @json_option
 @pass_session
-def grade(session: Session, problem_id: str | None, all_: bool, answers: tuple[str, ...], verbose: bool,
-          seed: int | None, as_json: bool) -> None:
+def grade(
+    session: Session,
+    problem_id: str | None,
+    all_: bool,
+    answers: tuple[str, ...],
+    verbose: bool,
+    seed: int | None,
+    as_json: bool,
+) -> None:
     """Grade a problem: run its checks and print a scorecard.
 
     Exit 0 when every check passes, 1 otherwise.
@@ -165,6 +194,7 @@ def grade(session: Session, problem_id: str | None, all_: bool, answers: tuple[s
         else:
             click.echo(report.summary_table(results, session.catalog, session.lang, _color()))
         sys.exit(0 if all(r.status == "pass" for r in results) else 1)
+    assert problem_id is not None  # checked above: one ID or --all
     result = session.attempt(session.problem(problem_id), answers, seed, once=True)
     if as_json:
         _echo_json(result.to_json())
@@ -193,9 +223,11 @@ def solution(session: Session, problem_id: str, yes: bool) -> None:
 
     Example: drill solution affine_backward --yes
     """
+
     def confirm() -> bool:
         return yes or confirm_or_refuse(
-            report.solution_question(problem_id, session.lang), report.solution_refusal(problem_id))
+            report.solution_question(problem_id, session.lang), report.solution_refusal(problem_id)
+        )
 
     text = session.solution(problem_id, confirm)
     if text is not None:
@@ -216,8 +248,9 @@ def reset(session: Session, problem_id: str | None, all_: bool, yes: bool) -> No
         raise click.UsageError(report.usage("one_id", session.lang))
     problems = session.problems_to_reset(None if all_ else problem_id)
     if not yes and not confirm_or_refuse(
-            report.reset_question(None if all_ else problem_id, session.lang),
-            report.reset_refusal("--all" if all_ else problem_id)):
+        report.reset_question(None if all_ else problem_id, session.lang),
+        report.reset_refusal("--all" if all_ or problem_id is None else problem_id),
+    ):
         return
     lines = report.reset_outcomes(session.reset(problems), session.lang, quiet_when_unchanged=all_)
     if lines:
@@ -242,16 +275,29 @@ def stats(session: Session, today: str | None, as_json: bool) -> None:
 
 @main.command()
 @click.option("--minutes", type=click.IntRange(1, 600), default=30, show_default=True, help="Time limit.")
-@click.option("--questions", "count", type=click.IntRange(1, 200), default=20, show_default=True,
-              help="Number of questions.")
+@click.option(
+    "--questions", "count", type=click.IntRange(1, 200), default=20, show_default=True, help="Number of questions."
+)
 @click.option("--area", type=click.IntRange(1, 5), default=None, help="Only this syllabus area (1-5).")
 @click.option("--seed", type=int, default=None, help="Draw the same exam again (default: a new one).")
-@click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Read answers from FILE (lines 'problem_id.part = answer') instead of asking.")
+@click.option(
+    "--answers",
+    "answers_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Read answers from FILE (lines 'problem_id.part = answer') instead of asking.",
+)
 @click.option("--review", is_flag=True, help="Walk through the mistakes of the last mock exam.")
 @pass_session
-def exam(session: Session, minutes: int, count: int, area: int | None, seed: int | None,
-         answers_file: Path | None, review: bool) -> None:
+def exam(
+    session: Session,
+    minutes: int,
+    count: int,
+    area: int | None,
+    seed: int | None,
+    answers_file: Path | None,
+    review: bool,
+) -> None:
     """A timed mock exam of choice, numeric and symbolic questions, scored per syllabus area.
 
     Example: drill exam --minutes 30 --questions 20

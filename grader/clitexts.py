@@ -5,6 +5,7 @@ The English help is what cli.py declares (docstrings, `help=`); the Japanese is 
 path and option name. Click words its messages through `gettext` (`_()` and `ngettext()` in each of
 its modules), looked up when shown: `use(lang)` points those at our table for the language chosen.
 """
+
 from __future__ import annotations
 
 import click
@@ -15,32 +16,44 @@ from grader.texts import Text
 HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     ((), None): "E資格ドリル: 問題を解いて、その場で採点します。\n\n例: drill next",
     ((), "lang"): "文章とメッセージの言語（既定: DRILL_LANG、なければ LANG から）。",
-    ((), "workspace_opt"): "使う作業フォルダ（既定: DRILL_WORKSPACE、なければ problems.yaml のある最も近い親フォルダ）。",
+    (
+        (),
+        "workspace_opt",
+    ): "使う作業フォルダ（既定: DRILL_WORKSPACE、なければ problems.yaml のある最も近い親フォルダ）。",
     ((), "version"): "バージョンを表示して終了します。",
-    (("init",), None): "インストールされた教材から、DIRECTORY に新しい作業フォルダを作ります。\n\n例: drill init ~/e-shikaku",
+    (
+        ("init",),
+        None,
+    ): "インストールされた教材から、DIRECTORY に新しい作業フォルダを作ります。\n\n例: drill init ~/e-shikaku",
     (("list",), None): "問題の一覧を状態とともに表示します。\n\n例: drill list --topic 02_backprop",
     (("list",), "topic"): "このトピックの問題だけ（例: 02_backprop）。",
     (("show",), None): "問題文、編集するファイル、採点の仕方を表示します。\n\n例: drill show affine_backward",
     (("next",), None): "次にやることを表示します: 復習の期限が来たもの（間隔反復）が先、次に新しい問題を順に。\n\n"
-                       "例: drill next --explain",
+    "例: drill next --explain",
     (("next",), "explain"): "なぜこの問題が次なのかを説明します。",
     (("next",), "today"): "この日付（YYYY-MM-DD）の時点で予定を組みます（既定: 今、または DRILL_TODAY）。",
     (("grade",), None): "問題を採点します: チェックを実行してスコアカードを表示します。\n\n"
-                        "すべてのチェックに合格すれば終了コード 0、そうでなければ 1。\n\n"
-                        "例: drill grade chain_rule_dzdx --answer 'dzdx=2(x+y)'",
+    "すべてのチェックに合格すれば終了コード 0、そうでなければ 1。\n\n"
+    "例: drill grade chain_rule_dzdx --answer 'dzdx=2(x+y)'",
     (("grade",), "all_"): "すべての問題を採点し、トピック別の表にします。",
     (("grade",), "answers"): "数式・選択・数値の問題への解答（小問が複数あれば繰り返し指定）。",
-    (("hint",), None): "問題のヒントを次の段階まで表示します（呼ぶたびに一段進みます）。\n\n例: drill hint affine_backward",
+    (
+        ("hint",),
+        None,
+    ): "問題のヒントを次の段階まで表示します（呼ぶたびに一段進みます）。\n\n例: drill hint affine_backward",
     (("solution",), None): "解答例を表示します: 合格後はそのまま、合格前は --yes（または確認）のうえで。\n\n"
-                           "例: drill solution affine_backward --yes",
+    "例: drill solution affine_backward --yes",
     (("reset",), None): "問題のひな形を元に戻します。あなたのファイルは先に .drill/backup/ にコピーされます。\n\n"
-                        "例: drill reset affine_backward --yes",
+    "例: drill reset affine_backward --yes",
     (("reset",), "all_"): "すべてのひな形を元に戻します。",
-    (("stats",), None): "シラバスの分野別・トピック別の進み具合、使ったヒント、期限の来た復習、連続日数を表示します。\n\n"
-                        "例: drill stats",
+    (
+        ("stats",),
+        None,
+    ): "シラバスの分野別・トピック別の進み具合、使ったヒント、期限の来た復習、連続日数を表示します。\n\n"
+    "例: drill stats",
     (("stats",), "today"): "この日付（YYYY-MM-DD）の時点で（既定: 今）。",
     (("exam",), None): "選択・数値・数式の問題による時間制限つきの模擬試験。シラバスの分野別に採点します。\n\n"
-                       "例: drill exam --minutes 30 --questions 20",
+    "例: drill exam --minutes 30 --questions 20",
     (("exam",), "minutes"): "制限時間（分）。",
     (("exam",), "count"): "問題数。",
     (("exam",), "area"): "このシラバス分野（1〜5）だけ。",
@@ -48,11 +61,14 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     (("exam",), "answers_file"): "質問する代わりに FILE から解答を読みます（'problem_id.part = answer' の行）。",
     (("exam",), "review"): "前回の模擬試験の間違いを順に見直します。",
     (("watch",), None): "ファイルを保存するたびに問題を採点し直します。合格したら次の問題へ進みます。\n\n"
-                        "止めるには q と Enter（または Ctrl-C）。\n\n例: drill watch affine_backward",
-    (("watch",), "poll"): "変更をイベントではなく定期的な確認で見つけます（WSL のマウントやネットワークドライブ向け）。",
+    "止めるには q と Enter（または Ctrl-C）。\n\n例: drill watch affine_backward",
+    (
+        ("watch",),
+        "poll",
+    ): "変更をイベントではなく定期的な確認で見つけます（WSL のマウントやネットワークドライブ向け）。",
     (("dev",), None): "メンテナー向けのコマンド。\n\n例: drill dev check",
     (("dev", "check"), None): "カタログを検査します: スキーマ、ファイル、ヒント、すべてのひな形が不合格で"
-                              "すべての解答例が合格すること。\n\n例: drill dev check",
+    "すべての解答例が合格すること。\n\n例: drill dev check",
 }
 # options shared by several commands (grader/options.py), under any command
 SHARED_JA = {
@@ -130,9 +146,9 @@ def use(group: click.Group, lang: str) -> None:
     for name in _MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
-            module._ = gettext
+            setattr(module, "_", gettext)  # noqa: B010 - the name Click's modules look up
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+            setattr(module, "ngettext", ngettext)  # noqa: B010
     _localize(group, (), lang)
 
 

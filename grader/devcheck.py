@@ -1,4 +1,5 @@
 """`drill dev check`: what a maintainer must keep true of the catalog before it ships."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,11 @@ IGNORED = ("__pycache__", ".ipynb_checkpoints")
 def _files_under(folder: Path) -> set[str]:
     if not folder.is_dir():
         return set()
-    return {str(p.relative_to(folder.parent)) for p in folder.rglob("*")
-            if p.is_file() and not any(part in IGNORED for part in p.parts) and p.suffix != ".pyc"}
+    return {
+        str(p.relative_to(folder.parent))
+        for p in folder.rglob("*")
+        if p.is_file() and not any(part in IGNORED for part in p.parts) and p.suffix != ".pyc"
+    }
 
 
 def grade_file(workspace, problem, path: Path):
@@ -21,9 +25,10 @@ def grade_file(workspace, problem, path: Path):
     rendered with the numbers of its default seed, in memory."""
     from grader import grading
     from grader.params import default_seed, draw, render
-    from grader.submission import Answers, read_learner_file, submission_from_file
+    from grader.submission import Answers, Submission, read_learner_file, submission_from_file
 
     label = workspace.relative(path)
+    submission: Submission
     values = draw(problem, default_seed(problem.id)) if problem.variables else None
     if values is not None:
         text = read_learner_file(path, label, problem.id, "en", answers_too=True)
@@ -74,7 +79,10 @@ def run(workspace, catalog) -> list[str]:
             offenders.append(f"{problem.id}: the stub {problem.file} passes its checks")
         solution = grade_file(workspace, problem, workspace.root / problem.solution)
         if solution.status != "pass":
-            bad = "; ".join(f"{c.name}: {c.message.splitlines()[0] if c.message else c.status}"
-                            for c in solution.checks if c.status != "pass")
+            bad = "; ".join(
+                f"{c.name}: {c.message.splitlines()[0] if c.message else c.status}"
+                for c in solution.checks
+                if c.status != "pass"
+            )
             offenders.append(f"{problem.id}: the solution {problem.solution} does not pass ({bad or solution.message})")
     return offenders

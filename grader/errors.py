@@ -1,4 +1,5 @@
 """Domain errors. The core raises these; only the CLI turns them into `Error: …` lines."""
+
 from __future__ import annotations
 
 from grader.texts import Text, text_of

@@ -1,10 +1,15 @@
 """A mock exam: answer problems drawn by syllabus-area weights, graded per area against a pass line."""
+
 from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from grader.catalog import Problem
 
 PASS_LINE = 0.65  # JDLA does not publish the pass mark; 65% is our rehearsal target
 ANSWER_LINE = re.compile(r"^\s*([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
@@ -14,7 +19,7 @@ ANSWER_LINE = re.compile(r"^\s*([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\s*=\s
 class Question:
     """One drawn problem and the seed of its numbers."""
 
-    problem: object
+    problem: Problem
     seed: int
 
 
@@ -22,13 +27,13 @@ class Question:
 class ExamPrompt:
     """One part of one question, as the caller's `ask` function gets it."""
 
-    number: int          # 1-based question number
+    number: int  # 1-based question number
     total: int
     seconds_left: float
     problem: object
-    statement: str       # with the question's numbers drawn
+    statement: str  # with the question's numbers drawn
     part: str
-    first: bool          # the question's first part: show its header and statement
+    first: bool  # the question's first part: show its header and statement
 
 
 @dataclass(frozen=True)
@@ -88,20 +93,47 @@ class ExamRecord:
 
     def to_json(self) -> list[dict]:
         """The per-question details the history stores."""
-        return [{"problem": q.problem, "area": q.area, "seed": q.seed, "status": q.status, "score": q.score,
-                 "max_score": q.max_score,
-                 "parts": [{"part": p.part, "answer": p.answer, "status": p.status, "expected": p.expected,
-                            "message": p.message, "diagnosis": p.diagnosis} for p in q.parts]}
-                for q in self.questions]
+        return [
+            {
+                "problem": q.problem,
+                "area": q.area,
+                "seed": q.seed,
+                "status": q.status,
+                "score": q.score,
+                "max_score": q.max_score,
+                "parts": [
+                    {
+                        "part": p.part,
+                        "answer": p.answer,
+                        "status": p.status,
+                        "expected": p.expected,
+                        "message": p.message,
+                        "diagnosis": p.diagnosis,
+                    }
+                    for p in q.parts
+                ],
+            }
+            for q in self.questions
+        ]
 
     @classmethod
     def from_json(cls, stored: dict) -> ExamRecord:
         """Rebuild from the history's row: {"seed", "details"} (records before `area` was kept read as 0)."""
         questions = tuple(
-            QuestionRecord(q["problem"], int(q.get("area", 0)), q["seed"], q["status"], q["score"], q["max_score"],
-                           tuple(PartRecord(p["part"], p["answer"], p["status"], p["expected"], p["message"],
-                                            p.get("diagnosis")) for p in q["parts"]))
-            for q in stored["details"])
+            QuestionRecord(
+                q["problem"],
+                int(q.get("area", 0)),
+                q["seed"],
+                q["status"],
+                q["score"],
+                q["max_score"],
+                tuple(
+                    PartRecord(p["part"], p["answer"], p["status"], p["expected"], p["message"], p.get("diagnosis"))
+                    for p in q["parts"]
+                ),
+            )
+            for q in stored["details"]
+        )
         return cls(int(stored.get("seed", 0)), questions)
 
 
@@ -114,7 +146,7 @@ def draw(catalog, seed: int, count: int, area: int | None = None) -> list[Questi
             pool.setdefault(problem.area, []).append(problem)
     for problems in pool.values():
         rng.shuffle(problems)
-    chosen = []
+    chosen: list[Question] = []
     while len(chosen) < count and any(pool.values()):
         areas = [a for a in pool if pool[a]]
         weights = [catalog.areas[a].weight if a in catalog.areas else 0.1 for a in areas]
@@ -135,8 +167,15 @@ def parse_answers(text: str) -> dict[str, dict[str, str]]:
     return answers
 
 
-def run(seed: int, questions: list[Question], minutes: int, lang: str, ask: Callable[[ExamPrompt], str],
-        clock: Callable[[], float], given: dict[str, dict[str, str]] | None = None) -> ExamRecord:
+def run(
+    seed: int,
+    questions: list[Question],
+    minutes: int,
+    lang: str,
+    ask: Callable[[ExamPrompt], str],
+    clock: Callable[[], float],
+    given: dict[str, dict[str, str]] | None = None,
+) -> ExamRecord:
     """Sit the exam: each part asked through `ask` while time is left (or taken from `given`), each
     question graded with its own numbers."""
     from grader.params import draw as draw_values
@@ -161,11 +200,22 @@ def run(seed: int, questions: list[Question], minutes: int, lang: str, ask: Call
         if not answers:
             unanswered += 1
         result = grade_question(question, answers, lang)
-        parts = tuple(PartRecord(spec.params.part, answers.get(spec.params.part, ""), check.status,
-                                 expected_answer(problem, spec, values), check.message, check.diagnosis)
-                      for spec, check in zip(problem.checks, result.checks))
-        graded.append(QuestionRecord(problem.id, problem.area, question.seed, result.status, result.score,
-                                     result.max_score, parts))
+        parts = tuple(
+            PartRecord(
+                spec.params.part,
+                answers.get(spec.params.part, ""),
+                check.status,
+                expected_answer(problem, spec, values),
+                check.message,
+                check.diagnosis,
+            )
+            for spec, check in zip(problem.checks, result.checks)
+        )
+        graded.append(
+            QuestionRecord(
+                problem.id, problem.area, question.seed, result.status, result.score, result.max_score, parts
+            )
+        )
     return ExamRecord(seed, tuple(graded), unanswered, timed_out=given is None and clock() >= deadline)
 
 
@@ -183,4 +233,6 @@ def expected_answer(problem, spec, values: dict) -> str:
     """The right answer of one part, for the review, as its kind shows it."""
     from grader.checks import kind
 
-    return kind(spec.kind).expected_text(spec.params, values)
+    shown = kind(spec.kind).expected_text
+    assert shown is not None, f"{spec.kind} is an answer kind"
+    return shown(spec.params, values)

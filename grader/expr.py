@@ -3,6 +3,7 @@
 Nothing here evaluates learner text as Python. Names resolve only against a whitelist; powers of
 constants are bounded before sympy sees them; length and nesting are capped.
 """
+
 from __future__ import annotations
 
 import math
@@ -19,15 +20,34 @@ MAX_CONST_EXPONENT = 1000.0
 MAX_DIGITS = 20000  # of the exact numbers sympy would build: 10^1000 is fine, (10^1000)^1000 is not
 FUNCTIONS = ("sigmoid", "exp", "log", "ln", "tanh", "cosh", "sinh", "sech", "sqrt")
 CONSTANTS = ("e", "pi")
-PRE_NFKC = {"²": "^2", "³": "^3", "ᵀ": "^T", "σ": "sigmoid", "π": "pi", "√": "sqrt",
-            "λ": "lam", "・": "*", "･": "*", "−": "-", "–": "-", "×": "*", "·": "*", "⋅": "*", "÷": "/", "∘": "⊙"}
-TOKEN = re.compile(r"""
+PRE_NFKC = {
+    "²": "^2",
+    "³": "^3",
+    "ᵀ": "^T",
+    "σ": "sigmoid",
+    "π": "pi",
+    "√": "sqrt",
+    "λ": "lam",
+    "・": "*",
+    "･": "*",
+    "−": "-",
+    "–": "-",
+    "×": "*",
+    "·": "*",
+    "⋅": "*",
+    "÷": "/",
+    "∘": "⊙",
+}
+TOKEN = re.compile(
+    r"""
     (?P<ws>\s+)
   | (?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z_]))?)
   | (?P<dotT>\.T(?![A-Za-z0-9_]))
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<op>\*\*|[-+*/^()@⊙,])
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
 
 def normalise(text: str) -> str:
@@ -66,16 +86,18 @@ def _char(ch: str) -> str:
     return f"'{ch}'" if ch.isprintable() else f"U+{ord(ch):04X}"
 
 
-def tokenize(text: str) -> list[tuple[str, str, int]]:
+def tokenize(text: str) -> list[tuple[str | None, str, int]]:
     """(kind, value, position) triples; an unreadable character is an AnswerError with a caret."""
     tokens = []
     pos = 0
     while pos < len(text):
         match = TOKEN.match(text, pos)
         if not match:
-            raise AnswerError(f"cannot read this answer: unexpected character {_char(text[pos])} at position {pos + 1}",
-                              f"解答を読めません: {pos + 1} 文字目の {_char(text[pos])} は使えません",
-                              _caret(text, pos))
+            raise AnswerError(
+                f"cannot read this answer: unexpected character {_char(text[pos])} at position {pos + 1}",
+                f"解答を読めません: {pos + 1} 文字目の {_char(text[pos])} は使えません",
+                _caret(text, pos),
+            )
         kind = match.lastgroup
         if kind != "ws":
             tokens.append((kind, match.group(), pos))
@@ -101,22 +123,25 @@ class _Parser:
         return token
 
     def error(self, token, en: str, ja: str):
-        raise AnswerError(f"cannot read this answer: {en}", f"解答を読めません: {ja}",
-                          _caret(self.text, token[2]))
+        raise AnswerError(f"cannot read this answer: {en}", f"解答を読めません: {ja}", _caret(self.text, token[2]))
 
     def expect(self, value: str):
         token = self.peek()
         if token[1] != value:
             what = f"'{token[1]}'" if token[0] != "end" else "the end"
-            self.error(token, f"expected '{value}' at position {token[2] + 1}, found {what}",
-                       f"{token[2] + 1} 文字目に '{value}' が必要です")
+            self.error(
+                token,
+                f"expected '{value}' at position {token[2] + 1}, found {what}",
+                f"{token[2] + 1} 文字目に '{value}' が必要です",
+            )
         return self.take()
 
     def enter(self):
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise AnswerError("cannot read this answer: nested too deeply",
-                              "解答を読めません: 括弧などの入れ子が深すぎます")
+            raise AnswerError(
+                "cannot read this answer: nested too deeply", "解答を読めません: 括弧などの入れ子が深すぎます"
+            )
 
     def parse(self):
         if self.peek()[0] == "end":
@@ -124,8 +149,11 @@ class _Parser:
         node = self.expr()
         token = self.peek()
         if token[0] != "end":
-            self.error(token, f"unexpected '{token[1]}' at position {token[2] + 1}",
-                       f"{token[2] + 1} 文字目の '{token[1]}' が余分です")
+            self.error(
+                token,
+                f"unexpected '{token[1]}' at position {token[2] + 1}",
+                f"{token[2] + 1} 文字目の '{token[1]}' が余分です",
+            )
         return node
 
     def expr(self):
@@ -147,8 +175,12 @@ class _Parser:
             if token[1] in ("*", "/", "@", "⊙"):
                 self.take()
                 right = self.unary()
-                node = {"*": ("mul", node, right), "@": ("mul", node, right),
-                        "/": ("div", node, right), "⊙": ("had", node, right)}[token[1]]
+                node = {
+                    "*": ("mul", node, right),
+                    "@": ("mul", node, right),
+                    "/": ("div", node, right),
+                    "⊙": ("had", node, right),
+                }[token[1]]
             elif self.starts_primary(token) and not (token[0] == "num" and self.tokens[self.i - 1][0] == "num"):
                 node = ("mul", node, self.power())
             else:
@@ -202,7 +234,9 @@ class _Parser:
         if kind == "name":
             return self.name(token)
         if kind == "end":
-            self.error(token, f"the answer ends too early (position {pos + 1})", f"{pos + 1} 文字目で式が途切れています")
+            self.error(
+                token, f"the answer ends too early (position {pos + 1})", f"{pos + 1} 文字目で式が途切れています"
+            )
         self.error(token, f"unexpected '{value}' at position {pos + 1}", f"{pos + 1} 文字目の '{value}' は使えません")
 
     def name(self, token):
@@ -219,8 +253,9 @@ class _Parser:
                 self.take()
                 power = ("num", self.take()[1])
             if self.peek()[1] != "(":
-                self.error(self.peek(), f"write {value}(…) with parentheses",
-                           f"{value}(…) のように括弧を付けてください")
+                self.error(
+                    self.peek(), f"write {value}(…) with parentheses", f"{value}(…) のように括弧を付けてください"
+                )
             self.take()
             self.enter()
             arg = self.expr()
@@ -234,7 +269,8 @@ class _Parser:
         raise AnswerError(
             f"unknown name '{value}' at position {pos + 1}{hint}; allowed: {names.allowed()}",
             f"'{value}'（{pos + 1} 文字目）は使えない名前です{hint}。使える名前: {names.allowed()}",
-            _caret(self.text, pos))
+            _caret(self.text, pos),
+        )
 
 
 class _Forbidden(Exception):
@@ -260,7 +296,7 @@ def split_hint(word: str, names: Names) -> str:
         for name in known:
             if rest.startswith(name):
                 pieces.append(name)
-                rest = rest[len(name):]
+                rest = rest[len(name) :]
                 break
         else:
             return ""
@@ -271,21 +307,29 @@ def parse(text: str, names: Names):
     """Parse an answer into a tuple AST; AnswerError (or ForbiddenName) when it cannot be read."""
     text = normalise(text)
     if len(text) > MAX_LENGTH:
-        raise AnswerError(f"cannot read this answer: longer than {MAX_LENGTH} characters",
-                          f"解答を読めません: {MAX_LENGTH} 文字を超えています")
+        raise AnswerError(
+            f"cannot read this answer: longer than {MAX_LENGTH} characters",
+            f"解答を読めません: {MAX_LENGTH} 文字を超えています",
+        )
     try:
         node = _Parser(text, names).parse()
     except _Forbidden as exc:
         spec = names.forbidden.get(exc.name) or {}
-        raise ForbiddenName(exc.name, spec.get("en", f"do not use '{exc.name}' here"),
-                            spec.get("ja", f"ここでは '{exc.name}' を使わないでください")) from None
+        raise ForbiddenName(
+            exc.name,
+            spec.get("en", f"do not use '{exc.name}' here"),
+            spec.get("ja", f"ここでは '{exc.name}' を使わないでください"),
+        ) from None
     except RecursionError:
-        raise AnswerError("cannot read this answer: nested too deeply",
-                          "解答を読めません: 入れ子が深すぎます") from None
+        raise AnswerError(
+            "cannot read this answer: nested too deeply", "解答を読めません: 入れ子が深すぎます"
+        ) from None
     # x+x+…+x nests no bracket but makes a tree 1000 deep, too deep for the recursive backends
     if depth(node) > MAX_DEPTH:
-        raise AnswerError(f"cannot read this answer: more than {MAX_DEPTH} operations chained or nested",
-                          f"解答を読めません: 演算のつながりや入れ子が {MAX_DEPTH} 段を超えています")
+        raise AnswerError(
+            f"cannot read this answer: more than {MAX_DEPTH} operations chained or nested",
+            f"解答を読めません: 演算のつながりや入れ子が {MAX_DEPTH} 段を超えています",
+        )
     return node
 
 
@@ -316,8 +360,12 @@ class ShapeError(Exception):
         self.text = text
 
 
-_VERBS = {"add": Text("足せません", "add"), "sub": Text("引けません", "subtract"), "div": Text("割れません", "divide"),
-          "had": Text("要素ごとに掛けられません", "multiply elementwise")}
+_VERBS = {
+    "add": Text("足せません", "add"),
+    "sub": Text("引けません", "subtract"),
+    "div": Text("割れません", "divide"),
+    "had": Text("要素ごとに掛けられません", "multiply elementwise"),
+}
 
 
 def _shape_text(value, dim_names: dict) -> str:
@@ -366,16 +414,22 @@ def evaluate(node, env: dict, dim_names: dict | None = None):
             if lnd == 0 or rnd == 0:
                 return left * right
             if np.shape(left)[1] != np.shape(right)[0]:
-                raise ShapeError(Text("{a} に {b} を掛けられません", "cannot multiply {a} by {b}").fill(
-                    a=_shape_text(left, dims), b=_shape_text(right, dims)))
+                raise ShapeError(
+                    Text("{a} に {b} を掛けられません", "cannot multiply {a} by {b}").fill(
+                        a=_shape_text(left, dims), b=_shape_text(right, dims)
+                    )
+                )
             return left @ right
         if tag == "pow":
             if rnd != 0:
                 raise ShapeError(Text("指数はスカラーにしてください", "an exponent must be a scalar"))
             return np.power(left, right) if lnd else _scalar_pow(left, right)
         if lnd and rnd and np.shape(left) != np.shape(right):
-            raise ShapeError(Text("{a} と {b} は{verb}", "cannot {verb} {a} and {b}").fill(
-                verb=_VERBS[tag], a=_shape_text(left, dims), b=_shape_text(right, dims)))
+            raise ShapeError(
+                Text("{a} と {b} は{verb}", "cannot {verb} {a} and {b}").fill(
+                    verb=_VERBS[tag], a=_shape_text(left, dims), b=_shape_text(right, dims)
+                )
+            )
         if tag == "add":
             return left + right
         if tag == "sub":
@@ -413,7 +467,11 @@ def _evaluate_scalar(node, env: dict) -> float:
         return left - right
     if tag == "div":
         if right == 0.0:  # as numpy: ±inf, or nan for 0/0
-            return math.nan if left == 0.0 or math.isnan(left) else math.copysign(math.inf, left) * math.copysign(1.0, right)
+            return (
+                math.nan
+                if left == 0.0 or math.isnan(left)
+                else math.copysign(math.inf, left) * math.copysign(1.0, right)
+            )
         return left / right
     raise ValueError(tag)
 
@@ -459,7 +517,7 @@ _SCALAR_FUNCTIONS = {
 
 def _scalar_pow(base: float, exponent: float) -> float:
     try:
-        result = base ** exponent
+        result = base**exponent
     except OverflowError:
         return float("inf")
     except ZeroDivisionError:
@@ -491,8 +549,9 @@ def check_bounded(node) -> None:
     exact numbers would grow past MAX_DIGITS ((10^1000)^1000), before sympy sees them."""
     _check_exponents(node)
     if not digits_bound(node) <= MAX_DIGITS:
-        raise AnswerError("cannot read this answer: its numbers grow too large",
-                          "解答を読めません: 数値が大きくなりすぎます")
+        raise AnswerError(
+            "cannot read this answer: its numbers grow too large", "解答を読めません: 数値が大きくなりすぎます"
+        )
 
 
 def _check_exponents(node) -> None:
@@ -502,8 +561,7 @@ def _check_exponents(node) -> None:
     elif node[0] == "num":
         exponent = _literal_exponent(node[1])
     if exponent is not None and not abs(exponent) <= MAX_CONST_EXPONENT:
-        raise AnswerError("cannot read this answer: an exponent is too large",
-                          "解答を読めません: 指数が大きすぎます")
+        raise AnswerError("cannot read this answer: an exponent is too large", "解答を読めません: 指数が大きすぎます")
     for child in node[1:]:
         if isinstance(child, tuple):
             _check_exponents(child)
@@ -555,8 +613,15 @@ def to_sympy(node, symbols: dict):
         arg = to_sympy(node[2], symbols)
         if node[1] == "sigmoid":
             return 1 / (1 + sympy.exp(-arg))
-        return {"exp": sympy.exp, "log": sympy.log, "tanh": sympy.tanh, "cosh": sympy.cosh,
-                "sinh": sympy.sinh, "sech": sympy.sech, "sqrt": sympy.sqrt}[node[1]](arg)
+        return {
+            "exp": sympy.exp,
+            "log": sympy.log,
+            "tanh": sympy.tanh,
+            "cosh": sympy.cosh,
+            "sinh": sympy.sinh,
+            "sech": sympy.sech,
+            "sqrt": sympy.sqrt,
+        }[node[1]](arg)
     left, right = to_sympy(node[1], symbols), to_sympy(node[2], symbols)
     if tag in ("mul", "had"):
         return left * right
@@ -567,5 +632,5 @@ def to_sympy(node, symbols: dict):
     if tag == "sub":
         return left - right
     if tag == "pow":
-        return left ** right
+        return left**right
     raise ValueError(tag)

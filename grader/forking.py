@@ -6,6 +6,7 @@ what the scorecard and the history need. Only where forking is safe and helps: s
 The caller that grades one problem decides (grader/session.py): `overlap` for a code problem's whole
 grade, `grader.prover.Prover` for a formula's sympy proofs; both fork through `start`.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,13 @@ def fork_helps(module: str) -> bool:
     imported (then there is nothing to overlap)."""
     import threading
 
-    return (hasattr(os, "fork") and sys.platform.startswith("linux") and module not in sys.modules
-            and os.environ.get("DRILL_START_METHOD") != "spawn" and threading.active_count() == 1)
+    return (
+        hasattr(os, "fork")
+        and sys.platform.startswith("linux")
+        and module not in sys.modules
+        and os.environ.get("DRILL_START_METHOD") != "spawn"
+        and threading.active_count() == 1
+    )
 
 
 class WorkerFailed(Exception):
@@ -54,7 +60,7 @@ def _child_setup(parent: int, quiet: bool) -> None:  # pragma: no cover - runs i
 
     def interrupted(signum, frame):
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C, then drill's own SIGINT: one is enough,
-        raise KeyboardInterrupt                         # a second would cut the runner's clean-up short
+        raise KeyboardInterrupt  # a second would cut the runner's clean-up short
 
     signal.signal(signal.SIGINT, interrupted)
     if quiet:

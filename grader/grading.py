@@ -1,4 +1,5 @@
 """Grading one problem on one submission: prepare, run the learner's code or read the answers, judge."""
+
 from __future__ import annotations
 
 import importlib
@@ -13,16 +14,23 @@ from grader.texts import Text, text_of
 
 MESSAGES = {
     "not_implemented": Text("まだ実装されていません（{err}）", "not implemented yet ({err})"),
-    "timeout": Text("{t:g} 秒以内に終わりませんでした（無限ループ？）", "did not finish within {t:g} s (an endless loop?)"),
+    "timeout": Text(
+        "{t:g} 秒以内に終わりませんでした（無限ループ？）", "did not finish within {t:g} s (an endless loop?)"
+    ),
     "not_run": Text("前のチェックで止まったため実行されませんでした", "not run: the run stopped in an earlier check"),
     "died": Text("学習者のプロセスが途中で終了しました: {why}", "your code's process ended early: {why}"),
     "raised": Text("例外: {err}", "raised {err}"),
-    "count": Text("{n} ケース分の結果が必要ですが、返ってきたのは {got} ケース分です",
-                  "expected results for {n} cases, got {got}"),
+    "count": Text(
+        "{n} ケース分の結果が必要ですが、返ってきたのは {got} ケース分です", "expected results for {n} cases, got {got}"
+    ),
     "unanswered": Text("無回答です", "not answered"),
-    "no_answer": Text("まだ解答がありません（{file} の {part} = の行、または --answer {part}=…）",
-                      "no answer yet (the '{part} =' line of {file}, or --answer {part}=…)"),
-    "internal": Text("採点側の内部エラー（チェック '{name}'）: {err}", "internal grader error in check '{name}': {err}"),
+    "no_answer": Text(
+        "まだ解答がありません（{file} の {part} = の行、または --answer {part}=…）",
+        "no answer yet (the '{part} =' line of {file}, or --answer {part}=…)",
+    ),
+    "internal": Text(
+        "採点側の内部エラー（チェック '{name}'）: {err}", "internal grader error in check '{name}': {err}"
+    ),
 }
 
 
@@ -44,13 +52,17 @@ def hidden_checks(problem) -> dict:
     for spec in problem.checks:
         obj = checks.get(spec.name)
         if obj is None:
-            raise CatalogError(f"problem '{problem.id}': checks '{spec.name}' is not in "
-                               f"grader/hidden/{problem.id}.py CHECKS")
+            raise CatalogError(
+                f"problem '{problem.id}': checks '{spec.name}' is not in grader/hidden/{problem.id}.py CHECKS"
+            )
         check_class = kind(spec.kind).check_class
+        assert check_class is not None, f"{spec.kind} is a code kind"  # the catalog allows code kinds only
         if not isinstance(obj, check_class):
-            raise CatalogError(f"problem '{problem.id}': check '{spec.name}' is a {type(obj).__name__} in the "
-                               f"hidden module, not the {check_class.__name__} its kind ({spec.kind}) in the "
-                               f"catalog needs")
+            raise CatalogError(
+                f"problem '{problem.id}': check '{spec.name}' is a {type(obj).__name__} in the "
+                f"hidden module, not the {check_class.__name__} its kind ({spec.kind}) in the "
+                f"catalog needs"
+            )
     return checks
 
 
@@ -59,8 +71,7 @@ def seed_for(problem_id: str, check_name: str) -> int:
     return zlib.crc32(f"{problem_id}/{check_name}".encode())
 
 
-def grade(problem, submission: Submission, *, lang: str, values: dict | None = None,
-          prover=None) -> ProblemResult:
+def grade(problem, submission: Submission, *, lang: str, values: dict | None = None, prover=None) -> ProblemResult:
     """Grade `submission` as the answer to `problem`: the one grading entry.
 
     A code problem takes `Code` (run in the learner's sandbox against the hidden checks); a symbolic /
@@ -68,8 +79,9 @@ def grade(problem, submission: Submission, *, lang: str, values: dict | None = N
     its default seed if not given). `Unreadable` gives every check an error saying why. `prover`,
     if given, is where symbolic checks ask sympy (a `grader.prover.Prover` started by the caller)."""
     if isinstance(submission, Unreadable):
-        results = [CheckResult(spec.name, ERROR, 0, spec.points, submission.message.splitlines()[0])
-                   for spec in problem.checks]
+        results = [
+            CheckResult(spec.name, ERROR, 0, spec.points, submission.message.splitlines()[0]) for spec in problem.checks
+        ]
         return summarise(problem.id, results, 0.0, lang, submission.message)
     if problem.is_code:
         if not isinstance(submission, Code):
@@ -93,10 +105,13 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
 
     started = time.monotonic()
     checks = hidden_checks(problem)
-    cases = {spec.name: checks[spec.name].draw(np.random.default_rng(seed_for(problem.id, spec.name)))
-             for spec in problem.checks}
-    probes = [(spec.name, _Probe(problem.id, spec.name, checks[spec.name], cases[spec.name]))
-              for spec in problem.checks]
+    cases = {
+        spec.name: checks[spec.name].draw(np.random.default_rng(seed_for(problem.id, spec.name)))
+        for spec in problem.checks
+    }
+    probes = [
+        (spec.name, _Probe(problem.id, spec.name, checks[spec.name], cases[spec.name])) for spec in problem.checks
+    ]
     with sandbox.start(code.source, str(code.path), probes, problem.timeout) as learner_run:
         # what only the judge needs, computed while the learner's code runs: never in its process
         reference = {spec.name: checks[spec.name].reference(cases[spec.name]) for spec in problem.checks}
@@ -126,23 +141,45 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
             continue
         if isinstance(outcome, sandbox.Raised):
             key = "not_implemented" if outcome.not_implemented else "raised"
-            results.append(CheckResult(spec.name, FAIL, 0, spec.points, _msg(key, lang, err=outcome.message),
-                                       None, output))
+            results.append(
+                CheckResult(spec.name, FAIL, 0, spec.points, _msg(key, lang, err=outcome.message), None, output)
+            )
             continue
         outputs = outcome.value
         drawn = cases[spec.name]
         if len(outputs) != len(drawn):  # judged pairwise: fewer outputs must not mean fewer checks
-            results.append(CheckResult(spec.name, FAIL, 0, spec.points,
-                                       _msg("count", lang, got=len(outputs), n=len(drawn)), None, output))
+            results.append(
+                CheckResult(
+                    spec.name, FAIL, 0, spec.points, _msg("count", lang, got=len(outputs), n=len(drawn)), None, output
+                )
+            )
             continue
         try:
             verdict = obj.judge(drawn, reference[spec.name], outputs, lang, spec.params)
         except Exception as exc:  # noqa: BLE001 - a grader bug must still give a result
-            results.append(CheckResult(spec.name, ERROR, 0, spec.points,
-                                       _msg("internal", lang, name=spec.name, err=repr(exc)), None, output))
+            results.append(
+                CheckResult(
+                    spec.name,
+                    ERROR,
+                    0,
+                    spec.points,
+                    _msg("internal", lang, name=spec.name, err=repr(exc)),
+                    None,
+                    output,
+                )
+            )
             continue
-        results.append(CheckResult(spec.name, verdict.status, spec.points if verdict.ok else 0, spec.points,
-                                   verdict.message, verdict.diagnosis, output))
+        results.append(
+            CheckResult(
+                spec.name,
+                verdict.status,
+                spec.points if verdict.ok else 0,
+                spec.points,
+                verdict.message,
+                verdict.diagnosis,
+                output,
+            )
+        )
     return summarise(problem.id, results, time.monotonic() - started, lang)
 
 
@@ -176,11 +213,22 @@ def _grade_answers(problem, answers: Answers, lang: str, values: dict | None, pr
         part = spec.params.part
         text = answers.parts.get(part)
         if is_blank(text):
-            message = (_msg("no_answer", lang, file=answers.label, part=part) if answers.label
-                       else _msg("unanswered", lang))
+            message = (
+                _msg("no_answer", lang, file=answers.label, part=part) if answers.label else _msg("unanswered", lang)
+            )
             results.append(CheckResult(spec.name, FAIL, 0, spec.points, message))
             continue
-        verdict = kind(spec.kind).judge(problem, spec, text, lang, values, prover)
-        results.append(CheckResult(spec.name, verdict.status, spec.points if verdict.ok else 0, spec.points,
-                                   verdict.message, verdict.diagnosis))
+        judge = kind(spec.kind).judge
+        assert judge is not None, f"{spec.kind} is an answer kind"  # the catalog allows answer kinds only
+        verdict = judge(problem, spec, text, lang, values, prover)
+        results.append(
+            CheckResult(
+                spec.name,
+                verdict.status,
+                spec.points if verdict.ok else 0,
+                spec.points,
+                verdict.message,
+                verdict.diagnosis,
+            )
+        )
     return summarise(problem.id, results, time.monotonic() - started, lang)

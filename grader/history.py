@@ -3,6 +3,7 @@
 An unreadable history never stops grading: History.open() returns a store that remembers
 nothing and carries a warning for the CLI to show.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,9 @@ def _unwritable_reason(path: Path) -> Text | None:
     except (OSError, AttributeError):  # Windows has no statvfs
         fs = None
     if fs is not None and fs.f_flag & getattr(os, "ST_RDONLY", 1):
-        return Text("作業フォルダが読み取り専用のファイルシステムにあります", "the workspace is on a read-only file system")
+        return Text(
+            "作業フォルダが読み取り専用のファイルシステムにあります", "the workspace is on a read-only file system"
+        )
     if fs is not None and fs.f_bavail * fs.f_frsize < (64 << 10):
         return Text("ディスクがいっぱいです", "the disk is full")
     if not os.access(folder, os.W_OK) or (Path(path).exists() and not os.access(path, os.W_OK)):
@@ -57,7 +60,7 @@ class History:
         self.read_only = False
 
     @classmethod
-    def open(cls, path: Path) -> "History":
+    def open(cls, path: Path) -> History:
         """Open (creating) the history; on failure, a History that records nothing, with a warning."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,27 +80,38 @@ class History:
             why = _unwritable_reason(path) or Text(str(exc), str(exc))
             shown = cls._open_read_only(path)
             if shown is not None:  # a read-only workspace or a full disk: show the past, record nothing
-                shown.warning = Text("{path} の履歴に書き込めません（{why}）。履歴はそのまま表示し、今回は何も"
-                                     "記録しません。",
-                                     "history at {path} cannot be written ({why}); "
-                                     "it is shown as it is, and this session records nothing.").fill(path=path, why=why)
+                shown.warning = Text(
+                    "{path} の履歴に書き込めません（{why}）。履歴はそのまま表示し、今回は何も記録しません。",
+                    "history at {path} cannot be written ({why}); "
+                    "it is shown as it is, and this session records nothing.",
+                ).fill(path=path, why=why)
                 return shown
             if not Path(path).exists():
-                return cls(None, Text("{path} に履歴を作れません（{why}）。今回は何も記録しません。",
-                                      "history at {path} cannot be created ({why}); this session records "
-                                      "nothing.").fill(path=path, why=why))
-            return cls(None, Text("{path} の履歴を使えません（{why}）。ファイルはそのまま残し、今回は何も記録しません。",
-                                  "history at {path} cannot be used ({why}); the file is kept as it is, "
-                                  "and this session records nothing.").fill(path=path, why=why))
+                return cls(
+                    None,
+                    Text(
+                        "{path} に履歴を作れません（{why}）。今回は何も記録しません。",
+                        "history at {path} cannot be created ({why}); this session records nothing.",
+                    ).fill(path=path, why=why),
+                )
+            return cls(
+                None,
+                Text(
+                    "{path} の履歴を使えません（{why}）。ファイルはそのまま残し、今回は何も記録しません。",
+                    "history at {path} cannot be used ({why}); the file is kept as it is, "
+                    "and this session records nothing.",
+                ).fill(path=path, why=why),
+            )
 
     @classmethod
-    def _open_read_only(cls, path: Path) -> "History | None":
+    def _open_read_only(cls, path: Path) -> History | None:
         """The history opened for reading only (no lock files, no writes), or None."""
         if not Path(path).is_file():
             return None
         try:
-            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                   isolation_level=None)
+            conn = sqlite3.connect(
+                f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None
+            )
             conn.execute("SELECT count(*) FROM attempts").fetchone()
         except (sqlite3.Error, OSError, ValueError):
             return None
@@ -117,18 +131,22 @@ class History:
                 self._conn.execute("BEGIN IMMEDIATE")
                 self._conn.execute(sql, args)
         except sqlite3.Error as exc:
-            self.warning = Text("履歴に書き込めませんでした（{why}）。この結果は記録されていません。",
-                                "history could not be written ({why}); this result was not recorded.").fill(why=str(exc))
+            self.warning = Text(
+                "履歴に書き込めませんでした（{why}）。この結果は記録されていません。",
+                "history could not be written ({why}); this result was not recorded.",
+            ).fill(why=str(exc))
 
     def record_attempt(self, result, digest: str | None, seed: int | None = None) -> None:
         """Store one graded attempt: the per-check results as JSON, the sha256 of what was graded
         (`Submission.digest()`), and the seed of its numbers."""
-        checks = json.dumps([{"name": c.name, "status": c.status, "points": c.points}
-                             for c in result.checks], ensure_ascii=False)
-        self._write("INSERT INTO attempts (problem, time, status, score, max_score, checks, file_hash, seed) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (result.problem, time.time(), result.status, result.score, result.max_score,
-                     checks, digest, seed))
+        checks = json.dumps(
+            [{"name": c.name, "status": c.status, "points": c.points} for c in result.checks], ensure_ascii=False
+        )
+        self._write(
+            "INSERT INTO attempts (problem, time, status, score, max_score, checks, file_hash, seed) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (result.problem, time.time(), result.status, result.score, result.max_score, checks, digest, seed),
+        )
 
     def current_seed(self, problem: str, default: int) -> int:
         """The seed of the numbers the learner sees now for `problem` (`default` before any draw)."""
@@ -147,8 +165,9 @@ class History:
         self._write("INSERT INTO hints (problem, tier, time) VALUES (?, ?, ?)", (problem, tier, time.time()))
 
     def record_solution(self, problem: str, passed: bool) -> None:
-        self._write("INSERT INTO solutions_viewed (problem, time, passed) VALUES (?, ?, ?)",
-                    (problem, time.time(), int(passed)))
+        self._write(
+            "INSERT INTO solutions_viewed (problem, time, passed) VALUES (?, ?, ?)", (problem, time.time(), int(passed))
+        )
 
     def _rows(self, sql: str, args: tuple = ()) -> list:
         if self._conn is None:
@@ -161,8 +180,7 @@ class History:
     def statuses(self) -> dict[str, str]:
         """problem -> 'passed' if any attempt passed, else 'failed' if attempted (absent: new)."""
         result: dict[str, str] = {}
-        for problem, passed in self._rows(
-                "SELECT problem, max(status = 'pass') FROM attempts GROUP BY problem"):
+        for problem, passed in self._rows("SELECT problem, max(status = 'pass') FROM attempts GROUP BY problem"):
             result[problem] = "passed" if passed else "failed"
         return result
 
@@ -172,30 +190,40 @@ class History:
         return tuple(rows[0]) if rows else None
 
     def save_card(self, problem: str, card: str, due: float, rating: str, reviewed: float) -> None:
-        self._write("INSERT OR REPLACE INTO cards (problem, card, due, rating, reviewed) VALUES (?, ?, ?, ?, ?)",
-                    (problem, card, due, rating, reviewed))
+        self._write(
+            "INSERT OR REPLACE INTO cards (problem, card, due, rating, reviewed) VALUES (?, ?, ?, ?, ?)",
+            (problem, card, due, rating, reviewed),
+        )
 
     def due_cards(self, now: float) -> list[tuple[str, float, str]]:
         """(problem, due, last rating) of every card due at `now`, earliest first."""
-        return [tuple(r) for r in self._rows("SELECT problem, due, rating FROM cards WHERE due <= ? "
-                                              "ORDER BY due, problem", (now,))]
+        return [
+            tuple(r)
+            for r in self._rows("SELECT problem, due, rating FROM cards WHERE due <= ? ORDER BY due, problem", (now,))
+        ]
 
     def totals(self) -> dict:
         """Counts over the whole history: attempts, passes, hints shown, solutions viewed."""
+
         def count(sql):
             rows = self._rows(sql)
             return int(rows[0][0]) if rows and rows[0][0] is not None else 0
-        return {"attempts": count("SELECT count(*) FROM attempts"),
-                "passes": count("SELECT count(*) FROM attempts WHERE status = 'pass'"),
-                "hints": count("SELECT count(*) FROM hints"),
-                "solutions": count("SELECT count(*) FROM solutions_viewed")}
+
+        return {
+            "attempts": count("SELECT count(*) FROM attempts"),
+            "passes": count("SELECT count(*) FROM attempts WHERE status = 'pass'"),
+            "hints": count("SELECT count(*) FROM hints"),
+            "solutions": count("SELECT count(*) FROM solutions_viewed"),
+        }
 
     def attempt_times(self) -> list[float]:
         return [r[0] for r in self._rows("SELECT time FROM attempts ORDER BY time")]
 
     def record_exam(self, seed: int, score: float, max_score: float, details: list) -> None:
-        self._write("INSERT INTO exams (time, seed, score, max_score, details) VALUES (?, ?, ?, ?, ?)",
-                    (time.time(), seed, score, max_score, json.dumps(details, ensure_ascii=False)))
+        self._write(
+            "INSERT INTO exams (time, seed, score, max_score, details) VALUES (?, ?, ?, ?, ?)",
+            (time.time(), seed, score, max_score, json.dumps(details, ensure_ascii=False)),
+        )
 
     def last_exam(self) -> dict | None:
         rows = self._rows("SELECT time, seed, score, max_score, details FROM exams ORDER BY id DESC LIMIT 1")
@@ -209,21 +237,26 @@ class History:
 
     def since(self, problem: str, after: float) -> dict:
         """What happened to `problem` after time `after`: failed attempts, hints, solutions, first view."""
+
         def one(sql):
             rows = self._rows(sql, (problem, after))
             return rows[0][0] if rows and rows[0][0] is not None else None
-        return {"fails": one("SELECT count(*) FROM attempts WHERE problem = ? AND time > ? AND status != 'pass'") or 0,
-                "hints": one("SELECT count(*) FROM hints WHERE problem = ? AND time > ?") or 0,
-                "solutions": one("SELECT count(*) FROM solutions_viewed WHERE problem = ? AND time > ?") or 0,
-                "first_view": one("SELECT min(time) FROM views WHERE problem = ? AND time > ?")}
+
+        return {
+            "fails": one("SELECT count(*) FROM attempts WHERE problem = ? AND time > ? AND status != 'pass'") or 0,
+            "hints": one("SELECT count(*) FROM hints WHERE problem = ? AND time > ?") or 0,
+            "solutions": one("SELECT count(*) FROM solutions_viewed WHERE problem = ? AND time > ?") or 0,
+            "first_view": one("SELECT min(time) FROM views WHERE problem = ? AND time > ?"),
+        }
 
     def hints_shown(self, problem: str) -> int:
         rows = self._rows("SELECT max(tier) FROM hints WHERE problem = ?", (problem,))
         return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
     def attempts(self, problem: str) -> list:
-        return self._rows("SELECT time, status, score, max_score FROM attempts WHERE problem = ? "
-                          "ORDER BY id", (problem,))
+        return self._rows(
+            "SELECT time, status, score, max_score FROM attempts WHERE problem = ? ORDER BY id", (problem,)
+        )
 
     def close(self) -> None:
         if self._conn is not None:

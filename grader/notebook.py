@@ -3,6 +3,7 @@
 The source of the classes and functions passed in is extracted with inspect and graded by the same
 isolated runner as `drill grade`; the live objects never run in the notebook's process.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -45,9 +46,12 @@ def source_of(objects) -> str:
             parts.append(textwrap.dedent(inspect.getsource(obj)))
         except (TypeError, OSError):
             name = getattr(obj, "__name__", type(obj).__name__)
-            raise UsageError(Text("{name} のソースが見つかりません。セルで定義したクラスか関数を渡してください",
-                                  "cannot find the source of {name}: pass a class or function defined in a cell").fill(
-                name=name)) from None
+            raise UsageError(
+                Text(
+                    "{name} のソースが見つかりません。セルで定義したクラスか関数を渡してください",
+                    "cannot find the source of {name}: pass a class or function defined in a cell",
+                ).fill(name=name)
+            ) from None
     return "\n\n".join(parts)
 
 
@@ -62,6 +66,7 @@ def grade(problem_id: str, *objects, workspace: str | None = None, lang: str | N
 
     session = Session.for_notebook(lang or default_lang(), workspace)
     problem = session.problem(problem_id)
+    submission: Code | Answers
     if problem.is_code:
         submission = Code(source_of(objects), Path("<cell>"))
     else:

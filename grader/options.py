@@ -1,4 +1,5 @@
 """Options shared by several commands, defined once (their Japanese help: grader/clitexts.py)."""
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,9 @@ def default_lang() -> str:
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 yes_option = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
-seed_option = click.option("--seed", type=int, default=None,
-                           help="Numbers of a parametric problem from this seed (default: the current draw).")
+seed_option = click.option(
+    "--seed", type=int, default=None, help="Numbers of a parametric problem from this seed (default: the current draw)."
+)
 verbose_option = click.option("--verbose", "-v", is_flag=True, help="Also show the output of passing checks.")
 
 

@@ -1,5 +1,6 @@
 """Parametric problems: numbers drawn from a seed, so a learner can repeat a problem without
 memorising its answer. The seed is kept in the history and stored with each attempt."""
+
 from __future__ import annotations
 
 import random

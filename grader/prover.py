@@ -6,6 +6,7 @@ checks it at random points; a wrong answer, decided by the numbers, never waits 
 The caller that grades one problem decides to start one (grader/session.py) and hands it to
 `grading.grade`; `checks.symbolic.judge` asks it instead of proving in-process.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,8 @@ class Prover:
         self.problem = problem
         self.pid: int | None
         self.pid, self._request_w, self._reply_r = forking.start(
-            lambda requests, replies: _serve(problem, requests, replies), quiet=True)
+            lambda requests, replies: _serve(problem, requests, replies), quiet=True
+        )
         self._replies = b""
         self._first = True
 

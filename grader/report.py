@@ -1,4 +1,5 @@
 """Rendering for the terminal: the only module that imports tabulate."""
+
 from __future__ import annotations
 
 import os
@@ -7,21 +8,67 @@ from grader.results import PASS, ProblemResult
 from grader.texts import Text
 
 LABELS = {
-    "ja": {"check": "チェック", "result": "結果", "points": "点", "message": "メッセージ",
-           "pass": "合格", "fail": "不合格", "error": "エラー", "PASS": "合格", "FAIL": "不合格",
-           "ERROR": "エラー", "points_word": "点", "diagnosis": "診断", "output": "出力",
-           "topic": "トピック", "problem": "問題", "score": "得点", "total": "合計",
-           "id": "ID", "kind": "種類", "title": "タイトル", "status": "状態", "file": "ファイル",
-           "new": "未着手", "failed": "不合格", "passed": "合格"},
-    "en": {"check": "check", "result": "result", "points": "points", "message": "message",
-           "pass": "pass", "fail": "fail", "error": "error", "PASS": "PASS", "FAIL": "FAIL",
-           "ERROR": "ERROR", "points_word": "points", "diagnosis": "diagnosis", "output": "output",
-           "topic": "topic", "problem": "problem", "score": "score", "total": "total",
-           "id": "id", "kind": "kind", "title": "title", "status": "status", "file": "file",
-           "new": "new", "failed": "failed", "passed": "passed"},
+    "ja": {
+        "check": "チェック",
+        "result": "結果",
+        "points": "点",
+        "message": "メッセージ",
+        "pass": "合格",
+        "fail": "不合格",
+        "error": "エラー",
+        "PASS": "合格",
+        "FAIL": "不合格",
+        "ERROR": "エラー",
+        "points_word": "点",
+        "diagnosis": "診断",
+        "output": "出力",
+        "topic": "トピック",
+        "problem": "問題",
+        "score": "得点",
+        "total": "合計",
+        "id": "ID",
+        "kind": "種類",
+        "title": "タイトル",
+        "status": "状態",
+        "file": "ファイル",
+        "new": "未着手",
+        "failed": "不合格",
+        "passed": "合格",
+    },
+    "en": {
+        "check": "check",
+        "result": "result",
+        "points": "points",
+        "message": "message",
+        "pass": "pass",
+        "fail": "fail",
+        "error": "error",
+        "PASS": "PASS",
+        "FAIL": "FAIL",
+        "ERROR": "ERROR",
+        "points_word": "points",
+        "diagnosis": "diagnosis",
+        "output": "output",
+        "topic": "topic",
+        "problem": "problem",
+        "score": "score",
+        "total": "total",
+        "id": "id",
+        "kind": "kind",
+        "title": "title",
+        "status": "status",
+        "file": "file",
+        "new": "new",
+        "failed": "failed",
+        "passed": "passed",
+    },
 }
-KINDS = {"code": Text("コード", "code"), "symbolic": Text("数式", "symbolic"), "choice": Text("選択", "choice"),
-         "numeric": Text("数値", "numeric")}
+KINDS = {
+    "code": Text("コード", "code"),
+    "symbolic": Text("数式", "symbolic"),
+    "choice": Text("選択", "choice"),
+    "numeric": Text("数値", "numeric"),
+}
 COLORS = {"pass": "\x1b[32m", "fail": "\x1b[31m", "error": "\x1b[33m"}
 
 
@@ -54,10 +101,12 @@ def scorecard(result: ProblemResult, lang: str, color: bool = False, verbose: bo
         message = check.message
         if check.diagnosis:
             message += f"\n→ {L['diagnosis']}: {check.diagnosis}"
-        rows.append([check.name, _status(check.status, lang, color),
-                     f"{_num(check.points)}/{_num(check.max_points)}", message])
-    table = tabulate(rows, headers=[L["check"], L["result"], L["points"], L["message"]],
-                     tablefmt="simple", disable_numparse=True)
+        rows.append(
+            [check.name, _status(check.status, lang, color), f"{_num(check.points)}/{_num(check.max_points)}", message]
+        )
+    table = tabulate(
+        rows, headers=[L["check"], L["result"], L["points"], L["message"]], tablefmt="simple", disable_numparse=True
+    )
     lines = [table, ""]
     if result.status == "error":
         lines.append(result.message)
@@ -87,20 +136,25 @@ def scorecard_html(result: ProblemResult, lang: str, recorded: bool = True) -> s
             message += f"<br><b>→ {html.escape(L['diagnosis'])}: {html.escape(check.diagnosis)}</b>"
         if check.output and check.status != PASS:
             message += f"<pre>{html.escape(check.output)}</pre>"
-        rows.append(f"<tr><td>{html.escape(check.name)}</td>"
-                    f"<td style='color:{colours[check.status]}'>{L[check.status]}</td>"
-                    f"<td>{_num(check.points)}/{_num(check.max_points)}</td>"
-                    f"<td style='text-align:left'>{message}</td></tr>")
-    summary = (f"<b>{html.escape(result.problem)}: {_num(result.score)}/{_num(result.max_score)} "
-               f"{L['points_word']} — <span style='color:{colours[result.status]}'>{L[result.status.upper()]}</span></b>")
+        rows.append(
+            f"<tr><td>{html.escape(check.name)}</td>"
+            f"<td style='color:{colours[check.status]}'>{L[check.status]}</td>"
+            f"<td>{_num(check.points)}/{_num(check.max_points)}</td>"
+            f"<td style='text-align:left'>{message}</td></tr>"
+        )
+    summary = (
+        f"<b>{html.escape(result.problem)}: {_num(result.score)}/{_num(result.max_score)} "
+        f"{L['points_word']} — <span style='color:{colours[result.status]}'>{L[result.status.upper()]}</span></b>"
+    )
     note = "" if recorded else f"<p><i>{html.escape(NOT_RECORDED.get(lang))}</i></p>"
     head = "".join(f"<th>{L[k]}</th>" for k in ("check", "result", "points", "message"))
-    return (f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"<p>{summary}</p>{note}")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table><p>{summary}</p>{note}"
 
 
-NOT_RECORDED = Text("作業フォルダの外なので、この結果は記録されていません（drill init で作業フォルダを作れます）。",
-                    "outside a workspace: this result was not recorded (drill init creates one).")
+NOT_RECORDED = Text(
+    "作業フォルダの外なので、この結果は記録されていません（drill init で作業フォルダを作れます）。",
+    "outside a workspace: this result was not recorded (drill init creates one).",
+)
 
 
 def summary_table(results: list, catalog, lang: str, color: bool = False) -> str:
@@ -112,14 +166,21 @@ def summary_table(results: list, catalog, lang: str, color: bool = False) -> str
     total = max_total = 0.0
     for result in results:
         problem = catalog.get(result.problem)
-        rows.append([problem.topic, result.problem, _status(result.status, lang, color),
-                     f"{_num(result.score)}/{_num(result.max_score)}"])
+        rows.append(
+            [
+                problem.topic,
+                result.problem,
+                _status(result.status, lang, color),
+                f"{_num(result.score)}/{_num(result.max_score)}",
+            ]
+        )
         total += result.score
         max_total += result.max_score
     rows.sort(key=lambda r: r[0])
     rows.append([L["total"], "", "", f"{_num(total)}/{_num(max_total)}"])
-    return tabulate(rows, headers=[L["topic"], L["problem"], L["result"], L["score"]],
-                    tablefmt="simple", disable_numparse=True)
+    return tabulate(
+        rows, headers=[L["topic"], L["problem"], L["result"], L["score"]], tablefmt="simple", disable_numparse=True
+    )
 
 
 def problem_list(rows: list[dict], lang: str) -> str:
@@ -127,10 +188,16 @@ def problem_list(rows: list[dict], lang: str) -> str:
     from tabulate import tabulate
 
     L = LABELS[lang]
-    body = [[r["id"], r["topic"], KINDS[r["kind"]].get(lang), r["title"], _num(r["points"]), L[r["status"]], r["file"]]
-            for r in rows]
-    return tabulate(body, headers=[L["id"], L["topic"], L["kind"], L["title"], L["points"],
-                                   L["status"], L["file"]], tablefmt="simple", disable_numparse=True)
+    body = [
+        [r["id"], r["topic"], KINDS[r["kind"]].get(lang), r["title"], _num(r["points"]), L[r["status"]], r["file"]]
+        for r in rows
+    ]
+    return tabulate(
+        body,
+        headers=[L["id"], L["topic"], L["kind"], L["title"], L["points"], L["status"], L["file"]],
+        tablefmt="simple",
+        disable_numparse=True,
+    )
 
 
 def bar(passed: int, total: int, width: int, fancy: bool) -> str:
@@ -156,19 +223,22 @@ def stats_view(stats, lang: str, fancy: bool) -> str:
         for p in group:
             lines.append(f"  {p.name.ljust(width)}  {bar(p.passed, p.total, 20, fancy)}  {p.passed}/{p.total}")
     rate = f"{stats.pass_rate * 100:.0f}%"
-    rows = [("合格した問題" if ja else "problems passed", f"{stats.passed}/{stats.total}"),
-            ("採点回数・合格率" if ja else "grades, pass rate", f"{stats.attempts}, {rate}"),
-            ("表示したヒント" if ja else "hints shown", str(stats.hints_used)),
-            ("見た解答" if ja else "solutions viewed", str(stats.solutions_viewed)),
-            ("今日の復習" if ja else "reviews due today", str(stats.due_today)),
-            ("今週の復習" if ja else "reviews due this week", str(stats.due_this_week)),
-            ("連続学習日数" if ja else "streak (days)", str(stats.streak_days))]
+    rows = [
+        ("合格した問題" if ja else "problems passed", f"{stats.passed}/{stats.total}"),
+        ("採点回数・合格率" if ja else "grades, pass rate", f"{stats.attempts}, {rate}"),
+        ("表示したヒント" if ja else "hints shown", str(stats.hints_used)),
+        ("見た解答" if ja else "solutions viewed", str(stats.solutions_viewed)),
+        ("今日の復習" if ja else "reviews due today", str(stats.due_today)),
+        ("今週の復習" if ja else "reviews due this week", str(stats.due_this_week)),
+        ("連続学習日数" if ja else "streak (days)", str(stats.streak_days)),
+    ]
     lines.append("")
     lines += [f"{k}: {v}" for k, v in rows]
     return "\n".join(lines)
 
 
 # -- the lines of each command (only this module and cli.py print)
+
 
 def workspace_created(root, directory, lang: str) -> str:
     """`drill init`: where the workspace is and what to do next."""
@@ -181,15 +251,22 @@ def describe(view, lang: str) -> str:
     """`drill show` / `drill next`: title, statement, the file to edit and how to grade it."""
     ja = lang == "ja"
     problem = view.problem
-    lines = [f"{problem.id} — {problem.title.get(lang)} ({problem.points:g} {'点' if ja else 'points'})", "",
-             view.statement, ""]
+    lines = [
+        f"{problem.id} — {problem.title.get(lang)} ({problem.points:g} {'点' if ja else 'points'})",
+        "",
+        view.statement,
+        "",
+    ]
     if problem.is_code:
         lines.append(("編集するファイル: " if ja else "File to edit: ") + problem.file)
         lines.append(("採点: " if ja else "Grade with: ") + f"drill grade {problem.id}")
     else:
         parts = ", ".join(problem.parts)
-        lines.append(("解答ファイル: " if ja else "Answer file: ") + problem.file
-                     + (f"（解答キー: {parts}）" if ja else f" (answer keys: {parts})"))
+        lines.append(
+            ("解答ファイル: " if ja else "Answer file: ")
+            + problem.file
+            + (f"（解答キー: {parts}）" if ja else f" (answer keys: {parts})")
+        )
         example = f"drill grade {problem.id} --answer '{problem.parts[0]}=…'"
         lines.append(("採点: " if ja else "Grade with: ") + f"drill grade {problem.id}  /  {example}")
     if problem.requires:
@@ -202,8 +279,11 @@ def next_view(shown, lang: str, explain: bool) -> str:
     """`drill next`: the picked problem (a review or a new one), and with --explain why."""
     ja = lang == "ja"
     if shown is None:
-        return ("すべての問題に合格しました。今日の復習はありません。" if ja
-                else "All problems are passed, and no review is due.")
+        return (
+            "すべての問題に合格しました。今日の復習はありません。"
+            if ja
+            else "All problems are passed, and no review is due."
+        )
     review = shown.pick.reason == "due"
     label = ("復習: " if review else "次の問題: ") if ja else ("Review: " if review else "Next: ")
     text = label + describe(shown.view, lang)
@@ -217,12 +297,18 @@ def why_next(pick, lang: str) -> str:
     ja = lang == "ja"
     if pick.reason == "due":
         when = datetime.fromtimestamp(pick.due, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        return (f"理由: 復習の期限（{when}）が来ています（前回の評価: {pick.rating}）" if ja
-                else f"Why: a review due since {when} (last rated {pick.rating})")
+        return (
+            f"理由: 復習の期限（{when}）が来ています（前回の評価: {pick.rating}）"
+            if ja
+            else f"Why: a review due since {when} (last rated {pick.rating})"
+        )
     reqs = ", ".join(pick.problem.requires)
     if reqs:
-        return (f"理由: 未着手の問題で、前提（{reqs}）に合格済みです" if ja
-                else f"Why: new, and its prerequisites ({reqs}) are passed")
+        return (
+            f"理由: 未着手の問題で、前提（{reqs}）に合格済みです"
+            if ja
+            else f"Why: new, and its prerequisites ({reqs}) are passed"
+        )
     return "理由: 未着手の問題です（前提なし）" if ja else "Why: new, with no prerequisites"
 
 
@@ -237,8 +323,9 @@ def hint_view(hint, lang: str) -> str:
 
 USAGE = {
     "one_id": Text("問題 ID を 1 つ指定するか、--all を付けてください", "give one problem ID, or --all"),
-    "answer_with_all": Text("--answer は問題 ID 1 つと一緒に使います。--all とは使えません",
-                            "--answer goes with one problem ID, not --all"),
+    "answer_with_all": Text(
+        "--answer は問題 ID 1 つと一緒に使います。--all とは使えません", "--answer goes with one problem ID, not --all"
+    ),
 }
 
 
@@ -249,20 +336,27 @@ def usage(key: str, lang: str) -> str:
 
 def solution_refusal(problem_id: str) -> Text:
     """Why `drill solution` without a terminal to confirm on shows nothing, and what to type."""
-    return Text("'{id}' にはまだ合格していません。それでも見るには 'drill solution {id} --yes' を実行してください。",
-                "you have not passed '{id}' yet. Run 'drill solution {id} --yes' to see it anyway.").fill(id=problem_id)
+    return Text(
+        "'{id}' にはまだ合格していません。それでも見るには 'drill solution {id} --yes' を実行してください。",
+        "you have not passed '{id}' yet. Run 'drill solution {id} --yes' to see it anyway.",
+    ).fill(id=problem_id)
 
 
 def reset_refusal(what: str) -> Text:
     """Why `drill reset` without a terminal to confirm on restores nothing, and what to type."""
-    return Text("元に戻すには確認が必要です: 'drill reset {what} --yes' を実行してください。",
-                "resetting needs confirmation: run 'drill reset {what} --yes'.").fill(what=what)
+    return Text(
+        "元に戻すには確認が必要です: 'drill reset {what} --yes' を実行してください。",
+        "resetting needs confirmation: run 'drill reset {what} --yes'.",
+    ).fill(what=what)
 
 
 def solution_question(problem_id: str, lang: str) -> str:
     """The confirmation `drill solution` asks before a pass."""
-    return (f"'{problem_id}' にはまだ合格していません。解答を表示しますか？" if lang == "ja"
-            else f"You have not passed '{problem_id}' yet. Show the solution anyway?")
+    return (
+        f"'{problem_id}' にはまだ合格していません。解答を表示しますか？"
+        if lang == "ja"
+        else f"You have not passed '{problem_id}' yet. Show the solution anyway?"
+    )
 
 
 def reset_question(what: str | None, lang: str) -> str:
@@ -277,8 +371,11 @@ def reset_outcomes(outcomes, lang: str, quiet_when_unchanged: bool) -> str:
     lines = []
     for outcome in outcomes:
         if outcome.backup:
-            lines.append(f"{outcome.file}: リセットしました（元のファイル: {outcome.backup}）" if lang == "ja"
-                         else f"{outcome.file}: reset (your file was saved as {outcome.backup})")
+            lines.append(
+                f"{outcome.file}: リセットしました（元のファイル: {outcome.backup}）"
+                if lang == "ja"
+                else f"{outcome.file}: reset (your file was saved as {outcome.backup})"
+            )
         elif not quiet_when_unchanged:
             lines.append(f"{outcome.file}: 変更はありません" if lang == "ja" else f"{outcome.file}: already the stub")
     return "\n".join(lines)
@@ -302,8 +399,10 @@ def exam_question(prompt, lang: str, catalog) -> str:
     ja = lang == "ja"
     left = int(prompt.seconds_left)
     clock = f"{left // 60:02d}:{left % 60:02d}"
-    return (f"\n[{prompt.number}/{prompt.total}] {'残り' if ja else 'time left'} {clock} — "
-            f"{prompt.problem.title.get(lang)} ({_area_name(prompt.problem.area, lang, catalog)})\n{prompt.statement}")
+    return (
+        f"\n[{prompt.number}/{prompt.total}] {'残り' if ja else 'time left'} {clock} — "
+        f"{prompt.problem.title.get(lang)} ({_area_name(prompt.problem.area, lang, catalog)})\n{prompt.statement}"
+    )
 
 
 def exam_result(record, lang: str, catalog) -> str:
@@ -321,13 +420,24 @@ def exam_result(record, lang: str, catalog) -> str:
         share = score / max_score if max_score else 0.0
         rows.append((f"{area} {_area_name(area, lang, catalog)}", f"{score:g}/{max_score:g}", f"{share:.0%}"))
     lines.append("")
-    lines.append(tabulate(rows, headers=["分野" if ja else "area", "得点" if ja else "score", "%"],
-                          tablefmt="simple", disable_numparse=True))
+    lines.append(
+        tabulate(
+            rows,
+            headers=["分野" if ja else "area", "得点" if ja else "score", "%"],
+            tablefmt="simple",
+            disable_numparse=True,
+        )
+    )
     total = record.score / record.max_score if record.max_score else 0.0
-    verdict = ("合格ライン到達" if record.passed else "合格ライン未満") if ja else (
-        "PASS" if record.passed else "BELOW the pass line")
-    lines.append(f"{'合計' if ja else 'total'}: {record.score:g}/{record.max_score:g} ({total:.0%}) — {verdict}"
-                 f" ({PASS_LINE:.0%})")
+    verdict = (
+        ("合格ライン到達" if record.passed else "合格ライン未満")
+        if ja
+        else ("PASS" if record.passed else "BELOW the pass line")
+    )
+    lines.append(
+        f"{'合計' if ja else 'total'}: {record.score:g}/{record.max_score:g} ({total:.0%}) — {verdict}"
+        f" ({PASS_LINE:.0%})"
+    )
     if any(q.status != "pass" for q in record.questions):
         lines.append("間違いの解説: drill exam --review" if ja else "Review the mistakes: drill exam --review")
     return "\n".join(lines)
@@ -337,8 +447,11 @@ def exam_review(record, catalog, lang: str) -> str:
     """`drill exam --review`: each wrong part of the last exam, with the right answer and why."""
     ja = lang == "ja"
     mistakes = [q for q in record.questions if q.status != "pass"]
-    lines = [f"前回の模擬試験: {record.score:g}/{record.max_score:g} 点、間違い {len(mistakes)} 問" if ja
-             else f"Last mock exam: {record.score:g}/{record.max_score:g} points, {len(mistakes)} question(s) to review"]
+    lines = [
+        f"前回の模擬試験: {record.score:g}/{record.max_score:g} 点、間違い {len(mistakes)} 問"
+        if ja
+        else f"Last mock exam: {record.score:g}/{record.max_score:g} points, {len(mistakes)} question(s) to review"
+    ]
     for question in mistakes:
         problem = catalog.get(question.problem)
         if problem is None:
@@ -348,8 +461,10 @@ def exam_review(record, catalog, lang: str) -> str:
             if part.status == "pass":
                 continue
             mine = part.answer if part.answer else ("（無回答）" if ja else "(no answer)")
-            lines.append(f"  {part.part}: {'あなたの答え' if ja else 'your answer'} {mine}; "
-                         f"{'正解' if ja else 'right answer'} {part.expected}")
+            lines.append(
+                f"  {part.part}: {'あなたの答え' if ja else 'your answer'} {mine}; "
+                f"{'正解' if ja else 'right answer'} {part.expected}"
+            )
             lines.append(f"    {part.message}")
             if part.diagnosis:
                 lines.append(f"    → {part.diagnosis}")
@@ -363,13 +478,19 @@ def watch_event(event, lang: str, color: bool) -> str:
 
     ja = lang == "ja"
     if isinstance(event, watch.Watching):
-        return (f"監視中: {event.file}（保存すると採点します。終了: q + Enter または Ctrl-C）" if ja
-                else f"Watching {event.file} (save to grade; q + Enter or Ctrl-C to stop)")
+        return (
+            f"監視中: {event.file}（保存すると採点します。終了: q + Enter または Ctrl-C）"
+            if ja
+            else f"Watching {event.file} (save to grade; q + Enter or Ctrl-C to stop)"
+        )
     if isinstance(event, watch.Graded):
         return scorecard(event.result, lang, color)
     if isinstance(event, watch.SwitchedToPolling):
-        return ("（変更通知が届かないため、ポーリングに切り替えました）" if ja
-                else "(no change events arrive here: switched to polling)")
+        return (
+            "（変更通知が届かないため、ポーリングに切り替えました）"
+            if ja
+            else "(no change events arrive here: switched to polling)"
+        )
     if isinstance(event, watch.Next):
         return f"合格！ 次の問題: {event.problem_id}" if ja else f"Passed! Next: {event.problem_id}"
     if isinstance(event, watch.AllPassed):

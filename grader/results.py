@@ -1,4 +1,5 @@
 """Result objects of a grading run, and their stable JSON shape."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -54,8 +55,9 @@ ALL_PASSED = Text("すべてのチェックに合格しました", "all checks p
 SOME_FAILED = Text("{n} 件中 {bad} 件のチェックが不合格です", "{bad} of {n} checks did not pass")
 
 
-def summarise(problem: str, checks: list[CheckResult], duration_s: float, lang: str,
-              error_message: str | None = None) -> ProblemResult:
+def summarise(
+    problem: str, checks: list[CheckResult], duration_s: float, lang: str, error_message: str | None = None
+) -> ProblemResult:
     """Build a ProblemResult: pass when every check passes, error when none could run."""
     score = sum(c.points for c in checks)
     max_score = sum(c.max_points for c in checks)

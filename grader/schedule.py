@@ -1,12 +1,17 @@
 """What `drill next` picks: due spaced-repetition reviews first (FSRS), then new problems in
 catalog order whose prerequisites are passed. Imports neither numpy, sympy nor fsrs: due dates
 are kept in the history; fsrs is imported only when a grade is recorded as a review."""
+
 from __future__ import annotations
 
 import os
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from grader.catalog import Problem
 
 FAST_SECONDS = 300  # a first-try pass within 5 minutes of first seeing the problem counts as Easy
 
@@ -15,8 +20,8 @@ FAST_SECONDS = 300  # a first-try pass within 5 minutes of first seeing the prob
 class Pick:
     """The problem `drill next` shows, and why."""
 
-    problem: object
-    reason: str      # due | new | review_ahead
+    problem: Problem
+    reason: str  # due | new | review_ahead
     due: float | None = None
     rating: str | None = None
 
@@ -34,11 +39,14 @@ def now_from(text: str | None) -> float:
         return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).timestamp()
     except ValueError:
         from grader.errors import UsageError
-
         from grader.texts import Text
 
-        raise UsageError(Text("日付 '{text}' を読めません。YYYY-MM-DD の形で書いてください",
-                              "cannot read the date '{text}': write it as YYYY-MM-DD").fill(text=text)) from None
+        raise UsageError(
+            Text(
+                "日付 '{text}' を読めません。YYYY-MM-DD の形で書いてください",
+                "cannot read the date '{text}': write it as YYYY-MM-DD",
+            ).fill(text=text)
+        ) from None
 
 
 def next_problem(catalog, statuses: dict[str, str], history=None, now: float | None = None) -> Pick | None:

@@ -5,11 +5,13 @@ pay for what it does not use). Its methods return dataclasses and raise `DrillEr
 print. Where the learner must be asked something (a confirmation, an exam answer) the caller passes
 the function that asks.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 from grader.errors import DrillError, UnknownProblem
 from grader.texts import Text
@@ -83,8 +85,7 @@ def init_workspace(directory: Path) -> Workspace:
 class Session:
     """One workspace, its catalog and its history; every learner-facing operation."""
 
-    def __init__(self, lang: str, workspace_opt: str | None = None,
-                 warn: Callable[[str], None] | None = None):
+    def __init__(self, lang: str, workspace_opt: str | None = None, warn: Callable[[str], None] | None = None):
         self.lang = lang
         self.workspace_opt = workspace_opt
         self._warn = warn or (lambda message: None)
@@ -158,15 +159,28 @@ class Session:
     def rows(self, topic: str | None = None) -> list[dict]:
         """`drill list`: one dict per problem (its stable JSON shape), of one topic if given."""
         statuses = self.history.statuses()
-        rows = [{"id": p.id, "topic": p.topic, "kind": p.kind, "title": p.title.get(self.lang),
-                 "points": p.points, "status": statuses.get(p.id, "new"), "file": p.file,
-                 "requires": list(p.requires)}
-                for p in self.catalog.problems if not topic or p.topic == topic]
+        rows = [
+            {
+                "id": p.id,
+                "topic": p.topic,
+                "kind": p.kind,
+                "title": p.title.get(self.lang),
+                "points": p.points,
+                "status": statuses.get(p.id, "new"),
+                "file": p.file,
+                "requires": list(p.requires),
+            }
+            for p in self.catalog.problems
+            if not topic or p.topic == topic
+        ]
         if topic and not rows:
             topics = sorted({p.topic for p in self.catalog.problems})
-            raise UnknownTopic(Text("トピック '{topic}' の問題はありません。トピック: {topics}",
-                                    "no problems with topic '{topic}'. Topics: {topics}").fill(
-                topic=topic, topics=", ".join(topics)))
+            raise UnknownTopic(
+                Text(
+                    "トピック '{topic}' の問題はありません。トピック: {topics}",
+                    "no problems with topic '{topic}'. Topics: {topics}",
+                ).fill(topic=topic, topics=", ".join(topics))
+            )
         return rows
 
     def seed_for(self, problem: Problem, explicit: int | None = None) -> int | None:
@@ -184,7 +198,9 @@ class Session:
             return None
         from grader.params import draw
 
-        return draw(problem, self.seed_for(problem, seed))
+        drawn_from = self.seed_for(problem, seed)
+        assert drawn_from is not None  # a problem with variables always has a seed
+        return draw(problem, drawn_from)
 
     def view(self, problem: Problem, seed: int | None = None) -> ProblemView:
         """The problem's statement in this session's language, with its numbers drawn."""
@@ -222,8 +238,14 @@ class Session:
         """What the learner submits for `problem`: their file in the workspace, plus any --answer."""
         return self.workspace.submission_for(problem, tuple(answers), self.lang)
 
-    def attempt(self, problem: Problem, answers: tuple[str, ...] = (), seed: int | None = None,
-                once: bool = False, submission: Submission | None = None) -> ProblemResult:
+    def attempt(
+        self,
+        problem: Problem,
+        answers: tuple[str, ...] = (),
+        seed: int | None = None,
+        once: bool = False,
+        submission: Submission | None = None,
+    ) -> ProblemResult:
         """Grade `submission` (by default the learner's file plus `answers`), rate and schedule the
         review, record the attempt (with the hash of what was graded); after a pass a parametric
         problem draws new numbers. `once`: this process grades nothing else, so the slow import may
@@ -276,8 +298,11 @@ class Session:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError:
-            raise DrillError(Text("'{id}' の解答例がありません（{path}）。", "the solution of '{id}' is missing ({path}).").fill(
-                id=problem.id, path=path)) from None
+            raise DrillError(
+                Text("'{id}' の解答例がありません（{path}）。", "the solution of '{id}' is missing ({path}).").fill(
+                    id=problem.id, path=path
+                )
+            ) from None
         self.history.record_solution(problem.id, passed)
         self._pass_on_warning()
         return text.rstrip("\n")
@@ -294,8 +319,9 @@ class Session:
         outcomes = []
         for problem in problems:
             backup = workspace.reset(ws, problem)
-            outcomes.append(ResetOutcome(ws.relative(ws.exercise_path(problem)),
-                                         ws.relative(backup) if backup else None))
+            outcomes.append(
+                ResetOutcome(ws.relative(ws.exercise_path(problem)), ws.relative(backup) if backup else None)
+            )
         return outcomes
 
     # -- progress, exams, watch, maintainers
@@ -307,10 +333,17 @@ class Session:
 
         return stats.compute(self.catalog, self.history, now_from(today), self.lang)
 
-    def exam(self, count: int, minutes: int, area: int | None, seed: int | None,
-             ask: Callable[[ExamPrompt], str], answers_file: Path | None = None,
-             started: Callable[[int, int], None] | None = None,
-             clock: Callable[[], float] | None = None) -> ExamRecord:
+    def exam(
+        self,
+        count: int,
+        minutes: int,
+        area: int | None,
+        seed: int | None,
+        ask: Callable[[ExamPrompt], str],
+        answers_file: Path | None = None,
+        started: Callable[[int, int], None] | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> ExamRecord:
         """A timed mock exam: questions drawn by area weight, each part asked through `ask` (or read
         from `answers_file`), graded, and recorded for `drill exam --review`. `started(questions,
         seed)` is called once the exam is drawn, before the clock starts."""
@@ -322,17 +355,25 @@ class Session:
         seed = secrets.randbelow(2**31) if seed is None else seed
         questions = exam.draw(self.catalog, seed, count, area)
         if not questions:
-            raise DrillError((Text("分野 {area} には出題できる選択・数値・数式の問題がありません",
-                                   "no choice, numeric or symbolic problems to draw from in area {area}").fill(area=area)
-                              if area else Text("出題できる選択・数値・数式の問題がありません",
-                                                "no choice, numeric or symbolic problems to draw from")))
+            raise DrillError(
+                Text(
+                    "分野 {area} には出題できる選択・数値・数式の問題がありません",
+                    "no choice, numeric or symbolic problems to draw from in area {area}",
+                ).fill(area=area)
+                if area
+                else Text(
+                    "出題できる選択・数値・数式の問題がありません",
+                    "no choice, numeric or symbolic problems to draw from",
+                )
+            )
         given = None
         if answers_file is not None:
             try:
                 given = exam.parse_answers(answers_file.read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError) as exc:
-                raise DrillError(Text("{file} を読めません: {why}", "cannot read {file}: {why}").fill(
-                    file=answers_file, why=exc)) from None
+                raise DrillError(
+                    Text("{file} を読めません: {why}", "cannot read {file}: {why}").fill(file=answers_file, why=exc)
+                ) from None
         if started is not None:
             started(len(questions), seed)
         record = exam.run(seed, questions, minutes, self.lang, ask, clock or time.monotonic, given)
@@ -346,8 +387,12 @@ class Session:
 
         last = self.history.last_exam()
         if last is None:
-            raise NoExam(Text("履歴に模擬試験がまだありません。先に 'drill exam' を実行してください。",
-                              "no mock exam in the history yet. Run 'drill exam' first."))
+            raise NoExam(
+                Text(
+                    "履歴に模擬試験がまだありません。先に 'drill exam' を実行してください。",
+                    "no mock exam in the history yet. Run 'drill exam' first.",
+                )
+            )
         return exam.ExamRecord.from_json(last)
 
     def pick_next(self) -> Problem | None:
@@ -371,8 +416,9 @@ class Session:
         return devcheck.run(self.workspace, self.catalog)
 
 
-def _grade(problem: Problem, submission: Submission, lang: str, values: dict | None,
-           prover: object = None) -> ProblemResult:
+def _grade(
+    problem: Problem, submission: Submission, lang: str, values: dict | None, prover: object = None
+) -> ProblemResult:
     from grader import grading
 
     return grading.grade(problem, submission, lang=lang, values=values, prover=prover)

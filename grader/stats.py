@@ -1,9 +1,9 @@
 """Progress figures for `drill stats`: by topic and syllabus area, pass rate, help used, reviews due, streak."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
-
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,12 @@ def compute(catalog, history, now: float, lang: str) -> Stats:
     return Stats(
         topics=[Progress(k, v[0], v[1]) for k, v in sorted(topics.items())],
         areas=[Progress(f"{k} {catalog.area_name(k).get(lang)}", v[0], v[1]) for k, v in sorted(areas.items())],
-        passed=sum(v[0] for v in topics.values()), total=len(catalog.problems),
+        passed=sum(v[0] for v in topics.values()),
+        total=len(catalog.problems),
         attempts=totals["attempts"],
         pass_rate=(totals["passes"] / totals["attempts"]) if totals["attempts"] else 0.0,
-        hints_used=totals["hints"], solutions_viewed=totals["solutions"],
+        hints_used=totals["hints"],
+        solutions_viewed=totals["solutions"],
         due_today=len(history.due_cards(end_of_day)),
         due_this_week=len(history.due_cards(end_of_day + 6 * 86400)),
         streak_days=streak(history.attempt_times(), now),

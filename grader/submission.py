@@ -3,13 +3,13 @@
 `grading.grade(problem, submission)` takes one of these and never reads a file itself. Reading the
 learner's file (with its encoding diagnosis) happens once, in `read_learner_file`, for every caller.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 from grader.texts import Text
 
@@ -53,28 +53,36 @@ class Unreadable:
         return None
 
 
-Submission = Union[Code, Answers, Unreadable]
+Submission = Code | Answers | Unreadable
 
 _UNREADABLE = {
-    "missing": Text("{label} がありません（drill reset {id} で元に戻せます{or_answer}）",
-                    "{label} does not exist (restore it with: drill reset {id}{or_answer})"),
+    "missing": Text(
+        "{label} がありません（drill reset {id} で元に戻せます{or_answer}）",
+        "{label} does not exist (restore it with: drill reset {id}{or_answer})",
+    ),
     "directory": Text("{label} はフォルダです。ファイルではありません", "{label} is a directory, not a file"),
     "unreadable": Text("{label} を読めません: {why}", "{label} cannot be read: {why}"),
-    "encoding": Text("{label} は {enc} で保存されています。UTF-8 で保存し直してから採点してください",
-                     "{label} is saved in {enc}, not UTF-8: save it as UTF-8 and grade again"),
+    "encoding": Text(
+        "{label} は {enc} で保存されています。UTF-8 で保存し直してから採点してください",
+        "{label} is saved in {enc}, not UTF-8: save it as UTF-8 and grade again",
+    ),
 }
 _OR_ANSWER = Text("、または --answer KEY=EXPR で解答を渡してください", ", or give --answer KEY=EXPR")
 _NO_TEXT = Text("", "")
-_ENCODINGS = {"cp932": Text("Shift_JIS (cp932)", "Shift_JIS (cp932)"), "utf-16": Text("UTF-16", "UTF-16"),
-              None: Text("不明な文字コード", "an unknown encoding")}
+_ENCODINGS = {
+    "cp932": Text("Shift_JIS (cp932)", "Shift_JIS (cp932)"),
+    "utf-16": Text("UTF-16", "UTF-16"),
+    None: Text("不明な文字コード", "an unknown encoding"),
+}
 
 
 def _unreadable(kind: str, lang: str, **fmt) -> Unreadable:
     return Unreadable(kind, _UNREADABLE[kind].format(lang, **fmt))
 
 
-def read_learner_file(path: Path, label: str, problem_id: str, lang: str,
-                      answers_too: bool = False) -> str | Unreadable:
+def read_learner_file(
+    path: Path, label: str, problem_id: str, lang: str, answers_too: bool = False
+) -> str | Unreadable:
     """The learner's file as text (UTF-8, a BOM dropped), or an Unreadable saying why not and how to
     fix it. `label` is the path as the learner knows it; `answers_too`: the advice names --answer."""
     path = Path(path)
@@ -111,18 +119,20 @@ def _guess_encoding(raw: bytes) -> str | None:
     return "cp932" if printable else None
 
 
-def submission_from_file(problem, path: Path, label: str, lang: str,
-                         given_answers: tuple[str, ...] = ()) -> Submission:
+def submission_from_file(problem, path: Path, label: str, lang: str, given_answers: tuple[str, ...] = ()) -> Submission:
     """What the learner's file at `path` (and, for an answer problem, each --answer) submits."""
     from grader.errors import UsageError
 
     path = Path(path)
     if problem.is_code:
         if given_answers:
-            raise UsageError(Text("'{id}' はコード問題です。{label} を編集して、--answer を付けずに "
-                                  "'drill grade {id}' を実行してください。",
-                                  "'{id}' is a code problem: edit {label} and run "
-                                  "'drill grade {id}' without --answer.").fill(id=problem.id, label=label))
+            raise UsageError(
+                Text(
+                    "'{id}' はコード問題です。{label} を編集して、--answer を付けずに "
+                    "'drill grade {id}' を実行してください。",
+                    "'{id}' is a code problem: edit {label} and run 'drill grade {id}' without --answer.",
+                ).fill(id=problem.id, label=label)
+            )
         text = read_learner_file(path, label, problem.id, lang)
         return text if isinstance(text, Unreadable) else Code(text, path)
     from grader.answers import merge, parse_file

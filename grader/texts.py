@@ -5,6 +5,7 @@ A `Text` holds the Japanese and the English of one message (a `str.format` templ
 is shown). Choosing the language happens here, in `Text.get`, and nowhere else but the renderer
 (grader/report.py); a rule test (tests/test_texts.py) fails on an inline `lang == "ja"` elsewhere.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -4,14 +4,19 @@ Events may never arrive on WSL mounts and network drives. watchfiles switches to
 itself; beyond that, each quiet second the file's content hash is compared, and a change that came
 without an event switches the watcher to polling for the rest of the session.
 """
+
 from __future__ import annotations
 
 import hashlib
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from grader.results import ProblemResult
 
 DEBOUNCE_MS = 200
 GRACE_SECONDS = 1.5
@@ -34,9 +39,18 @@ def changes(path: Path, stop: threading.Event, poll: bool = False) -> Iterator[s
     while not stop.is_set():
         switched = False
         pending = None  # when a change was first seen without an event for it
-        for batch in watchfiles.watch(path.parent, debounce=DEBOUNCE_MS, step=50, stop_event=stop,
-                                      rust_timeout=1000, yield_on_timeout=True, raise_interrupt=True,
-                                      force_polling=force_polling, poll_delay_ms=200, recursive=False):
+        for batch in watchfiles.watch(
+            path.parent,
+            debounce=DEBOUNCE_MS,
+            step=50,
+            stop_event=stop,
+            rust_timeout=1000,
+            yield_on_timeout=True,
+            raise_interrupt=True,
+            force_polling=force_polling,
+            poll_delay_ms=200,
+            recursive=False,
+        ):
             current = _digest(path)
             if current == last:
                 pending = None
@@ -63,6 +77,7 @@ def changes(path: Path, stop: threading.Event, poll: bool = False) -> Iterator[s
 
 def quit_on_q(stop: threading.Event, stream) -> threading.Thread:
     """A daemon thread that sets `stop` when a line starting with q is read (or input ends)."""
+
     def read():
         for line in iter(stream.readline, ""):
             if line.strip().lower().startswith("q"):
@@ -85,7 +100,7 @@ class Watching:
 class Graded:
     """A grade of the watched file."""
 
-    result: object
+    result: ProblemResult
 
 
 @dataclass(frozen=True)
@@ -115,7 +130,7 @@ def events(session, problem, poll: bool, stop: threading.Event) -> Iterator[obje
         result = session.attempt(problem)
         yield Graded(result)
         passed = result.status == "pass"
-        for how in ([] if passed else changes(path, stop, poll)):
+        for how in [] if passed else changes(path, stop, poll):
             if how == "missed" and not poll:
                 yield SwitchedToPolling()
             result = session.attempt(problem)

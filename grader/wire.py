@@ -4,6 +4,7 @@ The grader's process must not run anything the learner's process sends, so value
 plain data. Arrays of numeric dtype are rebuilt exactly; any other object arrives as a Foreign
 that names its type, so the grader can say "returned a list, expected an ndarray".
 """
+
 from __future__ import annotations
 
 import base64
@@ -11,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 NUMERIC_KINDS = "biufc"
-RECORD_PARTS_LIMIT = 100_000   # values in one probe's record: more would cost the grader gigabytes to read
+RECORD_PARTS_LIMIT = 100_000  # values in one probe's record: more would cost the grader gigabytes to read
 
 
 @dataclass(frozen=True)
@@ -55,24 +56,40 @@ def encode(value, depth: int = 0, budget: _Budget | None = None):
     if isinstance(value, (int, float)) and type(value) in (int, float, bool):
         if isinstance(value, int) and abs(value) > 2**62:
             return {"t": "foreign", "type": "int", "text": "(integer too large)"}
-        return {"t": "py", "v": value if value == value and abs(value) != float("inf") else repr(value),
-                "nonfinite": not (value == value and abs(value) != float("inf"))}
+        return {
+            "t": "py",
+            "v": value if value == value and abs(value) != float("inf") else repr(value),
+            "nonfinite": not (value == value and abs(value) != float("inf")),
+        }
     if isinstance(value, np.generic) and value.dtype.kind in NUMERIC_KINDS:
         value = np.asarray(value)
-        return {"t": "nd", "scalar": True, "dtype": value.dtype.str, "shape": [],
-                "b64": base64.b64encode(value.tobytes()).decode()}
+        return {
+            "t": "nd",
+            "scalar": True,
+            "dtype": value.dtype.str,
+            "shape": [],
+            "b64": base64.b64encode(value.tobytes()).decode(),
+        }
     if type(value) is np.ndarray and value.dtype.kind in NUMERIC_KINDS:
         data = np.require(value, requirements="C")  # ascontiguousarray would turn 0-d into 1-d
-        return {"t": "nd", "dtype": data.dtype.str, "shape": list(data.shape),
-                "b64": base64.b64encode(data.tobytes()).decode()}
+        return {
+            "t": "nd",
+            "dtype": data.dtype.str,
+            "shape": list(data.shape),
+            "b64": base64.b64encode(data.tobytes()).decode(),
+        }
     if type(value) is tuple:
         if len(value) > budget.left:
-            return {"t": "foreign", "type": "tuple",
-                    "text": f"(a tuple of {len(value)} items: too large to send back)"}
+            return {"t": "foreign", "type": "tuple", "text": f"(a tuple of {len(value)} items: too large to send back)"}
         return {"t": "tuple", "items": [encode(v, depth + 1, budget) for v in value]}
     if isinstance(value, np.ndarray):  # subclass (np.matrix) or object dtype
-        return {"t": "foreign", "type": type(value).__name__, "text": _short_repr(value),
-                "shape": list(value.shape), "dtype": str(value.dtype)}
+        return {
+            "t": "foreign",
+            "type": type(value).__name__,
+            "text": _short_repr(value),
+            "shape": list(value.shape),
+            "dtype": str(value.dtype),
+        }
     return {"t": "foreign", "type": type(value).__name__, "text": _short_repr(value)}
 
 
@@ -85,8 +102,8 @@ def decode(data):
     tag = data.get("t")
     if tag == "py":
         v = data.get("v")
-        if data.get("nonfinite"):
-            return float(v)
+        if data.get("nonfinite"):  # inf, -inf or nan, sent as text; anything else is not ours
+            return float(v) if v in ("inf", "-inf", "nan") else Foreign("?", "(unreadable)")
         return v
     if tag == "nd":
         dtype = np.dtype(data["dtype"])
@@ -98,8 +115,12 @@ def decode(data):
     if tag == "tuple":
         return tuple(decode(item) for item in data.get("items", []))
     shape = data.get("shape")
-    return Foreign(str(data.get("type", "?")), str(data.get("text", "")),
-                   tuple(shape) if shape is not None else None, data.get("dtype"))
+    return Foreign(
+        str(data.get("type", "?")),
+        str(data.get("text", "")),
+        tuple(shape) if shape is not None else None,
+        data.get("dtype"),
+    )
 
 
 def dumps(record: dict) -> bytes:
@@ -125,5 +146,4 @@ def decode_cases(data) -> list:
     """Rebuild what encode_cases wrote: a list of dicts of values (Foreign where unexpected)."""
     if not isinstance(data, dict) or data.get("t") != "cases" or not isinstance(data.get("items"), list):
         return []
-    return [{str(k): decode(v) for k, v in item.items()} if isinstance(item, dict) else {}
-            for item in data["items"]]
+    return [{str(k): decode(v) for k, v in item.items()} if isinstance(item, dict) else {} for item in data["items"]]

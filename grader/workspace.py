@@ -1,4 +1,5 @@
 """Find, create and reset a learner's workspace; where a problem's files are."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,10 @@ from grader.texts import Text
 
 CATALOG = "problems.yaml"
 STATE_DIR = ".drill"
-NO_WORKSPACE = Text("ここは drill の作業フォルダではありません。'drill init ~/e-shikaku' で作るか、作業フォルダに cd してください。",
-                    "no drill workspace here. Run 'drill init ~/e-shikaku' or cd into one.")
+NO_WORKSPACE = Text(
+    "ここは drill の作業フォルダではありません。'drill init ~/e-shikaku' で作るか、作業フォルダに cd してください。",
+    "no drill workspace here. Run 'drill init ~/e-shikaku' or cd into one.",
+)
 
 
 def course_dir() -> Path:
@@ -23,10 +26,12 @@ def course_dir() -> Path:
         return packaged
     if (here.parent / CATALOG).is_file():
         return here.parent
-    raise WorkspaceError(Text("この drill のインストールには教材データがありません。python -m pip install . で"
-                              "入れ直してください。",
-                              "this drill installation has no course data: reinstall it with "
-                              "python -m pip install ."))
+    raise WorkspaceError(
+        Text(
+            "この drill のインストールには教材データがありません。python -m pip install . で入れ直してください。",
+            "this drill installation has no course data: reinstall it with python -m pip install .",
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -78,11 +83,13 @@ def find(explicit: str | None = None, start: Path | None = None) -> Workspace:
     if named:
         root = Path(named).expanduser().resolve()
         if not ((root / CATALOG).is_file() or (root / STATE_DIR).is_dir()):
-            raise WorkspaceError(Text("{named} は drill の作業フォルダではありません（{catalog} も {state}/ も"
-                                      "ありません）。先に 'drill init {named}' を実行してください。",
-                                      "{named} is not a drill workspace (no {catalog} or {state}/). "
-                                      "Run 'drill init {named}' first.").fill(named=named, catalog=CATALOG,
-                                                                              state=STATE_DIR))
+            raise WorkspaceError(
+                Text(
+                    "{named} は drill の作業フォルダではありません（{catalog} も {state}/ も"
+                    "ありません）。先に 'drill init {named}' を実行してください。",
+                    "{named} is not a drill workspace (no {catalog} or {state}/). Run 'drill init {named}' first.",
+                ).fill(named=named, catalog=CATALOG, state=STATE_DIR)
+            )
         return Workspace(root)
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -97,13 +104,18 @@ def init(target: Path) -> Workspace:
 
     target = Path(target).expanduser()
     if (target / CATALOG).exists():
-        raise WorkspaceError(Text("{target} はすでに drill の作業フォルダです。ひな形に戻すには 'drill reset' を"
-                                  "使ってください。",
-                                  "{target} already is a drill workspace; use 'drill reset' to restore stubs.").fill(
-            target=target))
+        raise WorkspaceError(
+            Text(
+                "{target} はすでに drill の作業フォルダです。ひな形に戻すには 'drill reset' を使ってください。",
+                "{target} already is a drill workspace; use 'drill reset' to restore stubs.",
+            ).fill(target=target)
+        )
     if target.exists() and not target.is_dir():
-        raise WorkspaceError(Text("{target} はフォルダではないファイルとしてすでにあります。",
-                                  "{target} exists and is not a folder.").fill(target=target))
+        raise WorkspaceError(
+            Text(
+                "{target} はフォルダではないファイルとしてすでにあります。", "{target} exists and is not a folder."
+            ).fill(target=target)
+        )
     source = course_dir()
     try:
         target.mkdir(parents=True, exist_ok=True)
@@ -112,9 +124,11 @@ def init(target: Path) -> Workspace:
         (target / STATE_DIR).mkdir(exist_ok=True)
         (target / ".gitignore").write_text(f"{STATE_DIR}/\n", encoding="utf-8")
     except OSError as exc:
-        raise WorkspaceError(Text("{target} に作業フォルダを作れません: {why}",
-                                  "cannot create a workspace at {target}: {why}").fill(
-            target=target, why=exc.strerror or exc)) from None
+        raise WorkspaceError(
+            Text("{target} に作業フォルダを作れません: {why}", "cannot create a workspace at {target}: {why}").fill(
+                target=target, why=exc.strerror or exc
+            )
+        ) from None
     return Workspace(target.resolve())
 
 
@@ -125,9 +139,12 @@ def reset(workspace: Workspace, problem) -> Path | None:
     stub = workspace.stub_path(problem)
     dest = workspace.exercise_path(problem)
     if not stub.is_file():
-        raise WorkspaceError(Text("'{id}' のひな形がインストールにありません（{stub}）。",
-                                  "the stub of '{id}' is missing from the installation ({stub}).").fill(
-            id=problem.id, stub=stub))
+        raise WorkspaceError(
+            Text(
+                "'{id}' のひな形がインストールにありません（{stub}）。",
+                "the stub of '{id}' is missing from the installation ({stub}).",
+            ).fill(id=problem.id, stub=stub)
+        )
     backup = None
     try:
         if dest.is_file():
@@ -144,6 +161,9 @@ def reset(workspace: Workspace, problem) -> Path | None:
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(stub, dest)
     except OSError as exc:
-        raise WorkspaceError(Text("{file} を元に戻せません: {why}", "cannot reset {file}: {why}").fill(
-            file=workspace.relative(dest), why=exc.strerror or exc)) from None
+        raise WorkspaceError(
+            Text("{file} を元に戻せません: {why}", "cannot reset {file}: {why}").fill(
+                file=workspace.relative(dest), why=exc.strerror or exc
+            )
+        ) from None
     return backup

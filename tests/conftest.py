@@ -1,13 +1,13 @@
 """Shared fixtures: a copy of the mini course as a workspace, and a CLI runner."""
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import grader.hidden
 import pytest
 from click.testing import CliRunner
-
-import grader.hidden
 from grader.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"

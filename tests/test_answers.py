@@ -1,4 +1,5 @@
 """Reading answers from the answer file and from --answer."""
+
 from __future__ import annotations
 
 from pathlib import Path

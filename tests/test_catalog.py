@@ -1,4 +1,5 @@
 """Catalog loading: the real catalog is valid; each defect gets one message naming entry and key."""
+
 from __future__ import annotations
 
 import copy
@@ -6,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from grader import catalog
 from grader.errors import CatalogError
 
@@ -36,61 +36,108 @@ def test_problems_are_frozen():
         problem.id = "other"
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d["problems"][4]["checks"][0].update(kind="gradchek"),
-     "problems.yaml: problem 'mc_diagnosis': checks[0].kind 'gradchek' is not one of cases, gradcheck, training, "
-     "symbolic, choice, numeric"),
-    (lambda d: d["problems"][1].update(id="mc_pass"), "problems.yaml: problem 'mc_pass': id is used twice"),
-    (lambda d: d["problems"][0].pop("title"),
-     "problems.yaml: problem 'mc_pass': title is missing or not a mapping with ja and en"),
-    (lambda d: d["problems"][0]["hints"].update(en=[]),
-     "problems.yaml: problem 'mc_pass': hints.en is missing, empty, or has an empty hint"),
-    (lambda d: d["problems"][0].update(points=5),
-     "problems.yaml: problem 'mc_pass': points is 5 but the checks' points add up to 3"),
-    (lambda d: d["problems"][0].update(kind="essay"),
-     "problems.yaml: problem 'mc_pass': kind 'essay' is not one of code, symbolic, choice, numeric"),
-    (lambda d: d["problems"][0].update(requires=["nope"]),
-     "problems.yaml: problem 'mc_pass': requires names unknown problem 'nope'"),
-    (lambda d: d["problems"][5]["checks"][0]["params"].pop("part"),
-     "problems.yaml: problem 'mc_symbolic': checks[0].params.part is missing"),
-    (lambda d: d["problems"][5]["checks"][0]["params"].update(part="1d"),
-     "problems.yaml: problem 'mc_symbolic': checks[0].params.part is not a valid answer key (letters, digits "
-     "and _, not starting with a digit)"),
-    (lambda d: d["problems"][5]["checks"][0]["params"].update(expected=None),
-     "problems.yaml: problem 'mc_symbolic': checks[0].params.expected: expected text or a number, got None"),
-    (lambda d: d["problems"][5]["checks"][0]["params"].update(expcted="2*x"),
-     "problems.yaml: problem 'mc_symbolic': checks[0].params.expcted is not a parameter here (known: part, "
-     "expected, symbols, matrices, define, uses, functions, forbid, wrong)"),
-    (lambda d: d["problems"][5]["checks"][0]["params"].update(expected="2*(x + z)"),
-     "problems.yaml: problem 'mc_symbolic': checks[0].params.expected cannot be read: unknown name 'z' at "
-     "position 8; allowed: x, y, sigmoid(), exp(), log(), ln(), tanh(), cosh(), sinh(), sech(), sqrt()"),
-    (lambda d: d["problems"][5]["checks"][0]["params"]["symbols"].update(x=[2, -2]),
-     "problems.yaml: problem 'mc_symbolic': checks[0].params.symbols.x must be [low, high] with low < high, "
-     "got [2.0, -2.0]"),
-    (lambda d: d["problems"][5]["checks"][0]["params"]["wrong"][0].pop("en"),
-     "problems.yaml: problem 'mc_symbolic': checks[0].params.wrong[0].en is missing"),
-    (lambda d: d["problems"][6]["checks"][0]["params"].update(answer="C"),
-     "problems.yaml: problem 'mc_choice': checks[0].params.answer is 'C', not one of the options (A, B)"),
-    (lambda d: d["problems"][6]["checks"][0]["params"]["explain"].update(B="layers"),
-     "problems.yaml: problem 'mc_choice': checks[0].params.explain.B: expected a mapping, got 'layers'"),
-    (lambda d: d["problems"][7]["checks"][0]["params"].update(rtol="tight"),
-     "problems.yaml: problem 'mc_numeric': checks[0].params.rtol: expected a number, got 'tight'"),
-    (lambda d: d["problems"][7]["checks"][0]["params"].update(answer="a + c"),
-     "problems.yaml: problem 'mc_numeric': checks[0].params.answer cannot be read: unknown name 'c' at "
-     "position 5; allowed: a, b, sigmoid(), exp(), log(), ln(), tanh(), cosh(), sinh(), sech(), sqrt()"),
-    (lambda d: d["problems"][0]["checks"][0].update(params={"rtol": "tight"}),
-     "problems.yaml: problem 'mc_pass': checks[0].params.rtol: expected a number, got 'tight'"),
-    (lambda d: d["problems"][0]["checks"][0].update(params={"tolerance": 1e-6}),
-     "problems.yaml: problem 'mc_pass': checks[0].params.tolerance is not a parameter here (known: rtol, atol)"),
-    (lambda d: d["problems"][0]["checks"][0].update(kind="symbolic"),
-     "problems.yaml: problem 'mc_pass': checks[0].kind 'symbolic' does not fit a code problem (use cases, gradcheck, training)"),
-    (lambda d: d.update(format_version=2),
-     "problems.yaml: format_version 2 is newer than this drill reads (1). Upgrade drill: python -m pip install -U ."),
-    (lambda d: d.update(format_version=0),
-     "problems.yaml: format_version 0 is older than this drill reads (1). Re-create the workspace with drill init, "
-     "or use an older drill."),
-    (lambda d: d["problems"].append("junk"), "problems.yaml: problems[8] is not a mapping"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: d["problems"][4]["checks"][0].update(kind="gradchek"),
+            "problems.yaml: problem 'mc_diagnosis': checks[0].kind 'gradchek' is not one of cases, gradcheck, training, "
+            "symbolic, choice, numeric",
+        ),
+        (lambda d: d["problems"][1].update(id="mc_pass"), "problems.yaml: problem 'mc_pass': id is used twice"),
+        (
+            lambda d: d["problems"][0].pop("title"),
+            "problems.yaml: problem 'mc_pass': title is missing or not a mapping with ja and en",
+        ),
+        (
+            lambda d: d["problems"][0]["hints"].update(en=[]),
+            "problems.yaml: problem 'mc_pass': hints.en is missing, empty, or has an empty hint",
+        ),
+        (
+            lambda d: d["problems"][0].update(points=5),
+            "problems.yaml: problem 'mc_pass': points is 5 but the checks' points add up to 3",
+        ),
+        (
+            lambda d: d["problems"][0].update(kind="essay"),
+            "problems.yaml: problem 'mc_pass': kind 'essay' is not one of code, symbolic, choice, numeric",
+        ),
+        (
+            lambda d: d["problems"][0].update(requires=["nope"]),
+            "problems.yaml: problem 'mc_pass': requires names unknown problem 'nope'",
+        ),
+        (
+            lambda d: d["problems"][5]["checks"][0]["params"].pop("part"),
+            "problems.yaml: problem 'mc_symbolic': checks[0].params.part is missing",
+        ),
+        (
+            lambda d: d["problems"][5]["checks"][0]["params"].update(part="1d"),
+            "problems.yaml: problem 'mc_symbolic': checks[0].params.part is not a valid answer key (letters, digits "
+            "and _, not starting with a digit)",
+        ),
+        (
+            lambda d: d["problems"][5]["checks"][0]["params"].update(expected=None),
+            "problems.yaml: problem 'mc_symbolic': checks[0].params.expected: expected text or a number, got None",
+        ),
+        (
+            lambda d: d["problems"][5]["checks"][0]["params"].update(expcted="2*x"),
+            "problems.yaml: problem 'mc_symbolic': checks[0].params.expcted is not a parameter here (known: part, "
+            "expected, symbols, matrices, define, uses, functions, forbid, wrong)",
+        ),
+        (
+            lambda d: d["problems"][5]["checks"][0]["params"].update(expected="2*(x + z)"),
+            "problems.yaml: problem 'mc_symbolic': checks[0].params.expected cannot be read: unknown name 'z' at "
+            "position 8; allowed: x, y, sigmoid(), exp(), log(), ln(), tanh(), cosh(), sinh(), sech(), sqrt()",
+        ),
+        (
+            lambda d: d["problems"][5]["checks"][0]["params"]["symbols"].update(x=[2, -2]),
+            "problems.yaml: problem 'mc_symbolic': checks[0].params.symbols.x must be [low, high] with low < high, "
+            "got [2.0, -2.0]",
+        ),
+        (
+            lambda d: d["problems"][5]["checks"][0]["params"]["wrong"][0].pop("en"),
+            "problems.yaml: problem 'mc_symbolic': checks[0].params.wrong[0].en is missing",
+        ),
+        (
+            lambda d: d["problems"][6]["checks"][0]["params"].update(answer="C"),
+            "problems.yaml: problem 'mc_choice': checks[0].params.answer is 'C', not one of the options (A, B)",
+        ),
+        (
+            lambda d: d["problems"][6]["checks"][0]["params"]["explain"].update(B="layers"),
+            "problems.yaml: problem 'mc_choice': checks[0].params.explain.B: expected a mapping, got 'layers'",
+        ),
+        (
+            lambda d: d["problems"][7]["checks"][0]["params"].update(rtol="tight"),
+            "problems.yaml: problem 'mc_numeric': checks[0].params.rtol: expected a number, got 'tight'",
+        ),
+        (
+            lambda d: d["problems"][7]["checks"][0]["params"].update(answer="a + c"),
+            "problems.yaml: problem 'mc_numeric': checks[0].params.answer cannot be read: unknown name 'c' at "
+            "position 5; allowed: a, b, sigmoid(), exp(), log(), ln(), tanh(), cosh(), sinh(), sech(), sqrt()",
+        ),
+        (
+            lambda d: d["problems"][0]["checks"][0].update(params={"rtol": "tight"}),
+            "problems.yaml: problem 'mc_pass': checks[0].params.rtol: expected a number, got 'tight'",
+        ),
+        (
+            lambda d: d["problems"][0]["checks"][0].update(params={"tolerance": 1e-6}),
+            "problems.yaml: problem 'mc_pass': checks[0].params.tolerance is not a parameter here (known: rtol, atol)",
+        ),
+        (
+            lambda d: d["problems"][0]["checks"][0].update(kind="symbolic"),
+            "problems.yaml: problem 'mc_pass': checks[0].kind 'symbolic' does not fit a code problem (use cases, gradcheck, training)",
+        ),
+        (
+            lambda d: d.update(format_version=2),
+            "problems.yaml: format_version 2 is newer than this drill reads (1). Upgrade drill: python -m pip install -U .",
+        ),
+        (
+            lambda d: d.update(format_version=0),
+            "problems.yaml: format_version 0 is older than this drill reads (1). Re-create the workspace with drill init, "
+            "or use an older drill.",
+        ),
+        (lambda d: d["problems"].append("junk"), "problems.yaml: problems[8] is not a mapping"),
+    ],
+)
 def test_defects_are_named(change, message):
     assert broken(change) == message
 
@@ -157,19 +204,32 @@ def test_a_cache_written_under_other_validation_rules_is_not_used(tmp_path, monk
 
 
 # found by tests/hostile/test_catalog_fuzz.py
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d["problems"][0].update(points=float("nan")),
-     "problems.yaml: problem 'mc_pass': points is missing or not a non-negative number"),
-    (lambda d: d["problems"][0].update(timeout=float("inf")),
-     "problems.yaml: problem 'mc_pass': timeout is missing or not a non-negative number"),
-    (lambda d: d["problems"][0]["checks"][0].update(points="3"),
-     "problems.yaml: problem 'mc_pass': checks[0].points is missing or not a non-negative number"),
-    (lambda d: d["problems"][0].update(id="mc_pass\n"),
-     "problems.yaml: problems[0]: id is missing or not lower_snake_case"),
-    (lambda d: d["problems"][0].update(kind={"code": list(range(100))}),
-     "problems.yaml: problem 'mc_pass': kind {'code': [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,… "
-     "is not one of code, symbolic, choice, numeric"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: d["problems"][0].update(points=float("nan")),
+            "problems.yaml: problem 'mc_pass': points is missing or not a non-negative number",
+        ),
+        (
+            lambda d: d["problems"][0].update(timeout=float("inf")),
+            "problems.yaml: problem 'mc_pass': timeout is missing or not a non-negative number",
+        ),
+        (
+            lambda d: d["problems"][0]["checks"][0].update(points="3"),
+            "problems.yaml: problem 'mc_pass': checks[0].points is missing or not a non-negative number",
+        ),
+        (
+            lambda d: d["problems"][0].update(id="mc_pass\n"),
+            "problems.yaml: problems[0]: id is missing or not lower_snake_case",
+        ),
+        (
+            lambda d: d["problems"][0].update(kind={"code": list(range(100))}),
+            "problems.yaml: problem 'mc_pass': kind {'code': [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,… "
+            "is not one of code, symbolic, choice, numeric",
+        ),
+    ],
+)
 def test_fuzzed_defects_are_named(change, message):
     assert broken(change) == message
 
@@ -182,23 +242,39 @@ def _load_text(tmp_path, text: str) -> str:
     return str(info.value)
 
 
-@pytest.mark.parametrize("text, message", [
-    # libyaml's composer recursed in C until the process died (SIGSEGV)
-    ("format_version: 1\nproblems: " + "[" * 100_000 + "]" * 100_000,
-     "problems.yaml: refused at line 2, column 74: nested deeper than 64 levels"),
-    ("format_version: 1\nproblems: &a [*a]\n", "problems.yaml: refused at line 2, column 15: "
-                                               "the alias *a is inside its own anchor &a"),
-    # tag constructors raised ValueError and AttributeError, not YAMLError
-    ("format_version: !!int x\n", "problems.yaml: not valid YAML: a value cannot be read "
-                                  "(invalid literal for int() with base 10: 'x')"),
-    ("format_version: 2001-13-45\n", "problems.yaml: not valid YAML: a value cannot be read (month must be in 1..12)"),
-    ("format_version: " + "9" * 5000 + "\n",
-     "problems.yaml: not valid YAML: a value cannot be read "
-     "(Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits)"),
-    # a control character was 'invalid YAML', without a place
-    ("format_version: 1\nproblems:\n  - id: a\x00\n", "problems.yaml: not valid YAML at line 3, column 10: "
-                                                      "control characters are not allowed (U+0000)"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        # libyaml's composer recursed in C until the process died (SIGSEGV)
+        (
+            "format_version: 1\nproblems: " + "[" * 100_000 + "]" * 100_000,
+            "problems.yaml: refused at line 2, column 74: nested deeper than 64 levels",
+        ),
+        (
+            "format_version: 1\nproblems: &a [*a]\n",
+            "problems.yaml: refused at line 2, column 15: the alias *a is inside its own anchor &a",
+        ),
+        # tag constructors raised ValueError and AttributeError, not YAMLError
+        (
+            "format_version: !!int x\n",
+            "problems.yaml: not valid YAML: a value cannot be read (invalid literal for int() with base 10: 'x')",
+        ),
+        (
+            "format_version: 2001-13-45\n",
+            "problems.yaml: not valid YAML: a value cannot be read (month must be in 1..12)",
+        ),
+        (
+            "format_version: " + "9" * 5000 + "\n",
+            "problems.yaml: not valid YAML: a value cannot be read "
+            "(Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits)",
+        ),
+        # a control character was 'invalid YAML', without a place
+        (
+            "format_version: 1\nproblems:\n  - id: a\x00\n",
+            "problems.yaml: not valid YAML at line 3, column 10: control characters are not allowed (U+0000)",
+        ),
+    ],
+)
 def test_yaml_that_would_crash_the_loader_is_refused(tmp_path, text, message):
     assert _load_text(tmp_path, text) == message
 
@@ -208,15 +284,16 @@ def test_an_alias_bomb_is_refused_before_the_json_cache_expands_it(tmp_path):
     lines = ["format_version: 1", "lol:", "  - &l0 [" + ", ".join(["lol"] * 10) + "]"]
     lines += [f"  - &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 9)]
     message = _load_text(tmp_path, "\n".join(lines) + "\n")
-    assert message == ("problems.yaml: refused at line 8, column 15: more than 200000 values once aliases are "
-                       "expanded (a YAML bomb?); use fewer aliases")
+    assert message == (
+        "problems.yaml: refused at line 8, column 15: more than 200000 values once aliases are "
+        "expanded (a YAML bomb?); use fewer aliases"
+    )
     assert not (tmp_path / "cache").exists()
 
 
 def test_the_issues_example_is_one_error_line_with_exit_2(tmp_path):
     """A mistyped parameter of a real code problem's check: named by entry and key, no traceback."""
     from click.testing import CliRunner
-
     from grader.cli import main
 
     data = yaml.safe_load((REPO / "problems.yaml").read_text(encoding="utf-8"))
@@ -225,8 +302,9 @@ def test_the_issues_example_is_one_error_line_with_exit_2(tmp_path):
     (tmp_path / "problems.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = CliRunner().invoke(main, ["--workspace", str(tmp_path), "list"])
     assert result.exit_code == 2
-    assert result.stderr == ("Error: problems.yaml: problem 'affine_backward': checks[1].params.tolerance: "
-                             "expected a number, got 'tight'\n")
+    assert result.stderr == (
+        "Error: problems.yaml: problem 'affine_backward': checks[1].params.tolerance: expected a number, got 'tight'\n"
+    )
     entry["checks"][1]["params"] = {"tolerance": 1e-7}
     (tmp_path / "problems.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert CliRunner().invoke(main, ["--workspace", str(tmp_path), "list"]).exit_code == 0

@@ -1,17 +1,21 @@
 """The `choice` kind: an option letter however it is typed; why a wrong option is wrong; its parameters."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import pytest
-
 from grader.catalog import CheckSpec
 from grader.checks import kind
 from grader.checks.schema import ParamError
 
 CHOICE = kind("choice")
-RAW = {"part": "split", "answer": "B", "options": {"A": "layers", "B": "the batch", "C": "the loss"},
-       "explain": {"A": {"ja": "層を分けるのはモデル並列です。", "en": "splitting the layers is model parallelism."}}}
+RAW = {
+    "part": "split",
+    "answer": "B",
+    "options": {"A": "layers", "B": "the batch", "C": "the loss"},
+    "explain": {"A": {"ja": "層を分けるのはモデル並列です。", "en": "splitting the layers is model parallelism."}},
+}
 
 
 def judge(text: str, lang: str = "en", raw: dict = RAW, values: dict | None = None):
@@ -35,10 +39,13 @@ def test_a_wrong_option_says_which_and_why_when_the_catalog_knows():
     assert judge("C").diagnosis is None  # no explanation written for C: nothing invented
 
 
-@pytest.mark.parametrize("lang, message", [
-    ("en", "'E' is not an option; answer one of A, B, C"),
-    ("ja", "'E' は選択肢にありません。A, B, C のどれかを答えてください"),
-])
+@pytest.mark.parametrize(
+    "lang, message",
+    [
+        ("en", "'E' is not an option; answer one of A, B, C"),
+        ("ja", "'E' は選択肢にありません。A, B, C のどれかを答えてください"),
+    ],
+)
 def test_a_letter_that_is_no_option_cannot_be_read(lang, message):
     verdict = judge("E", lang)
     assert (verdict.status, verdict.message) == ("error", message)
@@ -49,16 +56,23 @@ def test_an_explanation_is_rendered_with_the_drawn_numbers():
     assert judge("A", raw=raw, values={"n": 7}).diagnosis == "that is 7."
 
 
-@pytest.mark.parametrize("change, key, what", [
-    ({"answer": "D"}, "answer", " is 'D', not one of the options (A, B, C)"),
-    ({"options": {"A": "only"}, "answer": "A", "explain": {}}, "options", " must offer at least two options"),
-    ({"explain": {"Z": {"ja": "a", "en": "b"}}}, "explain.Z", " explains an option that does not exist"),
-    ({"explain": {"A": {"ja": "a"}}}, "explain.A.en", " is missing"),
-    ({"answer": 2}, "answer", ": expected text, got 2"),
-    ({"options": ["A", "B"]}, "options", ": expected a mapping, got ['A', 'B']"),
-    ({"part": "two words"}, "part", " is not a valid answer key (letters, digits and _, not starting with a digit)"),
-    ({"anwser": "B"}, "anwser", " is not a parameter here (known: part, answer, options, explain)"),
-])
+@pytest.mark.parametrize(
+    "change, key, what",
+    [
+        ({"answer": "D"}, "answer", " is 'D', not one of the options (A, B, C)"),
+        ({"options": {"A": "only"}, "answer": "A", "explain": {}}, "options", " must offer at least two options"),
+        ({"explain": {"Z": {"ja": "a", "en": "b"}}}, "explain.Z", " explains an option that does not exist"),
+        ({"explain": {"A": {"ja": "a"}}}, "explain.A.en", " is missing"),
+        ({"answer": 2}, "answer", ": expected text, got 2"),
+        ({"options": ["A", "B"]}, "options", ": expected a mapping, got ['A', 'B']"),
+        (
+            {"part": "two words"},
+            "part",
+            " is not a valid answer key (letters, digits and _, not starting with a digit)",
+        ),
+        ({"anwser": "B"}, "anwser", " is not a parameter here (known: part, answer, options, explain)"),
+    ],
+)
 def test_parameters_that_do_not_fit_are_refused_by_key(change, key, what):
     with pytest.raises(ParamError) as info:
         CHOICE.parse(dict(RAW, **change))

@@ -1,9 +1,9 @@
 """The `gradcheck` kind: analytic gradients against central differences of the reference loss."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from grader.checks import kind
 from grader.checks.gradcheck import GradCheck, numerical_gradient, relative_error
 from grader.checks.schema import ParamError
@@ -12,13 +12,19 @@ GRADCHECK = kind("gradcheck")
 
 
 def _inputs(rng):
-    return [{"x": rng.standard_normal((3, 2)), "w": rng.standard_normal((2, 4))},
-            {"x": rng.standard_normal((5, 2)), "w": rng.standard_normal((2, 4))}]
+    return [
+        {"x": rng.standard_normal((3, 2)), "w": rng.standard_normal((2, 4))},
+        {"x": rng.standard_normal((5, 2)), "w": rng.standard_normal((2, 4))},
+    ]
 
 
 # loss = sum(tanh(x @ w)): dL/dw = x.T @ (1 - tanh(x @ w)^2)
-CHECK = GradCheck(inputs=_inputs, run=lambda learner, case: learner(case["x"], case["w"]),
-                  loss=lambda case: float(np.tanh(case["x"] @ case["w"]).sum()), wrt={"dw": "w"})
+CHECK = GradCheck(
+    inputs=_inputs,
+    run=lambda learner, case: learner(case["x"], case["w"]),
+    loss=lambda case: float(np.tanh(case["x"] @ case["w"]).sum()),
+    wrt={"dw": "w"},
+)
 
 
 def right(x, w):
@@ -33,8 +39,8 @@ def judge(learner, lang="en", params=None):
 def test_the_numerical_gradient_is_central_differences_and_leaves_the_input_as_it_was():
     x = np.array([[0.3, -1.2], [2.0, 0.5]])
     before = x.copy()
-    grad = numerical_gradient(lambda: float(np.sum(x ** 3)), x)
-    assert relative_error(grad, 3 * before ** 2) < 1e-7
+    grad = numerical_gradient(lambda: float(np.sum(x**3)), x)
+    assert relative_error(grad, 3 * before**2) < 1e-7
     assert np.array_equal(x, before)
 
 
@@ -60,10 +66,13 @@ def test_the_catalog_tolerance_overrides_the_hidden_modules():
     assert judge(slightly_off, params=GRADCHECK.parse({"tolerance": 1e-3})).status == "pass"
 
 
-@pytest.mark.parametrize("raw, key, what", [
-    ({"tolerance": "tight"}, "tolerance", ": expected a number, got 'tight'"),
-    ({"tol": 1e-6}, "tol", " is not a parameter here (known: tolerance)"),
-])
+@pytest.mark.parametrize(
+    "raw, key, what",
+    [
+        ({"tolerance": "tight"}, "tolerance", ": expected a number, got 'tight'"),
+        ({"tol": 1e-6}, "tol", " is not a parameter here (known: tolerance)"),
+    ],
+)
 def test_parameters_that_do_not_fit_are_refused_by_key(raw, key, what):
     with pytest.raises(ParamError) as info:
         GRADCHECK.parse(raw)

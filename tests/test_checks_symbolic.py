@@ -1,5 +1,6 @@
 """Symbolic, choice and numeric checks on the real catalog, driven by tests/answers/<id>.yaml:
 every kept right answer passes, every kept wrong one fails with the diagnosis that names it."""
+
 from __future__ import annotations
 
 import signal
@@ -8,16 +9,19 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from grader import catalog as catalog_mod
 from grader.checks import kind, symbolic
 from grader.params import default_seed, draw, render
+
 from tests_support import grade_in_a_fresh_process
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOG = catalog_mod.load(REPO / "problems.yaml")
-KEPT = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((REPO / "tests/answers").glob("*.yaml"))
-        if CATALOG.get(p.stem) is not None}  # unknown ids: see test_every_kept_answer_names_a_problem
+KEPT = {
+    p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+    for p in sorted((REPO / "tests/answers").glob("*.yaml"))
+    if CATALOG.get(p.stem) is not None
+}  # unknown ids: see test_every_kept_answer_names_a_problem
 
 
 def judge(pid: str, part: str, text: str, lang: str = "en", seed: int | None = None):
@@ -35,10 +39,20 @@ def _seeds(data: dict) -> list:
     return data.get("seeds") or [None]
 
 
-RIGHT = [(pid, part, text, seed) for pid, data in KEPT.items() for part, forms in data.get("right", {}).items()
-         for text in forms for seed in _seeds(data)]
-WRONG = [(pid, part, item["answer"], item.get("diagnosis"), seed) for pid, data in KEPT.items()
-         for part, items in data.get("wrong", {}).items() for item in items for seed in _seeds(data)]
+RIGHT = [
+    (pid, part, text, seed)
+    for pid, data in KEPT.items()
+    for part, forms in data.get("right", {}).items()
+    for text in forms
+    for seed in _seeds(data)
+]
+WRONG = [
+    (pid, part, item["answer"], item.get("diagnosis"), seed)
+    for pid, data in KEPT.items()
+    for part, items in data.get("wrong", {}).items()
+    for item in items
+    for seed in _seeds(data)
+]
 
 
 @pytest.mark.parametrize("pid, part, text, seed", RIGHT, ids=[f"{p}.{k}:{t}:{s}" for p, k, t, s in RIGHT])
@@ -47,8 +61,7 @@ def test_right_answer_passes(pid, part, text, seed):
     assert status == "pass", verdict.message
 
 
-@pytest.mark.parametrize("pid, part, text, diagnosis, seed", WRONG,
-                         ids=[f"{p}.{k}:{t}:{s}" for p, k, t, _, s in WRONG])
+@pytest.mark.parametrize("pid, part, text, diagnosis, seed", WRONG, ids=[f"{p}.{k}:{t}:{s}" for p, k, t, _, s in WRONG])
 def test_wrong_answer_fails_with_diagnosis(pid, part, text, diagnosis, seed):
     verdict, status = judge(pid, part, text, seed=seed)
     assert status == "fail", verdict.message
@@ -111,9 +124,9 @@ def test_sympy_proof_gives_up_in_time_and_the_numbers_decide(monkeypatch):
 
 # --- the prover: `drill grade` imports sympy in a forked process while it checks the numbers ---
 
+
 def _grade_in_a_fresh_process(tmp_path, answer: str) -> tuple[dict, dict]:
     from click.testing import CliRunner
-
     from grader.cli import main
 
     ws = tmp_path / "ws"

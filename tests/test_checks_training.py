@@ -1,12 +1,16 @@
 """The training kind: the grader scores returned weights itself; NaN weights are named."""
+
 from __future__ import annotations
 
 import numpy as np
-
 from grader.checks.training import Training
 
-CHECK = Training(configs=lambda rng: [{"lr": 0.1}], run=lambda learner, c: learner(c),
-                 score=lambda config, got: float(np.mean(got["w"])), threshold=0.5)
+CHECK = Training(
+    configs=lambda rng: [{"lr": 0.1}],
+    run=lambda learner, c: learner(c),
+    score=lambda config, got: float(np.mean(got["w"])),
+    threshold=0.5,
+)
 
 
 def judge(w):

@@ -1,4 +1,5 @@
 """The CLI's user-facing lines and exit codes, exactly."""
+
 from __future__ import annotations
 
 import json
@@ -6,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from grader.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -34,16 +34,17 @@ def test_unknown_id_without_suggestion(cli):
 def test_answer_for_code_problem(cli, mini):
     result = cli("--workspace", mini, "grade", "mc_pass", "--answer", "x")
     assert result.exit_code == 2
-    assert result.stderr == ("Error: 'mc_pass' is a code problem: edit exercises/mc/mc_pass.py and run "
-                             "'drill grade mc_pass' without --answer.\n")
+    assert result.stderr == (
+        "Error: 'mc_pass' is a code problem: edit exercises/mc/mc_pass.py and run "
+        "'drill grade mc_pass' without --answer.\n"
+    )
 
 
 def test_answer_without_key_for_multi_part(cli, tmp_path):
     cli("init", tmp_path / "ws")
     result = cli("--workspace", tmp_path / "ws", "grade", "rnn_y1", "--answer", "sigmoid(W_in x1)")
     assert result.exit_code == 2
-    assert result.stderr == ("Error: 'rnn_y1' has parts s1, y1: write --answer KEY=EXPR "
-                             "(e.g. --answer 's1=…').\n")
+    assert result.stderr == ("Error: 'rnn_y1' has parts s1, y1: write --answer KEY=EXPR (e.g. --answer 's1=…').\n")
 
 
 def test_unknown_part(cli, tmp_path):
@@ -63,12 +64,15 @@ def test_corrupt_catalog(cli, mini):
 
 def test_catalog_error_names_entry_and_key(cli, mini):
     text = (mini / "problems.yaml").read_text(encoding="utf-8")
-    (mini / "problems.yaml").write_text(text.replace("{kind: cases, name: product", "{kind: gradchek, name: product"),
-                                        encoding="utf-8")
+    (mini / "problems.yaml").write_text(
+        text.replace("{kind: cases, name: product", "{kind: gradchek, name: product"), encoding="utf-8"
+    )
     result = cli("--workspace", mini, "list")
     assert result.exit_code == 2
-    assert result.stderr == ("Error: problems.yaml: problem 'mc_diagnosis': checks[0].kind 'gradchek' is not one "
-                             "of cases, gradcheck, training, symbolic, choice, numeric\n")
+    assert result.stderr == (
+        "Error: problems.yaml: problem 'mc_diagnosis': checks[0].kind 'gradchek' is not one "
+        "of cases, gradcheck, training, symbolic, choice, numeric\n"
+    )
 
 
 def test_unreadable_history_warns_and_carries_on(cli, mini):
@@ -84,16 +88,28 @@ def test_unreadable_history_warns_and_carries_on(cli, mini):
 def test_grade_records_history(cli, mini):
     cli("--workspace", mini, "grade", "mc_fail")
     cli("--workspace", mini, "grade", "mc_pass")
-    rows = sqlite3.connect(mini / ".drill" / "history.sqlite").execute(
-        "SELECT problem, status, score FROM attempts ORDER BY id").fetchall()
+    rows = (
+        sqlite3.connect(mini / ".drill" / "history.sqlite")
+        .execute("SELECT problem, status, score FROM attempts ORDER BY id")
+        .fetchall()
+    )
     assert rows == [("mc_fail", "fail", 0.0), ("mc_pass", "pass", 3.0)]
 
 
 def test_list_json_contract(cli, mini):
     cli("--workspace", mini, "grade", "mc_fail")
     rows = json.loads(cli("--workspace", mini, "list", "--json").stdout)
-    assert rows[0] == {"id": "mc_pass", "topic": "mc", "kind": "code", "title": "Double (passes)", "points": 3,
-                       "status": "new", "file": "exercises/mc/mc_pass.py", "requires": []}
+    assert rows[0] == {
+        "version": 1,
+        "id": "mc_pass",
+        "topic": "mc",
+        "kind": "code",
+        "title": "Double (passes)",
+        "points": 3,
+        "status": "new",
+        "file": "exercises/mc/mc_pass.py",
+        "requires": [],
+    }
     assert rows[1]["status"] == "failed"
 
 
@@ -118,12 +134,16 @@ def test_hint_tiers(cli, mini):
 def test_solution_needs_yes_before_pass(cli, mini):
     result = cli("--workspace", mini, "solution", "mc_fail")
     assert result.exit_code == 2
-    assert result.stderr == ("Error: you have not passed 'mc_fail' yet. Run 'drill solution mc_fail --yes' "
-                             "to see it anyway.\n")
+    assert result.stderr == (
+        "Error: you have not passed 'mc_fail' yet. Run 'drill solution mc_fail --yes' to see it anyway.\n"
+    )
     shown = cli("--workspace", mini, "solution", "mc_fail", "--yes")
     assert shown.exit_code == 0 and "return 2 * x" in shown.stdout
-    rows = sqlite3.connect(mini / ".drill" / "history.sqlite").execute(
-        "SELECT problem, passed FROM solutions_viewed").fetchall()
+    rows = (
+        sqlite3.connect(mini / ".drill" / "history.sqlite")
+        .execute("SELECT problem, passed FROM solutions_viewed")
+        .fetchall()
+    )
     assert rows == [("mc_fail", 0)]
 
 
@@ -149,14 +169,19 @@ def test_init_then_reset_keeps_backup(cli, tmp_path):
     assert path.read_text(encoding="utf-8") == stub
     backups = list((ws / ".drill" / "backup").iterdir())
     assert len(backups) == 1 and "1 - tanh(x)^2" in backups[0].read_text(encoding="utf-8")
-    assert done.stdout == f"exercises/03_calculus/d_tanh_expr.md: reset (your file was saved as .drill/backup/{backups[0].name})\n"
+    assert (
+        done.stdout
+        == f"exercises/03_calculus/d_tanh_expr.md: reset (your file was saved as .drill/backup/{backups[0].name})\n"
+    )
 
 
 def test_init_refuses_existing_workspace(cli, tmp_path):
     cli("init", tmp_path / "ws")
     result = cli("init", tmp_path / "ws")
     assert result.exit_code == 2
-    assert result.stderr == f"Error: {tmp_path / 'ws'} already is a drill workspace; use 'drill reset' to restore stubs.\n"
+    assert (
+        result.stderr == f"Error: {tmp_path / 'ws'} already is a drill workspace; use 'drill reset' to restore stubs.\n"
+    )
 
 
 def test_grade_needs_id_or_all(cli, mini):
@@ -193,8 +218,10 @@ def test_missing_answer_file_is_an_error(cli, mini):
     result = cli("--workspace", mini, "grade", "mc_symbolic", "--json")
     data = json.loads(result.stdout)
     assert result.exit_code == 1 and data["status"] == "error"
-    assert data["message"] == ("exercises/mc/mc_symbolic.md does not exist (restore it with: drill reset "
-                               "mc_symbolic, or give --answer KEY=EXPR)")
+    assert data["message"] == (
+        "exercises/mc/mc_symbolic.md does not exist (restore it with: drill reset "
+        "mc_symbolic, or give --answer KEY=EXPR)"
+    )
 
 
 def test_missing_code_file_is_an_error(cli, mini):
@@ -204,11 +231,18 @@ def test_missing_code_file_is_an_error(cli, mini):
     assert data["message"] == "exercises/mc/mc_pass.py does not exist (restore it with: drill reset mc_pass)"
 
 
-@pytest.mark.parametrize("problem_id, file, line", [
-    ("mc_pass", "mc_pass.py", "exercises/mc/mc_pass.py がありません（drill reset mc_pass で元に戻せます）"),
-    ("mc_symbolic", "mc_symbolic.md", "exercises/mc/mc_symbolic.md がありません（drill reset mc_symbolic で元に戻せます"
-                                      "、または --answer KEY=EXPR で解答を渡してください）"),
-])
+@pytest.mark.parametrize(
+    "problem_id, file, line",
+    [
+        ("mc_pass", "mc_pass.py", "exercises/mc/mc_pass.py がありません（drill reset mc_pass で元に戻せます）"),
+        (
+            "mc_symbolic",
+            "mc_symbolic.md",
+            "exercises/mc/mc_symbolic.md がありません（drill reset mc_symbolic で元に戻せます"
+            "、または --answer KEY=EXPR で解答を渡してください）",
+        ),
+    ],
+)
 def test_a_missing_file_is_said_in_japanese(cli, mini, problem_id, file, line):
     (mini / "exercises" / "mc" / file).unlink()
     result = cli("--workspace", mini, "--lang", "ja", "grade", problem_id, "--json")
@@ -218,9 +252,18 @@ def test_a_missing_file_is_said_in_japanese(cli, mini, problem_id, file, line):
 HEAVY = ("numpy", "sympy", "tabulate", "fsrs", "yaml")
 
 
-@pytest.mark.parametrize("args", [["next"], ["list"], ["show", "affine_backward"], ["hint", "affine_backward"],
-                                  # parametric: numbers drawn under integral constraints, by grader.expr
-                                  ["show", "conv_output_size"], ["hint", "conv_output_size"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["next"],
+        ["list"],
+        ["show", "affine_backward"],
+        ["hint", "affine_backward"],
+        # parametric: numbers drawn under integral constraints, by grader.expr
+        ["show", "conv_output_size"],
+        ["hint", "conv_output_size"],
+    ],
+)
 def test_start_up_commands_import_no_heavy_library(cli, tmp_path, args):
     import subprocess
     import sys
@@ -228,9 +271,25 @@ def test_start_up_commands_import_no_heavy_library(cli, tmp_path, args):
     ws = tmp_path / "ws"
     cli("init", ws)
     cli("--workspace", ws, "list")  # the run that writes the catalog cache reads problems.yaml with yaml
-    code = ("import sys\nfrom grader.cli import main\nmain(sys.argv[1:], standalone_mode=False)\n"
-            f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code, "--workspace", str(ws), *args], capture_output=True,
-                         text=True, cwd=REPO, check=True).stdout
+    code = (
+        "import sys\nfrom grader.cli import main\nmain(sys.argv[1:], standalone_mode=False)\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, "--workspace", str(ws), *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    ).stdout
     # drill list prints a table: tabulate's job (it costs ~25 ms here, importing importlib.metadata)
     assert out.splitlines()[-1] == ("['tabulate']" if args == ["list"] else "[]")
+
+
+@pytest.mark.parametrize(
+    "args", [["list", "--json"], ["grade", "mc_pass", "--json"], ["grade", "--all", "--json"], ["stats", "--json"]]
+)
+def test_every_json_object_says_its_version(cli, mini, args):
+    data = json.loads(cli("--workspace", mini, *args).stdout)
+    objects = data if isinstance(data, list) else [data]
+    assert objects and all(item["version"] == 1 for item in objects)

@@ -1,15 +1,14 @@
 """The real catalog: every stub fails, every solution passes, every kept wrong answer is rejected
 (with its diagnosis), and every kept alternative right answer is accepted."""
+
 from __future__ import annotations
 
 import ast
-
 import re
 from pathlib import Path
 
 import numpy as np
 import pytest
-
 from grader import catalog as catalog_mod
 from grader import devcheck, grading
 from grader.submission import Code
@@ -169,8 +168,14 @@ def test_every_backward_has_a_gradcheck():
 
 
 # Square because the model makes them so: recurrent weights map the hidden state onto itself (H, H).
-SQUARE_BY_NATURE = {("rnn_delta", "W"), ("bptt", "U"), ("rnn_cell", "Wh"), ("bidirectional_rnn", "Wh_f"),
-                    ("bidirectional_rnn", "Wh_b"), ("binary_addition_rnn", "W")}
+SQUARE_BY_NATURE = {
+    ("rnn_delta", "W"),
+    ("bptt", "U"),
+    ("rnn_cell", "Wh"),
+    ("bidirectional_rnn", "Wh_f"),
+    ("bidirectional_rnn", "Wh_b"),
+    ("binary_addition_rnn", "W"),
+}
 
 
 def test_hidden_inputs_are_non_square_with_a_batch_over_one():
@@ -183,7 +188,7 @@ def test_hidden_inputs_are_non_square_with_a_batch_over_one():
         for spec in problem.checks:
             drawn = checks[spec.name].draw(np.random.default_rng(grading.seed_for(problem.id, spec.name)))
             for i, case in enumerate(drawn):
-                for key, value in (case.items() if isinstance(case, dict) else ()):
+                for key, value in case.items() if isinstance(case, dict) else ():
                     if not isinstance(value, np.ndarray) or value.ndim < 2:
                         continue
                     seen += 1

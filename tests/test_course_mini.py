@@ -1,4 +1,5 @@
 """The mini course end to end through the CLI: one problem per grading outcome."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,15 @@ def test_pass(cli, mini):
     result, data = grade_json(cli, mini, "mc_pass")
     assert result.exit_code == 0
     assert data["status"] == "pass" and data["score"] == 3 and data["max_score"] == 3
-    assert data["checks"][0] == {"name": "values", "status": "pass", "points": 3, "max_points": 3,
-                                 "message": "all 2 cases match", "diagnosis": None, "output": ""}
+    assert data["checks"][0] == {
+        "name": "values",
+        "status": "pass",
+        "points": 3,
+        "max_points": 3,
+        "message": "all 2 cases match",
+        "diagnosis": None,
+        "output": "",
+    }
 
 
 def test_fail_names_case_and_error(cli, mini):

@@ -1,8 +1,10 @@
 """`drill exam`: drawn by area, scored per area against the pass line, saved, reviewable."""
+
 from __future__ import annotations
 
 from grader import catalog as catalog_mod
 from grader import exam
+
 from tests_support import FIXTURES
 
 MINI = catalog_mod.load(FIXTURES / "mini_course" / "problems.yaml")
@@ -42,8 +44,10 @@ def test_exam_from_file_scores_per_area_and_review(cli, mini, tmp_path):
 def test_exam_interactive_prompts(cli, mini):
     result = cli("--workspace", mini, "exam", "--seed", "3", "--area", "5", input="A\n")
     assert result.exit_code == 0
-    assert "[1/1] time left 29:59 — A choice (Development and operations)" in result.stdout \
+    assert (
+        "[1/1] time left 29:59 — A choice (Development and operations)" in result.stdout
         or "[1/1] time left 30:00 — A choice (Development and operations)" in result.stdout
+    )
     assert result.stdout.splitlines()[-1] == "total: 1/1 (100%) — PASS (65%)"
 
 

@@ -1,4 +1,5 @@
 """grader/forking.py: one `drill grade` split over two processes, and what comes back across."""
+
 from __future__ import annotations
 
 import os
@@ -8,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from grader import forking
 from grader.cli import main
 from grader.errors import CatalogError
+
 from tests_support import grade_in_a_fresh_process
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,7 +40,9 @@ def test_a_drill_error_is_raised_here_as_itself():
 def test_a_crash_or_a_death_there_is_a_worker_failure_here():
     with pytest.raises(forking.WorkerFailed, match=r"ZeroDivisionError"):
         forking.overlap(lambda: 1 / 0)
-    with pytest.raises(forking.WorkerFailed, match=r"^the grading process ended early \(the process was killed by SIGKILL\)$"):
+    with pytest.raises(
+        forking.WorkerFailed, match=r"^the grading process ended early \(the process was killed by SIGKILL\)$"
+    ):
         forking.overlap(lambda: os.kill(os.getpid(), signal.SIGKILL))
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
@@ -60,7 +63,8 @@ def test_drill_grade_of_code_imports_numpy_only_in_the_forked_process(tmp_path, 
     CliRunner().invoke(main, ["init", str(ws)], catch_exceptions=False)
     if which == "solution":
         (ws / "exercises/02_backprop/affine_backward.py").write_bytes(
-            (REPO / "solutions/02_backprop/affine_backward.py").read_bytes())
+            (REPO / "solutions/02_backprop/affine_backward.py").read_bytes()
+        )
     card, seen = grade_in_a_fresh_process(ws, "affine_backward")
     assert card["status"] == status and [c["name"] for c in card["checks"]] == ["backward", "gradcheck"]
     assert seen == {"exit": code, "children": "none", "imported": []}

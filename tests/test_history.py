@@ -1,4 +1,5 @@
 """History: attempts, hints and solutions recorded; an unusable file is kept and reported."""
+
 from __future__ import annotations
 
 from grader.history import History

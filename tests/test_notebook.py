@@ -1,13 +1,14 @@
 """Grading from a notebook: the source of the given objects is graded by the runner, and recorded."""
+
 from __future__ import annotations
 
 import importlib.util
 import sqlite3
 
-import pytest
-
 import grader
+import pytest
 from grader.errors import UsageError
+
 from tests_support import FIXTURES
 
 
@@ -23,7 +24,9 @@ def test_grade_function_from_cell_and_record(mini):
     assert result.status == "pass" and result.recorded
     assert "<td style='color:#1a7f37'>pass</td>" in result._repr_html_()
     assert repr(result).splitlines()[-1] == "mc_pass: 3/3 points — PASS"
-    rows = sqlite3.connect(mini / ".drill" / "history.sqlite").execute("SELECT problem, status FROM attempts").fetchall()
+    rows = (
+        sqlite3.connect(mini / ".drill" / "history.sqlite").execute("SELECT problem, status FROM attempts").fetchall()
+    )
     assert rows == [("mc_pass", "pass")]
 
 

@@ -1,4 +1,5 @@
 """Parametric problems: numbers drawn from a seed, fresh numbers after a pass."""
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,14 @@ def test_show_and_grade_use_the_same_numbers_and_a_pass_draws_new_ones(cli, tmp_
     C, H, W = map(int, numbers)
     FN, FH, FW = map(int, filt)
     P, S = int(pad), int(stride)
-    args = ["--answer", f"oh={(H + 2 * P - FH) // S + 1}", "--answer", f"ow={(W + 2 * P - FW) // S + 1}",
-            "--answer", f"oc={FN}"]
+    args = [
+        "--answer",
+        f"oh={(H + 2 * P - FH) // S + 1}",
+        "--answer",
+        f"ow={(W + 2 * P - FW) // S + 1}",
+        "--answer",
+        f"oc={FN}",
+    ]
     result = cli("--workspace", ws, "grade", "conv_output_size", "--json", *args)
     assert json.loads(result.stdout)["status"] == "pass", result.stdout
     assert cli("--workspace", ws, "show", "conv_output_size").stdout != first

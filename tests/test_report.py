@@ -1,13 +1,22 @@
 """Rendering: the scorecard's rows and summary line, colour only when asked."""
+
 from __future__ import annotations
 
 from grader import report
 from grader.results import CheckResult, ProblemResult
 
-RESULT = ProblemResult("affine_backward", "fail", 7, 10, "1 of 2 checks did not pass", 0.2, (
-    CheckResult("forward", "pass", 7, 7, "all 2 cases match"),
-    CheckResult("backward", "fail", 0, 3, "case 1: dW: wrong values", "dW is transposed", "debug print\n"),
-))
+RESULT = ProblemResult(
+    "affine_backward",
+    "fail",
+    7,
+    10,
+    "1 of 2 checks did not pass",
+    0.2,
+    (
+        CheckResult("forward", "pass", 7, 7, "all 2 cases match"),
+        CheckResult("backward", "fail", 0, 3, "case 1: dW: wrong values", "dW is transposed", "debug print\n"),
+    ),
+)
 
 
 def test_scorecard_plain():

@@ -1,11 +1,11 @@
 """The sandbox: learner faults come back as typed outcomes, never as exceptions or hangs."""
+
 from __future__ import annotations
 
 import os
 import time
 
 import numpy as np
-
 from grader import sandbox
 from grader.sandbox import Missing, Raised, Returned
 
@@ -85,8 +85,9 @@ def test_import_time_exception_is_load_failure(tmp_path):
 
 
 def test_output_is_captured_per_probe_and_capped(tmp_path):
-    path = write(tmp_path, "def a():\n    print('hello from a')\n    return 1\n"
-                           "def b():\n    print('x' * 200000)\n    return 2\n")
+    path = write(
+        tmp_path, "def a():\n    print('hello from a')\n    return 1\ndef b():\n    print('x' * 200000)\n    return 2\n"
+    )
     result = run(path, [("a", call("a")), ("b", call("b"))], timeout=5)
     assert result.probe("a") == Returned([{"v": 1}], "hello from a\n")
     assert result.probe("b").output.endswith("more bytes not read]")
@@ -133,16 +134,19 @@ def test_learner_cannot_change_the_graders_arrays(tmp_path):
 def test_the_learner_cannot_write_to_the_graders_other_files(tmp_path):
     # drill's history database, or the pipe from a forked grading process to drill: open here,
     # so inherited by a forked learner unless the runner closes them
-    path = write(tmp_path, "import os\ndef f():\n"
-                           "    hit = []\n"
-                           "    for fd in map(int, os.listdir('/proc/self/fd')):\n"
-                           "        if fd > 2:\n"
-                           "            try:\n"
-                           "                os.write(fd, b'junk')\n"
-                           "                hit.append(fd)\n"
-                           "            except OSError:\n"
-                           "                pass\n"
-                           "    return len(hit)\n")
+    path = write(
+        tmp_path,
+        "import os\ndef f():\n"
+        "    hit = []\n"
+        "    for fd in map(int, os.listdir('/proc/self/fd')):\n"
+        "        if fd > 2:\n"
+        "            try:\n"
+        "                os.write(fd, b'junk')\n"
+        "                hit.append(fd)\n"
+        "            except OSError:\n"
+        "                pass\n"
+        "    return len(hit)\n",
+    )
     with open(tmp_path / "history.db", "wb") as held:
         result = run(path, [("p", call("f"))], timeout=5)
         assert held.fileno() > 2

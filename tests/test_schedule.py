@@ -1,6 +1,6 @@
 """`drill next` with FSRS: due reviews first, then new problems; deterministic with DRILL_TODAY."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from grader.schedule import rating_for
 
@@ -74,9 +74,16 @@ def test_next_does_not_import_fsrs(mini):
     import sys
     from pathlib import Path
 
-    code = ("import sys; from grader.cli import main\n"
-            "try:\n    main(['--workspace', sys.argv[1], 'next'])\nexcept SystemExit:\n    pass\n"
-            "print('fsrs' in sys.modules, 'numpy' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code, str(mini)], capture_output=True, text=True,
-                         cwd=Path(__file__).resolve().parent.parent, check=True).stdout
+    code = (
+        "import sys; from grader.cli import main\n"
+        "try:\n    main(['--workspace', sys.argv[1], 'next'])\nexcept SystemExit:\n    pass\n"
+        "print('fsrs' in sys.modules, 'numpy' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(mini)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=True,
+    ).stdout
     assert out.strip().splitlines()[-1] == "False False"

@@ -1,4 +1,5 @@
 """The session core: the learner-facing operations return data (nothing printed) and raise DrillErrors."""
+
 from __future__ import annotations
 
 import ast
@@ -7,7 +8,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from grader import exam, watch
 from grader.errors import DrillError, UnknownProblem
 from grader.session import Session, UnknownTopic
@@ -40,7 +40,9 @@ def test_attempt_grades_rates_and_records(mini):
     assert (failed.status, passed.status) == ("fail", "pass")
     db = sqlite3.connect(mini / ".drill" / "history.sqlite")
     assert db.execute("SELECT problem, status FROM attempts ORDER BY id").fetchall() == [
-        ("mc_fail", "fail"), ("mc_pass", "pass")]
+        ("mc_fail", "fail"),
+        ("mc_pass", "pass"),
+    ]
     assert {r[0] for r in db.execute("SELECT problem FROM cards")} == {"mc_fail", "mc_pass"}
     assert warnings == []
 
@@ -126,32 +128,60 @@ def _imported_modules(path: Path) -> set[str]:
 
 
 def test_the_cli_calls_the_core_and_nothing_below_it():
-    below = ("grading", "runner", "checks", "history", "catalog", "forking", "sandbox", "devcheck", "schedule",
-             "stats", "exam", "workspace")
+    below = (
+        "grading",
+        "runner",
+        "checks",
+        "history",
+        "catalog",
+        "forking",
+        "sandbox",
+        "devcheck",
+        "schedule",
+        "stats",
+        "exam",
+        "workspace",
+    )
     imported = _imported_modules(REPO / "grader" / "cli.py")
-    reached = sorted(name for name in imported for module in below
-                     if name == f"grader.{module}" or name.startswith(f"grader.{module}."))
+    reached = sorted(
+        name
+        for name in imported
+        for module in below
+        if name == f"grader.{module}" or name.startswith(f"grader.{module}.")
+    )
     assert reached == []
 
 
-LEAVES = ("grader.checks", "grader.expr", "grader.errors", "grader.results", "grader.params", "grader.wire",
-          "grader.texts")
+LEAVES = (
+    "grader.checks",
+    "grader.expr",
+    "grader.errors",
+    "grader.results",
+    "grader.params",
+    "grader.wire",
+    "grader.texts",
+)
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "grader" / "checks").glob("*.py")), ids=lambda p: p.name)
 def test_check_kinds_import_nothing_above_them(path):
     """A check kind is judged wherever it is handed what it needs (the sympy prover included): it
     never reaches up into grading, the sandbox, the session or the forking helpers."""
-    above = sorted(name for name in _imported_modules(path)
-                   if name.startswith("grader.") and not any(name == leaf or name.startswith(leaf + ".")
-                                                                for leaf in LEAVES))
+    above = sorted(
+        name
+        for name in _imported_modules(path)
+        if name.startswith("grader.") and not any(name == leaf or name.startswith(leaf + ".") for leaf in LEAVES)
+    )
     assert above == []
 
 
 def test_grading_reads_no_files_and_knows_no_workspace():
     imported = _imported_modules(REPO / "grader" / "grading.py")
-    assert not [name for name in imported if name.startswith(("grader.workspace", "grader.session",
-                                                              "grader.history", "grader.forking"))]
+    assert not [
+        name
+        for name in imported
+        if name.startswith(("grader.workspace", "grader.session", "grader.history", "grader.forking"))
+    ]
     source = (REPO / "grader" / "grading.py").read_text(encoding="utf-8")
     assert "read_text" not in source and "open(" not in source
 
@@ -174,12 +204,19 @@ def test_every_registered_kind_declares_its_params_and_how_it_is_judged_and_show
         assert (REPO / "tests" / f"test_checks_{name}.py").is_file(), f"kind {name} has no test file"
 
 
-@pytest.mark.parametrize("path", sorted(p for p in (REPO / "grader").rglob("*.py") if "hidden" not in p.parts),
-                         ids=lambda p: str(p.relative_to(REPO)))
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in (REPO / "grader").rglob("*.py") if "hidden" not in p.parts),
+    ids=lambda p: str(p.relative_to(REPO)),
+)
 def test_no_module_imports_another_modules_private_names(path):
     """(The hidden tests share helper modules, grader/hidden/_cnn.py and the like: looser by design.)"""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    private = [f"{node.module}.{alias.name}" for node in ast.walk(tree)
-               if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("grader")
-               for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
+    private = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("grader")
+        for alias in node.names
+        if alias.name.startswith("_") and not alias.name.startswith("__")
+    ]
     assert private == []

@@ -1,4 +1,5 @@
 """`drill stats`: figures by area and topic, counts, streak; ASCII without a terminal."""
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,7 @@ def ts(day: str) -> float:
 def test_streak_counts_consecutive_days():
     times = [ts("2026-11-18"), ts("2026-11-19"), ts("2026-11-20"), ts("2026-11-20")]
     assert streak(times, ts("2026-11-20")) == 3
-    assert streak(times, ts("2026-11-21")) == 3      # nothing yet today: yesterday's streak stands
+    assert streak(times, ts("2026-11-21")) == 3  # nothing yet today: yesterday's streak stands
     assert streak(times, ts("2026-11-22")) == 0
 
 

@@ -1,4 +1,5 @@
 """`drill watch` end to end in a pseudo-terminal: save a fix, the re-grade appears, q stops it."""
+
 from __future__ import annotations
 
 import os
@@ -11,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from grader import watch as watch_mod
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,8 +35,10 @@ def read_until(fd: int, needle: str, timeout: float, seen: list[str]) -> bool:
 @pytest.mark.parametrize("poll", [False, True])
 def test_watch_regrades_on_save_and_quits_on_q(mini, poll):
     env = dict(os.environ, NO_COLOR="1", DRILL_LANG="en", PYTHONPATH=f"{REPO}{os.pathsep}{mini / 'hidden'}")
-    code = ("import sys, grader.hidden; grader.hidden.__path__.append(sys.argv[1]); from grader.cli import main; "
-            "main(sys.argv[2:], prog_name='drill')")
+    code = (
+        "import sys, grader.hidden; grader.hidden.__path__.append(sys.argv[1]); from grader.cli import main; "
+        "main(sys.argv[2:], prog_name='drill')"
+    )
     args = [sys.executable, "-c", code, str(mini / "hidden"), "--workspace", str(mini), "watch", "mc_fail"]
     if poll:
         args.append("--poll")

@@ -1,9 +1,9 @@
 """What crosses from the learner's process is plain data; odd values arrive as Foreign."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from grader import wire
 
 
@@ -42,7 +42,9 @@ def test_a_record_stops_at_its_parts_limit_whatever_the_machines_speed():
     big = tuple(float(i) for i in range(1_000_000))
     data = wire.encode_cases([{"y": big}, {"y": (1.0, 2.0)}])
     assert wire.decode_cases(data) == [
-        {"y": wire.Foreign("tuple", "(a tuple of 1000000 items: too large to send back)")}, {"y": (1.0, 2.0)}]
+        {"y": wire.Foreign("tuple", "(a tuple of 1000000 items: too large to send back)")},
+        {"y": (1.0, 2.0)},
+    ]
     # the budget is per record: cases that together pass the limit are cut where they pass it
     half = tuple([1.0] * (wire.RECORD_PARTS_LIMIT // 2))
     cases = wire.decode_cases(wire.encode_cases([{"y": half}, {"y": half}, {"y": half}]))

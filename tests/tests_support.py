@@ -1,4 +1,5 @@
 """Paths and helpers shared by the tests."""
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,13 @@ print(json.dumps({'exit': code, 'children': children,
 def grade_in_a_fresh_process(workspace: Path, *args: str) -> tuple[dict, dict]:
     """`drill grade ARGS --json` in a new interpreter: (the result, what that interpreter saw after:
     its exit code, whether a child process was left unreaped, which of numpy and sympy it imported)."""
-    out = subprocess.run([sys.executable, "-c", _GRADE_AND_REPORT, str(workspace), *args], capture_output=True,
-                         text=True, cwd=REPO, check=True, env={**os.environ, "DRILL_LANG": "en"}).stdout
-    result, seen = out[:out.rindex("\n{")], out.strip().splitlines()[-1]
+    out = subprocess.run(
+        [sys.executable, "-c", _GRADE_AND_REPORT, str(workspace), *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+        env={**os.environ, "DRILL_LANG": "en"},
+    ).stdout
+    result, seen = out[: out.rindex("\n{")], out.strip().splitlines()[-1]
     return json.loads(result), json.loads(seen)

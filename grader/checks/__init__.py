@@ -4,6 +4,7 @@ A module is imported only when a check of its kind is validated or judged, so `d
 `drill list` (which read the catalog from its cache) import neither numpy nor sympy. A new kind is
 its module (with `Params` and `KIND`), one line here, and its tests (tests/test_checks_<kind>.py).
 """
+
 from __future__ import annotations
 
 import importlib

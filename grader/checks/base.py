@@ -1,13 +1,14 @@
 """What the check kinds share: bilingual messages, the verdict, the code kinds' two phases, value comparison."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any
 
 from grader.results import FAIL, PASS
 from grader.texts import Text
 from grader.wire import Foreign
-
 
 Msg = Text  # a check's message in Japanese and English: Msg(ja, en)(lang, **values)
 
@@ -42,13 +43,13 @@ class CodeCheck:
     def draw(self, rng) -> list:
         raise NotImplementedError
 
-    def reference(self, cases: list) -> object:
+    def reference(self, cases: list) -> Any:
         return None
 
     def probe(self, learner, cases: list) -> list:
         raise NotImplementedError
 
-    def judge(self, cases: list, reference: object, outputs: list, lang: str, params: object = None) -> Verdict:
+    def judge(self, cases: list, reference: Any, outputs: list, lang: str, params: Any = None) -> Verdict:
         raise NotImplementedError
 
 
@@ -88,8 +89,12 @@ MATRIX = Text("np.matrix ではなく ndarray を返してください", "return
 NOT_ARRAY = Text("ndarray を返してください（実際: {got}）", "expected an ndarray, got {got}")
 NONE = Text("値が None です（return を忘れていませんか）", "got None (a missing return?)")
 SHAPE = Text("形状が違います: {got}（正しくは {want}）", "wrong shape {got}, expected {want}")
-WANT_INT = Text("dtype が {got} です。整数（{want} など）で返してください", "dtype {got}; return integers (like {want})")
-WANT_FLOAT = Text("dtype が整数 ({got}) です。浮動小数点数で計算してください", "integer dtype {got}; compute in floating point")
+WANT_INT = Text(
+    "dtype が {got} です。整数（{want} など）で返してください", "dtype {got}; return integers (like {want})"
+)
+WANT_FLOAT = Text(
+    "dtype が整数 ({got}) です。浮動小数点数で計算してください", "integer dtype {got}; compute in floating point"
+)
 NOT_FINITE = Text("NaN または inf が含まれています", "contains NaN or inf")
 WRONG_BOOL = Text("{want} になるはずが {got} です", "expected {want}, got {got}")
 WRONG_VALUES = Text("値が違います（最大誤差 {err:.3g}）", "wrong values (max abs error {err:.3g})")

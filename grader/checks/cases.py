@@ -1,8 +1,9 @@
 """`cases`: seeded inputs, the learner's outputs against reference outputs computed beforehand."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from grader.checks.base import CodeCheck, Msg, Variant, Verdict, close, mismatch, verdict
 from grader.checks.schema import Kind
@@ -59,8 +60,10 @@ class Cases(CodeCheck):
 
     def reference(self, cases: list) -> dict:
         """The reference's outputs and the known wrong variants' outputs, case by case."""
-        return {"expected": [self.expected(copy_case(c)) for c in cases],
-                "variants": {v.name: [v.expected(copy_case(c)) for c in cases] for v in self.variants}}
+        return {
+            "expected": [self.expected(copy_case(c)) for c in cases],
+            "variants": {v.name: [v.expected(copy_case(c)) for c in cases] for v in self.variants},
+        }
 
     def probe(self, learner, cases: list) -> list:
         return [self.run(learner, copy_case(c)) for c in cases]
@@ -84,18 +87,21 @@ class Cases(CodeCheck):
         atol = params.atol if params is not None and params.atol is not None else self.atol
         return rtol, atol
 
-    def _diagnose(self, reference: dict, outputs: list, name: str, lang: str, rtol: float,
-                  atol: float) -> str | None:
+    def _diagnose(self, reference: dict, outputs: list, name: str, lang: str, rtol: float, atol: float) -> str | None:
         """The message of the first known wrong variant that the learner's `name` matches, on every
         case where that variant differs from the right answer (cases where they agree prove nothing)."""
         for variant in self.variants:
             wrong = reference["variants"][variant.name]
             if not all(name in w for w in wrong):
                 continue
-            telling = [(got, w) for got, w, right in zip(outputs, wrong, reference["expected"])
-                       if not close(w[name], right.get(name), rtol, atol)]
-            if telling and all(isinstance(got, dict) and close(got.get(name), w[name], rtol, atol)
-                               for got, w in telling):
+            telling = [
+                (got, w)
+                for got, w, right in zip(outputs, wrong, reference["expected"])
+                if not close(w[name], right.get(name), rtol, atol)
+            ]
+            if telling and all(
+                isinstance(got, dict) and close(got.get(name), w[name], rtol, atol) for got, w in telling
+            ):
                 return variant.message(lang)
         return None
 

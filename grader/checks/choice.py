@@ -1,19 +1,20 @@
 """`choice`: one option letter, with an explanation for each wrong option where the catalog has one."""
+
 from __future__ import annotations
 
 import unicodedata
-
 from dataclasses import dataclass, field
 
 from grader.checks.base import Msg, Verdict
-from grader.texts import Text
 from grader.checks.schema import Bilingual, Context, Kind, ParamError, valid_key
 from grader.results import ERROR, FAIL, PASS
+from grader.texts import Text
 
 RIGHT = Msg("正解です（{ans}）", "correct ({ans})")
 WRONG = Msg("不正解です（{ans} を選びました）", "not correct (you chose {ans})")
-NOT_AN_OPTION = Msg("'{ans}' は選択肢にありません。{opts} のどれかを答えてください",
-                    "'{ans}' is not an option; answer one of {opts}")
+NOT_AN_OPTION = Msg(
+    "'{ans}' は選択肢にありません。{opts} のどれかを答えてください", "'{ans}' is not an option; answer one of {opts}"
+)
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,17 @@ def validate(params: Params, context: Context) -> None:
     if len(letters) < 2:
         raise ParamError("options", Text(" には選択肢が 2 つ以上必要です", " must offer at least two options"))
     if params.answer.upper() not in letters:
-        raise ParamError("answer", Text(" の {got} は選択肢（{options}）にありません",
-                                        " is {got}, not one of the options ({options})").fill(
-            got=repr(params.answer), options=", ".join(letters)))
+        raise ParamError(
+            "answer",
+            Text(" の {got} は選択肢（{options}）にありません", " is {got}, not one of the options ({options})").fill(
+                got=repr(params.answer), options=", ".join(letters)
+            ),
+        )
     for letter in params.explain:
         if letter.upper() not in letters:
-            raise ParamError(f"explain.{letter}", Text(" は存在しない選択肢の説明です",
-                                                       " explains an option that does not exist"))
+            raise ParamError(
+                f"explain.{letter}", Text(" は存在しない選択肢の説明です", " explains an option that does not exist")
+            )
 
 
 def expected_text(params: Params, values: dict | None) -> str:

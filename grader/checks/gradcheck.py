@@ -3,18 +3,21 @@
 The loss is the reference one, evaluated in the grader's process, so a learner's forward pass
 cannot bend the yardstick.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from grader.checks.base import CodeCheck, Msg, Verdict, mismatch, verdict
-from grader.checks.schema import Kind
 from grader.checks.cases import copy_case, describe_case
+from grader.checks.schema import Kind
 
 OK = Msg("相対誤差 {errs}（基準 {tol:g} 未満）", "relative error {errs} (below {tol:g})")
-TOO_BIG = Msg("ケース {i}（{shapes}）: {name} の相対誤差 {err:.2e} が基準 {tol:g} を超えています",
-              "case {i} ({shapes}): relative error of {name} is {err:.2e}, above {tol:g}")
+TOO_BIG = Msg(
+    "ケース {i}（{shapes}）: {name} の相対誤差 {err:.2e} が基準 {tol:g} を超えています",
+    "case {i} ({shapes}): relative error of {name} is {err:.2e}, above {tol:g}",
+)
 
 
 def numerical_gradient(f: Callable[[], float], x, h: float = 1e-4):
@@ -79,8 +82,12 @@ class GradCheck(CodeCheck):
         for case in cases:
             work = copy_case(case)
             grads = {}
+
+            def loss(work: dict = work) -> float:
+                return float(self.loss(work))
+
             for name, key in self.wrt.items():
-                grads[name] = numerical_gradient(lambda: float(self.loss(work)), work[key], self.h)
+                grads[name] = numerical_gradient(loss, work[key], self.h)
             numeric.append(grads)
         return numeric
 
@@ -99,8 +106,7 @@ class GradCheck(CodeCheck):
                     return verdict(False, f"{name}: {why}")
                 err = relative_error(value, numeric)
                 if not err < tol:
-                    return verdict(False, TOO_BIG(lang, i=i, shapes=describe_case(case), name=name,
-                                                  err=err, tol=tol))
+                    return verdict(False, TOO_BIG(lang, i=i, shapes=describe_case(case), name=name, err=err, tol=tol))
                 worst[name] = max(worst.get(name, 0.0), err)
         errs = ", ".join(f"{k} {v:.1e}" for k, v in worst.items())
         return verdict(True, OK(lang, errs=errs, tol=tol))

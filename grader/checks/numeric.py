@@ -1,16 +1,16 @@
 """`numeric`: a number (or a constant expression such as 3/2 or sqrt(2/100)) within a stated tolerance."""
+
 from __future__ import annotations
 
 import math
-
-from grader import expr
 from dataclasses import dataclass
 
+from grader import expr
 from grader.checks.base import Msg, Verdict
-from grader.texts import Text
 from grader.checks.schema import Context, Kind, ParamError, valid_key
 from grader.errors import AnswerError
 from grader.results import ERROR, FAIL, PASS
+from grader.texts import Text
 
 RIGHT = Msg("正解です（{got:g}）", "correct ({got:g})")
 WRONG = Msg("不正解です（あなたの答え {got:g}）", "not correct (your answer: {got:g})")
@@ -21,8 +21,10 @@ def value_of(text: str) -> float:
     """The number an answer denotes; AnswerError when it is not a constant."""
     stripped = expr.normalise(text)
     if stripped.endswith("%"):
-        raise AnswerError(f"write a percentage as a plain number: {stripped} is {stripped[:-1].strip()}/100",
-                          f"百分率は数で書いてください: {stripped} は {stripped[:-1].strip()}/100 です")
+        raise AnswerError(
+            f"write a percentage as a plain number: {stripped} is {stripped[:-1].strip()}/100",
+            f"百分率は数で書いてください: {stripped} は {stripped[:-1].strip()}/100 です",
+        )
     node = expr.parse(text, expr.Names(functions=("exp", "log", "ln", "sqrt", "tanh")))
     expr.check_bounded(node)
     value = expr.constant_value(node)
@@ -65,8 +67,9 @@ def validate(params: Params, context: Context) -> None:
     from grader.errors import AnswerError
 
     names = expr.Names(scalars=context.variables)
-    for key, value in [("answer", params.answer)] + [(f"wrong[{i}].value", w.value)
-                                                    for i, w in enumerate(params.wrong)]:
+    for key, value in [("answer", params.answer)] + [
+        (f"wrong[{i}].value", w.value) for i, w in enumerate(params.wrong)
+    ]:
         if isinstance(value, str):
             try:
                 expr.parse(value, names)

@@ -6,6 +6,7 @@ builds a parameters dataclass from the catalog's mapping, by the field types, an
 `ParamError(key, what)` naming the key, so the catalog can say `checks[1].params.tolerance:
 expected a number, got 'tight'` instead of failing later with a traceback.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,8 +14,9 @@ import math
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Union
+from typing import Any, Union
 
 from grader.texts import Text
 
@@ -25,8 +27,10 @@ T_LIST_OF = Text(": 要素 {n} 個のリストが必要ですが、{got} です"
 T_KEY = Text(": キーは文字列にしてください（{got} になっています）", ": a key must be text, got {got}")
 T_UNKNOWN = Text(" はここでは使えない引数です（使えるもの: {known}）", " is not a parameter here (known: {known})")
 T_MISSING = Text(" がありません", " is missing")
-T_ANSWER_KEY = Text(" は解答のキーに使えません（英字・数字・_ で、数字以外から始めてください）",
-                    " is not a valid answer key (letters, digits and _, not starting with a digit)")
+T_ANSWER_KEY = Text(
+    " は解答のキーに使えません（英字・数字・_ で、数字以外から始めてください）",
+    " is not a valid answer key (letters, digits and _, not starting with a digit)",
+)
 
 
 class ParamError(Exception):
@@ -90,7 +94,7 @@ def shown(value: object, limit: int = 40) -> str:
         text = repr(value)
     except ValueError:  # an int too long to print
         text = f"<{type(value).__name__}>"
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _join(prefix: str, key: object) -> str:
@@ -106,8 +110,10 @@ def parse(cls: type, raw: object, where: str) -> Any:
     for key in raw:
         if key not in fields:
             known = ", ".join(fields) or "none"
-            raise ParamError(_join(where, key) if isinstance(key, str) else where or "params",
-                             T_UNKNOWN.fill(known=known) if isinstance(key, str) else T_KEY.fill(got=shown(key)))
+            raise ParamError(
+                _join(where, key) if isinstance(key, str) else where or "params",
+                T_UNKNOWN.fill(known=known) if isinstance(key, str) else T_KEY.fill(got=shown(key)),
+            )
     values = {}
     for name, f in fields.items():
         key = _join(where, name)
@@ -137,8 +143,12 @@ def _value(hint: object, value: object, key: str) -> Any:
         deepest = [e for e in errors if e.key != key]
         if deepest:
             raise deepest[0]
-        raise ParamError(key, T_EXPECTED.fill(wanted=Text(" または ".join(w.ja for w in wanted),
-                                                          " or ".join(w.en for w in wanted)), got=shown(value)))
+        raise ParamError(
+            key,
+            T_EXPECTED.fill(
+                wanted=Text(" または ".join(w.ja for w in wanted), " or ".join(w.en for w in wanted)), got=shown(value)
+            ),
+        )
     if hint is Any or hint is object:
         return value
     if hint is str:
@@ -176,7 +186,7 @@ def _value(hint: object, value: object, key: str) -> Any:
         if len(value) != len(args):
             raise ParamError(key, T_LIST_OF.fill(n=len(args), got=shown(value)))
         return tuple(_value(a, v, f"{key}[{i}]") for i, (a, v) in enumerate(zip(args, value)))
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return parse(hint, value, key)
     raise TypeError(f"no parser for the parameter type {hint!r}")  # a maintainer's new field type
 

@@ -4,6 +4,7 @@ Scalar answers: agreement at >= 20 random points, then sympy simplification of t
 Matrix answers: agreement at >= 20 random draws of matrices with distinct (non-square) sizes, so a
 transposed or reordered product is wrong, not "equal".
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -13,20 +14,24 @@ from dataclasses import dataclass, field
 
 from grader import expr
 from grader.checks.base import Msg, Verdict
-from grader.texts import Text
 from grader.checks.schema import Bilingual, Context, Kind, ParamError, valid_key
 from grader.errors import AnswerError
 from grader.results import ERROR, FAIL, PASS
+from grader.texts import Text
 
 POINTS = 24
 RTOL, ATOL = 1e-7, 1e-9
 SYMPY_SECONDS = 3.0  # the sympy proof only upgrades the message; the numbers have already decided
-EQUIVALENT = Msg("正解と同値です（sympy と {n} 点の数値で確認）",
-                 "equivalent to the expected answer (sympy, and {n} random points)")
-EQUIVALENT_NUMERIC = Msg("正解と同値です（{n} 点の数値で確認）",
-                         "equivalent to the expected answer (checked at {n} random points)")
-NOT_EQUIVALENT = Msg("正解と一致しません: {point} のとき あなたの式 = {got}、正解 = {want}",
-                     "not equivalent: at {point} your answer gives {got}, the expected answer {want}")
+EQUIVALENT = Msg(
+    "正解と同値です（sympy と {n} 点の数値で確認）", "equivalent to the expected answer (sympy, and {n} random points)"
+)
+EQUIVALENT_NUMERIC = Msg(
+    "正解と同値です（{n} 点の数値で確認）", "equivalent to the expected answer (checked at {n} random points)"
+)
+NOT_EQUIVALENT = Msg(
+    "正解と一致しません: {point} のとき あなたの式 = {got}、正解 = {want}",
+    "not equivalent: at {point} your answer gives {got}, the expected answer {want}",
+)
 SHAPE = Msg("行列の形が合いません: {why}（形: {shapes}）", "the shapes do not fit: {why} (shapes: {shapes})")
 
 
@@ -84,25 +89,45 @@ def validate(params: Params, context: Context) -> None:
     for name, bounds in params.symbols.items():
         valid_key(name, f"symbols.{name}")
         if bounds is not None and not bounds[0] < bounds[1]:
-            raise ParamError(f"symbols.{name}", Text(" は low < high の [low, high] にしてください（{got} になっています）",
-                                                     " must be [low, high] with low < high, got {got}").fill(
-                got=list(bounds)))
+            raise ParamError(
+                f"symbols.{name}",
+                Text(
+                    " は low < high の [low, high] にしてください（{got} になっています）",
+                    " must be [low, high] with low < high, got {got}",
+                ).fill(got=list(bounds)),
+            )
     for name, shape in params.matrices.items():
         valid_key(name, f"matrices.{name}")
         if not shape or any(isinstance(d, int) and d < 1 for d in shape):
-            raise ParamError(f"matrices.{name}", Text(" は大きさ（名前か 1 以上の整数）の空でないリストにしてください",
-                                                      " must be a non-empty list of sizes (names or whole numbers >= 1)"))
+            raise ParamError(
+                f"matrices.{name}",
+                Text(
+                    " は大きさ（名前か 1 以上の整数）の空でないリストにしてください",
+                    " must be a non-empty list of sizes (names or whole numbers >= 1)",
+                ),
+            )
     unknown = [f for f in params.functions or () if f not in expr.FUNCTIONS]
     if unknown:
-        raise ParamError("functions", Text(" の {name} は使える関数（{known}）にありません",
-                                           " names {name}, not one of {known}").fill(
-            name=repr(unknown[0]), known=", ".join(expr.FUNCTIONS)))
+        raise ParamError(
+            "functions",
+            Text(" の {name} は使える関数（{known}）にありません", " names {name}, not one of {known}").fill(
+                name=repr(unknown[0]), known=", ".join(expr.FUNCTIONS)
+            ),
+        )
     for part in params.uses:
         if part not in context.earlier_parts:
-            raise ParamError("uses", Text(" の {part} はこの問題のそれより前の小問ではありません",
-                                          " names {part}, not an earlier part of this problem").fill(part=repr(part)))
-    plain = expr.Names(scalars=tuple(params.symbols), matrices=tuple(params.matrices),
-                       functions=expr.FUNCTIONS if params.functions is None else tuple(params.functions))
+            raise ParamError(
+                "uses",
+                Text(
+                    " の {part} はこの問題のそれより前の小問ではありません",
+                    " names {part}, not an earlier part of this problem",
+                ).fill(part=repr(part)),
+            )
+    plain = expr.Names(
+        scalars=tuple(params.symbols),
+        matrices=tuple(params.matrices),
+        functions=expr.FUNCTIONS if params.functions is None else tuple(params.functions),
+    )
     formulas = [(f"define.{k}", v, plain) for k, v in params.define.items()]
     formulas.append(("expected", params.expected, _names(params)))
     formulas += [(f"wrong[{i}].expr", w.expr, _names(params)) for i, w in enumerate(params.wrong)]
@@ -110,8 +135,9 @@ def validate(params: Params, context: Context) -> None:
         try:
             expr.parse(str(text), names)
         except AnswerError as exc:
-            raise ParamError(key, Text(" を式として読めません: {why}", " cannot be read: {why}").fill(
-                why=Text(exc.ja, exc.en))) from None
+            raise ParamError(
+                key, Text(" を式として読めません: {why}", " cannot be read: {why}").fill(why=Text(exc.ja, exc.en))
+            ) from None
 
 
 def expected_text(params: Params, values: dict | None) -> str:
@@ -196,6 +222,7 @@ def _fmt(value) -> str:
 
 def compare(problem, spec, got_node, want_node, shapes: dict, seed: int):
     """(agrees, counterexample text, points tried, shape error) over random draws."""
+    rng: object
     if shapes:
         import numpy as np
 
@@ -219,8 +246,7 @@ def compare(problem, spec, got_node, want_node, shapes: dict, seed: int):
             return False, None, tried, (exc.text, text)
         tried += 1
         if not _agree(got, want):
-            point = ", ".join(f"{k}={v:.3g}" for k, v in env.items() if type(v) is float
-                              and k in spec.params.symbols)
+            point = ", ".join(f"{k}={v:.3g}" for k, v in env.items() if type(v) is float and k in spec.params.symbols)
             return False, (point or "a random draw", _fmt(got), _fmt(want)), tried, None
     return True, None, tried, None
 
@@ -296,8 +322,12 @@ def _sympy_proves(problem, spec, got_node, want_node) -> bool:
     except Exception:  # noqa: BLE001 - sympy may fail on odd forms (a RecursionError, say); numbers decided
         return False
     # cheapest proofs first: most equivalent forms fall to expand, or to cancel after rewriting in exp
-    attempts = (sympy.expand, lambda d: sympy.cancel(sympy.expand(d.rewrite(sympy.exp))), sympy.simplify,
-                lambda d: sympy.simplify(d.rewrite(sympy.exp)))
+    attempts = (
+        sympy.expand,
+        lambda d: sympy.cancel(sympy.expand(d.rewrite(sympy.exp))),
+        sympy.simplify,
+        lambda d: sympy.simplify(d.rewrite(sympy.exp)),
+    )
     for attempt in attempts:
         try:
             if attempt(diff) == 0:
@@ -326,8 +356,7 @@ def judge(problem, spec, text: str, lang: str, values: dict | None = None, prove
     if ok:
         if shapes:
             return Verdict(PASS, EQUIVALENT_NUMERIC(lang, n=tried))
-        proved = (prover.prove(spec.name, text) if prover is not None
-                  else sympy_equal(problem, spec, got, want))
+        proved = prover.prove(spec.name, text) if prover is not None else sympy_equal(problem, spec, got, want)
         if proved:
             return Verdict(PASS, EQUIVALENT(lang, n=tried))
         return Verdict(PASS, EQUIVALENT_NUMERIC(lang, n=tried))

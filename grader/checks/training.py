@@ -3,20 +3,26 @@ the grader scores the trained weights itself, on held-out data, with the referen
 
 A learner cannot report a good number: only weights come back, and the metric is computed here.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from grader.checks.base import CodeCheck, Msg, Verdict, verdict
-from grader.checks.schema import Kind
 from grader.checks.cases import copy_case
+from grader.checks.schema import Kind
 
-OK = Msg("{metric} {value:.3f}（基準 {op} {threshold:g}）: {label}", "{metric} {value:.3f} ({op} {threshold:g}): {label}")
-BELOW = Msg("{label}: {metric} {value:.3f} が基準 {op} {threshold:g} に届きません",
-            "{label}: {metric} {value:.3f} does not reach {op} {threshold:g}")
-NOT_FINITE = Msg("重みが NaN または inf になりました（更新が発散しています）",
-                 "the weights became NaN or inf (the updates diverged)")
+OK = Msg(
+    "{metric} {value:.3f}（基準 {op} {threshold:g}）: {label}", "{metric} {value:.3f} ({op} {threshold:g}): {label}"
+)
+BELOW = Msg(
+    "{label}: {metric} {value:.3f} が基準 {op} {threshold:g} に届きません",
+    "{label}: {metric} {value:.3f} does not reach {op} {threshold:g}",
+)
+NOT_FINITE = Msg(
+    "重みが NaN または inf になりました（更新が発散しています）", "the weights became NaN or inf (the updates diverged)"
+)
 BAD_OUTPUT = Msg("{label}: 学習結果を評価できません: {why}", "{label}: cannot evaluate the trained result: {why}")
 
 
@@ -62,16 +68,20 @@ class Training(CodeCheck):
             label = self.label(config)
             arrays = [v for v in (got or {}).values() if isinstance(v, np.ndarray)]
             if any(a.dtype.kind in "fc" and not np.all(np.isfinite(a)) for a in arrays):
-                return verdict(False, BELOW(lang, label=label, metric=self.metric, value=float("nan"), op=op,
-                                            threshold=threshold), NOT_FINITE(lang))
+                return verdict(
+                    False,
+                    BELOW(lang, label=label, metric=self.metric, value=float("nan"), op=op, threshold=threshold),
+                    NOT_FINITE(lang),
+                )
             try:
                 value = float(self.score(config, got))
             except Exception as exc:  # noqa: BLE001 - learner-shaped outputs may not fit the model
                 return verdict(False, BAD_OUTPUT(lang, label=label, why=f"{type(exc).__name__}: {exc}"))
             good = value >= threshold if self.higher_is_better else value <= threshold
             if not good:
-                return verdict(False, BELOW(lang, label=label, metric=self.metric, value=value, op=op,
-                                            threshold=threshold))
+                return verdict(
+                    False, BELOW(lang, label=label, metric=self.metric, value=value, op=op, threshold=threshold)
+                )
             shown.append(OK(lang, metric=self.metric, value=value, op=op, threshold=threshold, label=label))
         return verdict(True, "; ".join(shown))
 

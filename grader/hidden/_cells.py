@@ -2,6 +2,7 @@
 Cell(Wx, Wh, b) with forward(x, *states) and backward(*d_states), its grads read by position, the
 in-place check of book 2's grads list, and the diagnosis of grads that were replaced.
 """
+
 from __future__ import annotations
 
 from functools import partial
@@ -11,13 +12,15 @@ from grader.checks.base import Variant
 GRADS = ("dWx", "dWh", "db")
 
 GRADS_REBOUND = Variant(
-    "grads_rebound", lambda c: {"grads_in_place": False},
+    "grads_rebound",
+    lambda c: {"grads_in_place": False},
     ja="勾配の値は合っていますが、self.grads の配列を差し替えています（self.grads[0] = dWx）。2 巻では "
-       "最適化器やモデルが __init__ で作った同じ配列を持っているので、self.grads[0][...] = dWx のように"
-       "その場で書き込んでください。",
+    "最適化器やモデルが __init__ で作った同じ配列を持っているので、self.grads[0][...] = dWx のように"
+    "その場で書き込んでください。",
     en="the gradient values are right but the self.grads arrays were replaced (self.grads[0] = dWx). In "
-       "book 2 the model and the optimizer hold the arrays made in __init__, so write into them in "
-       "place: self.grads[0][...] = dWx.")
+    "book 2 the model and the optimizer hold the arrays made in __init__, so write into them in "
+    "place: self.grads[0][...] = dWx.",
+)
 
 
 def _split(value, n: int) -> tuple:
@@ -42,8 +45,11 @@ def _backward(cls: str, states: tuple, learner, case) -> dict:
     back = layer.backward(*(case[f"d{s}_next"] for s in states))
     names = ("dx",) + tuple(f"d{s}_prev" for s in states)
     grads = list(getattr(layer, "grads", [None] * 3)) + [None] * 3
-    return {**dict(zip(names, _split(back, len(names)))), **dict(zip(GRADS, grads)),
-            "grads_in_place": all(g is k for g, k in zip(grads, kept))}
+    return {
+        **dict(zip(names, _split(back, len(names)))),
+        **dict(zip(GRADS, grads)),
+        "grads_in_place": all(g is k for g, k in zip(grads, kept)),
+    }
 
 
 def _gradients(cls: str, states: tuple, learner, case) -> dict:

@@ -4,6 +4,7 @@ Written as plain loops over output positions so that they are obviously right; t
 of im2col, col2im, convolution_layer and pooling_layer build their expected values from these.
 Book 1's order: rows of the column matrix are (n, out_y, out_x), columns are (c, filter_y, filter_x).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,7 +25,7 @@ def im2col(x, fh, fw, stride=1, pad=0, order="cyx", out_hw=None, use_pad=True):
     for n in range(N):
         for y in range(oh):
             for xx in range(ow):
-                patch = xp[n, :, y * stride:y * stride + fh, xx * stride:xx * stride + fw]   # (C, fh, fw)
+                patch = xp[n, :, y * stride : y * stride + fh, xx * stride : xx * stride + fw]  # (C, fh, fw)
                 if order == "yxc":
                     patch = patch.transpose(1, 2, 0)
                 rows.append(patch.reshape(-1))
@@ -45,18 +46,23 @@ def col2im(col, shape, fh, fw, stride=1, pad=0, overwrite=None, crop=True, order
     if overwrite == "filter":
         for i in range(fh):
             for j in range(fw):
-                img[:, :, i:i + stride * oh:stride, j:j + stride * ow:stride] = \
-                    patches[:, :, :, :, i, j].transpose(0, 3, 1, 2)
+                img[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] = patches[
+                    :, :, :, :, i, j
+                ].transpose(0, 3, 1, 2)
     else:
         for y in range(oh):
             for xx in range(ow):
-                window = (slice(None), slice(None), slice(y * stride, y * stride + fh),
-                          slice(xx * stride, xx * stride + fw))
+                window = (
+                    slice(None),
+                    slice(None),
+                    slice(y * stride, y * stride + fh),
+                    slice(xx * stride, xx * stride + fw),
+                )
                 if overwrite == "out":
                     img[window] = patches[:, y, xx]
                 else:
                     img[window] += patches[:, y, xx]
-    return img[:, :, pad:pad + H, pad:pad + W] if crop else img
+    return img[:, :, pad : pad + H, pad : pad + W] if crop else img
 
 
 def conv(x, W, b, stride=1, pad=0):
@@ -68,7 +74,7 @@ def conv(x, W, b, stride=1, pad=0):
     out = np.empty((N, FN, oh, ow))
     for y in range(oh):
         for xx in range(ow):
-            patch = xp[:, :, y * stride:y * stride + fh, xx * stride:xx * stride + fw]
+            patch = xp[:, :, y * stride : y * stride + fh, xx * stride : xx * stride + fw]
             out[:, :, y, xx] = np.einsum("ncij,fcij->nf", patch, W) + b
     return out
 
@@ -80,8 +86,9 @@ def maxpool(x, ph, pw, stride=1, pad=0, reduce=np.max):
     out = np.empty((N, C, oh, ow))
     for y in range(oh):
         for xx in range(ow):
-            out[:, :, y, xx] = reduce(xp[:, :, y * stride:y * stride + ph, xx * stride:xx * stride + pw],
-                                      axis=(2, 3))
+            out[:, :, y, xx] = reduce(
+                xp[:, :, y * stride : y * stride + ph, xx * stride : xx * stride + pw], axis=(2, 3)
+            )
     return out
 
 
@@ -97,12 +104,12 @@ def maxpool_backward(x, dout, ph, pw, stride=1, spread=None):
             for y in range(oh):
                 for xx in range(ow):
                     ys, xs = y * stride, xx * stride
-                    win = x[n, c, ys:ys + ph, xs:xs + pw]
+                    win = x[n, c, ys : ys + ph, xs : xs + pw]
                     g = dout[n, c, y, xx]
                     if spread == "all":
-                        dx[n, c, ys:ys + ph, xs:xs + pw] += g
+                        dx[n, c, ys : ys + ph, xs : xs + pw] += g
                     elif spread == "mean":
-                        dx[n, c, ys:ys + ph, xs:xs + pw] += g / (ph * pw)
+                        dx[n, c, ys : ys + ph, xs : xs + pw] += g / (ph * pw)
                     else:
                         i, j = np.unravel_index(np.argmax(win), win.shape)
                         if spread == "assign":

@@ -3,6 +3,7 @@ arrays, a learner run that records params after every update, and the in-place c
 
 Each optimizer's module supplies its reference (and known wrong) simulation and its variants.
 """
+
 from __future__ import annotations
 
 from functools import partial
@@ -65,6 +66,7 @@ def per_key(step, defaults: dict):
     """simulate(case, mode) for an optimizer that updates each key on its own: step(state, key, p, g,
     hp, mode) -> the new p, with `state` kept across keys and updates, hp the defaults overridden by
     the case's constructor kwargs."""
+
     def simulate(case, mode="right") -> dict:
         hp = {**defaults, **case["_kwargs"]}
         params = {k: case[k].copy() for k in case["_keys"]}
@@ -74,25 +76,30 @@ def per_key(step, defaults: dict):
                 params[k] = step(state, k, params[k], grads[k], hp, mode)
                 out[output_name(k, number)] = params[k].copy()
         return out
+
     return simulate
 
 
 def wrong(simulate, mode):
     """The expected outputs of a known wrong variant (overflow in a wrong variant is expected)."""
+
     def expected(case):
         with np.errstate(all="ignore"):
             return simulate(case, mode)
+
     return expected
 
 
 IN_PLACE_VARIANT = Variant(
-    "rebound", lambda c: {"in_place": False},
+    "rebound",
+    lambda c: {"in_place": False},
     ja="呼び出し側の配列が更新されていません。params[key] = params[key] - ... は新しい配列を作って辞書の中身を"
-       "差し替えるだけで、元の配列（1 巻のネットワークではレイヤが同じ配列を共有しています）は変わりません。"
-       "params[key] -= ... のようにその場で（in place）更新してください。",
+    "差し替えるだけで、元の配列（1 巻のネットワークではレイヤが同じ配列を共有しています）は変わりません。"
+    "params[key] -= ... のようにその場で（in place）更新してください。",
     en="the caller's arrays were not updated: params[key] = params[key] - ... makes a new array and only "
-       "rebinds the dict entry, so the original array (which book 1's layers share with the network) stays "
-       "the same. Update in place: params[key] -= ...")
+    "rebinds the dict entry, so the original array (which book 1's layers share with the network) stays "
+    "the same. Update in place: params[key] -= ...",
+)
 
 
 def checks(class_name, simulate, variants, update, default, in_place, grad=None, **tolerances) -> dict:
@@ -105,6 +112,10 @@ def checks(class_name, simulate, variants, update, default, in_place, grad=None,
     return {
         "update": Cases(inputs=cases(update), run=run_it, expected=simulate, variants=variants, **tolerances),
         "defaults": Cases(inputs=cases(default), run=run_it, expected=simulate, variants=variants, **tolerances),
-        "in_place": Cases(inputs=cases(in_place), run=partial(run_in_place, class_name),
-                          expected=lambda c: {"in_place": True}, variants=(IN_PLACE_VARIANT,)),
+        "in_place": Cases(
+            inputs=cases(in_place),
+            run=partial(run_in_place, class_name),
+            expected=lambda c: {"in_place": True},
+            variants=(IN_PLACE_VARIANT,),
+        ),
     }

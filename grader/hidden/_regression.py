@@ -3,6 +3,7 @@
 b lives in the case as "_b", a float64 array of shape (1,) (so the gradcheck can perturb it), and is
 handed to the learner as a Python float.
 """
+
 from __future__ import annotations
 
 import numpy as np

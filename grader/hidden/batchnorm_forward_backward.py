@@ -6,6 +6,7 @@ zeros when None; test mode normalises with the running statistics.
 Some features have a tiny variance (~1e-6) so that eps's value and place matter; the gradcheck uses
 moderate scales (a central difference with h = 1e-4 is not accurate on a feature of std 1e-3).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,7 +21,7 @@ EPS = 10e-7
 def _x(rng, n, d, tiny=()):
     x = rng.normal(loc=rng.normal(size=d) * 2, scale=rng.uniform(0.5, 2.0, size=d), size=(n, d))
     for j in tiny:
-        x[:, j] = x[:, j] * 1e-3     # a feature of variance ~1e-6, comparable with eps
+        x[:, j] = x[:, j] * 1e-3  # a feature of variance ~1e-6, comparable with eps
     return x
 
 
@@ -31,10 +32,20 @@ def _params(rng, d):
 def _train_inputs(rng) -> list[dict]:
     return [
         {"x": _x(rng, 5, 3), **_params(rng, 3), "momentum": 0.9, "running_mean": None, "running_var": None},
-        {"x": _x(rng, 4, 6, tiny=(0, 4)), **_params(rng, 6), "momentum": 0.8,
-         "running_mean": rng.normal(size=6), "running_var": rng.uniform(0.5, 2.0, size=6)},
-        {"x": _x(rng, 8, 2), **_params(rng, 2), "momentum": 0.9,
-         "running_mean": rng.normal(size=2), "running_var": rng.uniform(0.5, 2.0, size=2)},
+        {
+            "x": _x(rng, 4, 6, tiny=(0, 4)),
+            **_params(rng, 6),
+            "momentum": 0.8,
+            "running_mean": rng.normal(size=6),
+            "running_var": rng.uniform(0.5, 2.0, size=6),
+        },
+        {
+            "x": _x(rng, 8, 2),
+            **_params(rng, 2),
+            "momentum": 0.9,
+            "running_mean": rng.normal(size=2),
+            "running_var": rng.uniform(0.5, 2.0, size=2),
+        },
     ]
 
 
@@ -42,11 +53,12 @@ def _test_inputs(rng) -> list[dict]:
     cases = []
     for n, d in ((6, 4), (3, 5)):
         var = rng.uniform(0.5, 2.0, size=d)
-        var[1] = 2e-6                # eps matters here
+        var[1] = 2e-6  # eps matters here
         x = _x(rng, n, d)
         x[:, 1] = x[:, 1] * 1e-3
-        cases.append({"x": x, **_params(rng, d), "momentum": 0.9, "running_mean": rng.normal(size=d) * 0.5,
-                      "running_var": var})
+        cases.append(
+            {"x": x, **_params(rng, d), "momentum": 0.9, "running_mean": rng.normal(size=d) * 0.5, "running_var": var}
+        )
     return cases
 
 
@@ -58,8 +70,9 @@ def _backward_inputs(rng) -> list[dict]:
 
 
 def _grad_inputs(rng) -> list[dict]:
-    return [{"x": _x(rng, n, d), **_params(rng, d), "dout": rng.normal(size=(n, d))}
-            for n, d in ((5, 3), (4, 6), (6, 2))]
+    return [
+        {"x": _x(rng, n, d), **_params(rng, d), "dout": rng.normal(size=(n, d))} for n, d in ((5, 3), (4, 6), (6, 2))
+    ]
 
 
 # ---- reference -------------------------------------------------------------------------------
@@ -113,8 +126,11 @@ def _layer(learner, case):
 def _train_run(learner, case) -> dict:
     layer = _layer(learner, case)
     out = layer.forward(case["x"], train_flg=True)
-    return {"out": out, "running_mean": getattr(layer, "running_mean", None),
-            "running_var": getattr(layer, "running_var", None)}
+    return {
+        "out": out,
+        "running_mean": getattr(layer, "running_mean", None),
+        "running_var": getattr(layer, "running_var", None),
+    }
 
 
 def _test_run(learner, case) -> dict:
@@ -144,41 +160,53 @@ def _test_out(case, **kw):
 
 UNBIASED = dict(
     ja="分散を N − 1 で割っています（不偏分散、np.var(x, ddof=1) など）。本書のバッチ正規化は N で割ります: "
-       "np.mean((x − mu)**2, axis=0)（np.var(x, axis=0) と同じ）。",
+    "np.mean((x − mu)**2, axis=0)（np.var(x, axis=0) と同じ）。",
     en="the variance divides by N − 1 (unbiased, e.g. np.var(x, ddof=1)). Book 1's batch norm divides by N: "
-       "np.mean((x − mu)**2, axis=0), the same as np.var(x, axis=0).")
+    "np.mean((x − mu)**2, axis=0), the same as np.var(x, axis=0).",
+)
 EPS_OUTSIDE = dict(
     ja="ε が平方根の外にあります（np.sqrt(var) + ε）。本書は平方根の中に入れます: np.sqrt(var + 10e-7)。"
-       "分散が ε と同じくらい小さい特徴で値が変わります。",
+    "分散が ε と同じくらい小さい特徴で値が変わります。",
     en="eps is outside the square root (np.sqrt(var) + eps). Book 1 puts it inside: np.sqrt(var + 10e-7). "
-       "The two differ on features whose variance is as small as eps.")
+    "The two differ on features whose variance is as small as eps.",
+)
 EPS_VALUE = dict(
     ja="ε の値が違います（1e-7 を使っていませんか）。本書のコードは 10e-7 と書いていて、その値は 1e-6 です。"
-       "この問題はその値を使います。分散が 1e-6 程度の特徴で差が出ます。",
+    "この問題はその値を使います。分散が 1e-6 程度の特徴で差が出ます。",
     en="eps has another value (1e-7?). Book 1's code writes 10e-7, whose value is 1e-6, and this problem uses "
-       "that value. It shows on features whose variance is about 1e-6.")
+    "that value. It shows on features whose variance is about 1e-6.",
+)
 
 TRAIN_VARIANTS = (
     Variant("unbiased", lambda c: {"out": _train(c, ddof=1)}, **UNBIASED),
     Variant("eps_outside", lambda c: {"out": _train(c, outside=True)}, **EPS_OUTSIDE),
     Variant("eps_1e-7", lambda c: {"out": _train(c, eps=1e-7)}, **EPS_VALUE),
-    Variant("momentum_swapped", lambda c: _running(c, swap=True),
-            ja="momentum の掛け方が逆です。running_mean = momentum * running_mean + (1 − momentum) * mu です"
-               "（momentum = 0.9 なら、過去の値を 9 割残してバッチの値を 1 割混ぜる）。",
-            en="momentum is applied the wrong way round: running_mean = momentum * running_mean + "
-               "(1 − momentum) * mu (with momentum = 0.9, keep 90% of the old value and mix in 10% of the batch's)."),
-    Variant("running_var_std", lambda c: {"running_var": _running(c, var_of=lambda v: np.sqrt(v + EPS))["running_var"]},
-            ja="running_var を標準偏差で更新しています。running_var はバッチの分散 var（ε を足す前）で更新します。",
-            en="running_var is updated with the standard deviation: update it with the batch variance var "
-               "(before adding eps)."),
+    Variant(
+        "momentum_swapped",
+        lambda c: _running(c, swap=True),
+        ja="momentum の掛け方が逆です。running_mean = momentum * running_mean + (1 − momentum) * mu です"
+        "（momentum = 0.9 なら、過去の値を 9 割残してバッチの値を 1 割混ぜる）。",
+        en="momentum is applied the wrong way round: running_mean = momentum * running_mean + "
+        "(1 − momentum) * mu (with momentum = 0.9, keep 90% of the old value and mix in 10% of the batch's).",
+    ),
+    Variant(
+        "running_var_std",
+        lambda c: {"running_var": _running(c, var_of=lambda v: np.sqrt(v + EPS))["running_var"]},
+        ja="running_var を標準偏差で更新しています。running_var はバッチの分散 var（ε を足す前）で更新します。",
+        en="running_var is updated with the standard deviation: update it with the batch variance var "
+        "(before adding eps).",
+    ),
 )
 
 TEST_VARIANTS = (
-    Variant("batch_stats", lambda c: {"out": _train(c)},
-            ja="テスト時（train_flg=False）にバッチの平均・分散で正規化しています。テスト時は学習中に貯めた "
-               "running_mean と running_var を使い、(x − running_mean) / sqrt(running_var + ε) とします。",
-            en="at test time (train_flg=False) the batch's own mean and variance are used. Test mode uses the "
-               "running_mean and running_var gathered during training: (x − running_mean) / sqrt(running_var + eps)."),
+    Variant(
+        "batch_stats",
+        lambda c: {"out": _train(c)},
+        ja="テスト時（train_flg=False）にバッチの平均・分散で正規化しています。テスト時は学習中に貯めた "
+        "running_mean と running_var を使い、(x − running_mean) / sqrt(running_var + ε) とします。",
+        en="at test time (train_flg=False) the batch's own mean and variance are used. Test mode uses the "
+        "running_mean and running_var gathered during training: (x − running_mean) / sqrt(running_var + eps).",
+    ),
     Variant("test_eps_outside", lambda c: {"out": _test_out(c, outside=True)}, **EPS_OUTSIDE),
     Variant("test_eps_1e-7", lambda c: {"out": _test_out(c, eps=1e-7)}, **EPS_VALUE),
 )
@@ -187,34 +215,52 @@ BACKWARD_VARIANTS = (
     Variant("unbiased", lambda c: {"out": _train(c, ddof=1)}, **UNBIASED),
     Variant("eps_outside", lambda c: {"out": _train(c, outside=True)}, **EPS_OUTSIDE),
     Variant("eps_1e-7", lambda c: {"out": _train(c, eps=1e-7)}, **EPS_VALUE),
-    Variant("no_mean_term", lambda c: {"dx": _grads(c, mean_term=False)["dx"]},
-            ja="dx に平均 mu を通る項がありません。mu = (1/N) Σ x も x に依存するので、xc = x − mu に届いた勾配を "
-               "dxc とすると dx = dxc − (1/N) Σ_n dxc、つまり各行から dxc のバッチ平均を引く項が必要です。",
-            en="dx lacks the term through the mean mu. mu = (1/N) Σ x depends on x too: with dxc the gradient "
-               "reaching xc, dx = dxc − (1/N) Σ_n dxc, i.e. subtract the batch mean of dxc from every row."),
-    Variant("no_var_term", lambda c: {"dx": _grads(c, var_term=False)["dx"]},
-            ja="dx に分散（std）を通る項がありません。std も x に依存するので、dstd = −Σ (dxn · xc) / std² と "
-               "dvar = 0.5 · dstd / std から dxc += (2/N) · xc · dvar を足します。",
-            en="dx lacks the term through the variance (std). std depends on x too: dstd = −Σ (dxn · xc) / std², "
-               "dvar = 0.5 · dstd / std, then dxc += (2/N) · xc · dvar."),
-    Variant("naive", lambda c: {"dx": _grads(c, mean_term=False, var_term=False)["dx"]},
-            ja="dx = gamma * dout / std だけになっています。平均 mu と標準偏差 std もバッチ全体の x から作られるので、"
-               "それらを通る 2 つの項（平均と分散の項）が必要です。",
-            en="dx is only gamma * dout / std. The mean mu and the std are computed from the whole batch x, so "
-               "the two paths through them (the mean and the variance terms) are needed too."),
-    Variant("dgamma_raw_x", lambda c: {"dgamma": (c["dout"] * c["x"]).sum(axis=0)},
-            ja="dgamma に正規化前の x を使っています。out = gamma * xn + beta なので dgamma = Σ_n dout · xn です。",
-            en="dgamma uses x before normalisation: out = gamma * xn + beta, so dgamma = Σ_n dout · xn."),
-    Variant("dgamma_xc", lambda c: {"dgamma": (c["dout"] * (c["x"] - c["x"].mean(axis=0))).sum(axis=0)},
-            ja="dgamma に std で割る前の xc = x − mu を使っています。out = gamma * xn + beta なので "
-               "dgamma = Σ_n dout · xn（xn = xc / std）です。",
-            en="dgamma uses xc = x − mu, before the division by std: out = gamma * xn + beta, so "
-               "dgamma = Σ_n dout · xn (xn = xc / std)."),
-    Variant("dgamma_no_sum", lambda c: {"dgamma": c["dout"] * _norm(c["x"], *_stats(c["x"]))},
-            ja="dgamma がバッチで合計されていません（形状 (N, D)）。gamma はすべての行に掛かるので "
-               "np.sum(xn * dout, axis=0)（形状 (D,)）です。",
-            en="dgamma is not summed over the batch (shape (N, D)): gamma multiplies every row, so "
-               "np.sum(xn * dout, axis=0), shape (D,)."),
+    Variant(
+        "no_mean_term",
+        lambda c: {"dx": _grads(c, mean_term=False)["dx"]},
+        ja="dx に平均 mu を通る項がありません。mu = (1/N) Σ x も x に依存するので、xc = x − mu に届いた勾配を "
+        "dxc とすると dx = dxc − (1/N) Σ_n dxc、つまり各行から dxc のバッチ平均を引く項が必要です。",
+        en="dx lacks the term through the mean mu. mu = (1/N) Σ x depends on x too: with dxc the gradient "
+        "reaching xc, dx = dxc − (1/N) Σ_n dxc, i.e. subtract the batch mean of dxc from every row.",
+    ),
+    Variant(
+        "no_var_term",
+        lambda c: {"dx": _grads(c, var_term=False)["dx"]},
+        ja="dx に分散（std）を通る項がありません。std も x に依存するので、dstd = −Σ (dxn · xc) / std² と "
+        "dvar = 0.5 · dstd / std から dxc += (2/N) · xc · dvar を足します。",
+        en="dx lacks the term through the variance (std). std depends on x too: dstd = −Σ (dxn · xc) / std², "
+        "dvar = 0.5 · dstd / std, then dxc += (2/N) · xc · dvar.",
+    ),
+    Variant(
+        "naive",
+        lambda c: {"dx": _grads(c, mean_term=False, var_term=False)["dx"]},
+        ja="dx = gamma * dout / std だけになっています。平均 mu と標準偏差 std もバッチ全体の x から作られるので、"
+        "それらを通る 2 つの項（平均と分散の項）が必要です。",
+        en="dx is only gamma * dout / std. The mean mu and the std are computed from the whole batch x, so "
+        "the two paths through them (the mean and the variance terms) are needed too.",
+    ),
+    Variant(
+        "dgamma_raw_x",
+        lambda c: {"dgamma": (c["dout"] * c["x"]).sum(axis=0)},
+        ja="dgamma に正規化前の x を使っています。out = gamma * xn + beta なので dgamma = Σ_n dout · xn です。",
+        en="dgamma uses x before normalisation: out = gamma * xn + beta, so dgamma = Σ_n dout · xn.",
+    ),
+    Variant(
+        "dgamma_xc",
+        lambda c: {"dgamma": (c["dout"] * (c["x"] - c["x"].mean(axis=0))).sum(axis=0)},
+        ja="dgamma に std で割る前の xc = x − mu を使っています。out = gamma * xn + beta なので "
+        "dgamma = Σ_n dout · xn（xn = xc / std）です。",
+        en="dgamma uses xc = x − mu, before the division by std: out = gamma * xn + beta, so "
+        "dgamma = Σ_n dout · xn (xn = xc / std).",
+    ),
+    Variant(
+        "dgamma_no_sum",
+        lambda c: {"dgamma": c["dout"] * _norm(c["x"], *_stats(c["x"]))},
+        ja="dgamma がバッチで合計されていません（形状 (N, D)）。gamma はすべての行に掛かるので "
+        "np.sum(xn * dout, axis=0)（形状 (D,)）です。",
+        en="dgamma is not summed over the batch (shape (N, D)): gamma multiplies every row, so "
+        "np.sum(xn * dout, axis=0), shape (D,).",
+    ),
 )
 
 
@@ -233,8 +279,10 @@ def _backward_expected(case):
 CHECKS = {
     "forward_train": Cases(inputs=_train_inputs, run=_train_run, expected=_train_expected, variants=TRAIN_VARIANTS),
     "forward_test": Cases(inputs=_test_inputs, run=_test_run, expected=_test_expected, variants=TEST_VARIANTS),
-    "backward": Cases(inputs=_backward_inputs, run=_backward_run, expected=_backward_expected,
-                      variants=BACKWARD_VARIANTS),
-    "gradcheck": GradCheck(inputs=_grad_inputs, run=_grad_run, loss=_loss,
-                           wrt={"dx": "x", "dgamma": "gamma", "dbeta": "beta"}),
+    "backward": Cases(
+        inputs=_backward_inputs, run=_backward_run, expected=_backward_expected, variants=BACKWARD_VARIANTS
+    ),
+    "gradcheck": GradCheck(
+        inputs=_grad_inputs, run=_grad_run, loss=_loss, wrt={"dx": "x", "dgamma": "gamma", "dbeta": "beta"}
+    ),
 }

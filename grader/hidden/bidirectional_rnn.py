@@ -3,6 +3,7 @@
 hs[:, t, :H] is the forward RNN's state after xs[:, 0..t]; hs[:, t, H:] the backward RNN's state
 after xs[:, T-1..t] (it runs on the time-reversed input and its outputs are reversed back).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -54,27 +55,39 @@ def _run(learner, case) -> dict:
 
 
 VARIANTS = (
-    Variant("not_rereversed", lambda c: _bi(c, rereverse=False),
-            ja="逆方向の出力を時間の順に戻していません。逆順の入力 xs[:, ::-1] で回した結果の k 番目は、元の時刻 "
-               "T−1−k の状態です。連結する前に [:, ::-1] でもう一度逆順にして、時刻 t 同士を並べてください。",
-            en="the backward direction's outputs were not put back in time order: the k-th output of the run on "
-               "xs[:, ::-1] belongs to time T−1−k. Reverse it again with [:, ::-1] before concatenating, so that "
-               "the two halves of hs[:, t] are both about time t."),
-    Variant("swapped_concat", lambda c: _bi(c, swap=True),
-            ja="連結の順番が逆です。この問題では hs[:, t, :H] が順方向、hs[:, t, H:] が逆方向です: "
-               "np.concatenate((順方向, 逆方向), axis=2)。",
-            en="the halves are concatenated in the wrong order: here hs[:, t, :H] is the forward direction and "
-               "hs[:, t, H:] the backward one: np.concatenate((forward, backward), axis=2)."),
-    Variant("input_not_reversed", lambda c: _bi(c, reverse_input=False),
-            ja="逆方向の RNN が入力を元の時間の順に読んでいます（それではもう 1 つの順方向 RNN です）。"
-               "時間は 2 番目の軸なので、逆順の入力は xs[:, ::-1] です（xs[::-1] はバッチの軸 N を逆にするだけで、"
-               "各系列の中の順番は変わりません）。出力は [:, ::-1] で時刻の順に戻します。",
-            en="the backward RNN read the input in the original time order (that is just a second forward RNN). "
-               "Time is the second axis, so the reversed input is xs[:, ::-1] (xs[::-1] only reverses the batch "
-               "axis N and leaves each sequence in order). Put the outputs back with [:, ::-1]."),
-    Variant("forward_weights_twice", lambda c: _bi(c, same_weights=True),
-            ja="逆方向にも順方向の重み (Wx_f, Wh_f, b_f) を使っています。逆方向は Wx_b, Wh_b, b_b です。",
-            en="the backward direction uses the forward weights (Wx_f, Wh_f, b_f); it has its own Wx_b, Wh_b, b_b."),
+    Variant(
+        "not_rereversed",
+        lambda c: _bi(c, rereverse=False),
+        ja="逆方向の出力を時間の順に戻していません。逆順の入力 xs[:, ::-1] で回した結果の k 番目は、元の時刻 "
+        "T−1−k の状態です。連結する前に [:, ::-1] でもう一度逆順にして、時刻 t 同士を並べてください。",
+        en="the backward direction's outputs were not put back in time order: the k-th output of the run on "
+        "xs[:, ::-1] belongs to time T−1−k. Reverse it again with [:, ::-1] before concatenating, so that "
+        "the two halves of hs[:, t] are both about time t.",
+    ),
+    Variant(
+        "swapped_concat",
+        lambda c: _bi(c, swap=True),
+        ja="連結の順番が逆です。この問題では hs[:, t, :H] が順方向、hs[:, t, H:] が逆方向です: "
+        "np.concatenate((順方向, 逆方向), axis=2)。",
+        en="the halves are concatenated in the wrong order: here hs[:, t, :H] is the forward direction and "
+        "hs[:, t, H:] the backward one: np.concatenate((forward, backward), axis=2).",
+    ),
+    Variant(
+        "input_not_reversed",
+        lambda c: _bi(c, reverse_input=False),
+        ja="逆方向の RNN が入力を元の時間の順に読んでいます（それではもう 1 つの順方向 RNN です）。"
+        "時間は 2 番目の軸なので、逆順の入力は xs[:, ::-1] です（xs[::-1] はバッチの軸 N を逆にするだけで、"
+        "各系列の中の順番は変わりません）。出力は [:, ::-1] で時刻の順に戻します。",
+        en="the backward RNN read the input in the original time order (that is just a second forward RNN). "
+        "Time is the second axis, so the reversed input is xs[:, ::-1] (xs[::-1] only reverses the batch "
+        "axis N and leaves each sequence in order). Put the outputs back with [:, ::-1].",
+    ),
+    Variant(
+        "forward_weights_twice",
+        lambda c: _bi(c, same_weights=True),
+        ja="逆方向にも順方向の重み (Wx_f, Wh_f, b_f) を使っています。逆方向は Wx_b, Wh_b, b_b です。",
+        en="the backward direction uses the forward weights (Wx_f, Wh_f, b_f); it has its own Wx_b, Wh_b, b_b.",
+    ),
 )
 
 CHECKS = {

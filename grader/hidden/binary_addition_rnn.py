@@ -3,6 +3,7 @@
 Model (row vectors, LSB first): u[:, t+1] = X[:, t] @ W_in + z[:, t] @ W, z = f(u),
 y[:, t] = sigmoid(z[:, t+1] @ W_out), L = Σ ½(y − d)² over batch and time.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,8 +21,11 @@ def _sigmoid(u):
 
 
 F = {"sigmoid": _sigmoid, "tanh": np.tanh, "relu": lambda u: np.maximum(u, 0.0)}
-DF = {"sigmoid": lambda u: _sigmoid(u) * (1 - _sigmoid(u)), "tanh": lambda u: 1 - np.tanh(u) ** 2,
-      "relu": lambda u: (u > 0).astype(float)}
+DF = {
+    "sigmoid": lambda u: _sigmoid(u) * (1 - _sigmoid(u)),
+    "tanh": lambda u: 1 - np.tanh(u) ** 2,
+    "relu": lambda u: (u > 0).astype(float),
+}
 
 
 def _bits(n):
@@ -63,11 +67,17 @@ def _step_inputs(rng):
     cases = []
     for act, batch, hidden in (("sigmoid", 3, 5), ("tanh", 4, 6), ("relu", 2, 7)):
         a, b = rng.integers(0, 128, batch), rng.integers(0, 128, batch)
-        cases.append({
-            "X": np.stack([_bits(a), _bits(b)], axis=2), "D": _bits(a + b)[:, :, None],
-            "W_in": rng.normal(size=(2, hidden)), "W": rng.normal(scale=0.5, size=(hidden, hidden)),
-            "W_out": rng.normal(size=(hidden, 1)), "lr": 0.1, "activation": act,
-        })
+        cases.append(
+            {
+                "X": np.stack([_bits(a), _bits(b)], axis=2),
+                "D": _bits(a + b)[:, :, None],
+                "W_in": rng.normal(size=(2, hidden)),
+                "W": rng.normal(scale=0.5, size=(hidden, hidden)),
+                "W_out": rng.normal(size=(hidden, 1)),
+                "lr": 0.1,
+                "activation": act,
+            }
+        )
     return cases
 
 
@@ -86,29 +96,51 @@ def _variant(**switches):
 
 
 STEP = Cases(
-    inputs=_step_inputs, run=_step_run, expected=_step_expected, rtol=1e-7, atol=1e-10,
+    inputs=_step_inputs,
+    run=_step_run,
+    expected=_step_expected,
+    rtol=1e-7,
+    atol=1e-10,
     variants=(
-        Variant("in_place", lambda case: {"W_in": case["W_in"], "W": case["W"], "W_out": case["W_out"]},
-                ja="重みが更新されていません。W_in -= lr * dW_in のようにその場で更新してください"
-                   "（W_in = W_in - ... では呼び出し側の配列は変わりません）。",
-                en="the weights were not updated in place: write W_in -= lr * dW_in (W_in = W_in - ... "
-                   "rebinds a local name and the caller's array stays as it was)."),
-        Variant("df_on_activated", _variant(df_on="z"),
-                ja="活性化関数の微分を活性化「後」の値 z に適用しています。f'(u[:, t+1]) のように活性化前の u で評価します。",
-                en="the activation's derivative is applied to the activated value z; evaluate it at the "
-                   "pre-activation: f'(u[:, t+1])."),
-        Variant("no_recurrent", _variant(recurrent=False),
-                ja="次の時刻からの項 delta[:, t+1] @ W.T が抜けています（時間をさかのぼる逆伝播）。",
-                en="the term from the next time step, delta[:, t+1] @ W.T, is missing (backprop through time)."),
-        Variant("W_not_transposed", _variant(W_T=False),
-                ja="delta[:, t+1] @ W になっています。u[:, t+2] = ... + z[:, t+1] @ W なので W.T を掛けます。",
-                en="delta[:, t+1] @ W: since u[:, t+2] = ... + z[:, t+1] @ W, multiply by W.T."),
-        Variant("dW_off_by_one", _variant(dW_z="next"),
-                ja="dW に z[:, t+1] を使っています。u[:, t+1] に W で入るのは前の状態 z[:, t] です。",
-                en="dW uses z[:, t+1]; the state that enters u[:, t+1] through W is the previous one, z[:, t]."),
-        Variant("no_output_sigmoid_derivative", _variant(out_deriv=False),
-                ja="出力層の sigmoid の微分 y(1 − y) が delta_out に抜けています。",
-                en="delta_out is missing the output sigmoid's derivative y(1 − y)."),
+        Variant(
+            "in_place",
+            lambda case: {"W_in": case["W_in"], "W": case["W"], "W_out": case["W_out"]},
+            ja="重みが更新されていません。W_in -= lr * dW_in のようにその場で更新してください"
+            "（W_in = W_in - ... では呼び出し側の配列は変わりません）。",
+            en="the weights were not updated in place: write W_in -= lr * dW_in (W_in = W_in - ... "
+            "rebinds a local name and the caller's array stays as it was).",
+        ),
+        Variant(
+            "df_on_activated",
+            _variant(df_on="z"),
+            ja="活性化関数の微分を活性化「後」の値 z に適用しています。f'(u[:, t+1]) のように活性化前の u で評価します。",
+            en="the activation's derivative is applied to the activated value z; evaluate it at the "
+            "pre-activation: f'(u[:, t+1]).",
+        ),
+        Variant(
+            "no_recurrent",
+            _variant(recurrent=False),
+            ja="次の時刻からの項 delta[:, t+1] @ W.T が抜けています（時間をさかのぼる逆伝播）。",
+            en="the term from the next time step, delta[:, t+1] @ W.T, is missing (backprop through time).",
+        ),
+        Variant(
+            "W_not_transposed",
+            _variant(W_T=False),
+            ja="delta[:, t+1] @ W になっています。u[:, t+2] = ... + z[:, t+1] @ W なので W.T を掛けます。",
+            en="delta[:, t+1] @ W: since u[:, t+2] = ... + z[:, t+1] @ W, multiply by W.T.",
+        ),
+        Variant(
+            "dW_off_by_one",
+            _variant(dW_z="next"),
+            ja="dW に z[:, t+1] を使っています。u[:, t+1] に W で入るのは前の状態 z[:, t] です。",
+            en="dW uses z[:, t+1]; the state that enters u[:, t+1] through W is the previous one, z[:, t].",
+        ),
+        Variant(
+            "no_output_sigmoid_derivative",
+            _variant(out_deriv=False),
+            ja="出力層の sigmoid の微分 y(1 − y) が delta_out に抜けています。",
+            en="delta_out is missing the output sigmoid's derivative y(1 − y).",
+        ),
     ),
 )
 
@@ -144,8 +176,13 @@ def _config(**kw):
 
 CHECKS = {
     "step": STEP,
-    "train_sigmoid": Training(configs=_config(weight_init_std=1.0, init="normal", activation="sigmoid"),
-                              run=_train_run, score=_accuracy, threshold=0.9),
-    "train_tanh_xavier": Training(configs=_config(init="xavier", activation="tanh"),
-                                  run=_train_run, score=_accuracy, threshold=0.9),
+    "train_sigmoid": Training(
+        configs=_config(weight_init_std=1.0, init="normal", activation="sigmoid"),
+        run=_train_run,
+        score=_accuracy,
+        threshold=0.9,
+    ),
+    "train_tanh_xavier": Training(
+        configs=_config(init="xavier", activation="tanh"), run=_train_run, score=_accuracy, threshold=0.9
+    ),
 }

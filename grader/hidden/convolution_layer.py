@@ -4,6 +4,7 @@ out[n, f, y, x] = Σ_{c,i,j} xpad[n, c, y*s+i, x*s+j] W[f, c, i, j] + b[f]; back
 dW (FN, C, FH, FW), db (FN,) and returns dx (N, C, H, W). The reference is a direct loop (grader/hidden/_cnn.py).
 All sizes differ (N, C, FN, H, W, FH, FW), strides 1 and 2, pads 0 and 1.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,17 +15,27 @@ from grader.checks.gradcheck import GradCheck
 from grader.hidden import _cnn
 
 # (x shape, W shape, stride, pad)
-SPECS = (((2, 3, 5, 6), (4, 3, 3, 2), 1, 0),    # out (2, 4, 3, 5)
-         ((3, 2, 7, 5), (5, 2, 3, 3), 2, 1),    # out (3, 5, 4, 3)
-         ((2, 4, 4, 6), (3, 4, 2, 3), 1, 1))    # out (2, 3, 5, 6)
+SPECS = (
+    ((2, 3, 5, 6), (4, 3, 3, 2), 1, 0),  # out (2, 4, 3, 5)
+    ((3, 2, 7, 5), (5, 2, 3, 3), 2, 1),  # out (3, 5, 4, 3)
+    ((2, 4, 4, 6), (3, 4, 2, 3), 1, 1),
+)  # out (2, 3, 5, 6)
 
 
 def _inputs(rng) -> list[dict]:
     cases = []
     for xs, ws, s, p in SPECS:
         oh, ow = _cnn.out_size(xs[2], ws[2], s, p), _cnn.out_size(xs[3], ws[3], s, p)
-        cases.append({"x": rng.normal(size=xs), "W": rng.normal(size=ws), "b": rng.normal(size=ws[0]),
-                      "stride": s, "pad": p, "dout": rng.normal(size=(xs[0], ws[0], oh, ow))})
+        cases.append(
+            {
+                "x": rng.normal(size=xs),
+                "W": rng.normal(size=ws),
+                "b": rng.normal(size=ws[0]),
+                "stride": s,
+                "pad": p,
+                "dout": rng.normal(size=(xs[0], ws[0], oh, ow)),
+            }
+        )
     return cases
 
 
@@ -94,35 +105,47 @@ def _dW_no_transpose(case):
 
 OUT_RESHAPE = dict(
     ja="out の値は合っていますが並びが崩れています。col @ col_W + b の行は (n, y, x)、列はフィルタ f なので、"
-       "まず reshape(N, out_h, out_w, FN) とし、transpose(0, 3, 1, 2) で (N, FN, out_h, out_w) にします。"
-       "いきなり reshape(N, FN, out_h, out_w) としてはいけません。",
+    "まず reshape(N, out_h, out_w, FN) とし、transpose(0, 3, 1, 2) で (N, FN, out_h, out_w) にします。"
+    "いきなり reshape(N, FN, out_h, out_w) としてはいけません。",
     en="out has the right numbers in the wrong places. The rows of col @ col_W + b are (n, y, x) and its "
-       "columns the filters f, so reshape(N, out_h, out_w, FN) first, then transpose(0, 3, 1, 2) to "
-       "(N, FN, out_h, out_w). A direct reshape(N, FN, out_h, out_w) scrambles them.")
+    "columns the filters f, so reshape(N, out_h, out_w, FN) first, then transpose(0, 3, 1, 2) to "
+    "(N, FN, out_h, out_w). A direct reshape(N, FN, out_h, out_w) scrambles them.",
+)
 
 FWD_VARIANTS = (Variant("out_no_transpose", _out_no_transpose, **OUT_RESHAPE),)
 
 VARIANTS = FWD_VARIANTS + (
-    Variant("dout_no_transpose", _dout_no_transpose,
-            ja="dout を transpose せずに reshape(-1, FN) しています。dout は (N, FN, out_h, out_w) なので、"
-               "im2col の行 (n, y, x) とそろえるには dout.transpose(0, 2, 3, 1).reshape(-1, FN) とします。",
-            en="dout is reshaped to (-1, FN) without a transpose. dout is (N, FN, out_h, out_w): to line its rows "
-               "up with im2col's rows (n, y, x), use dout.transpose(0, 2, 3, 1).reshape(-1, FN)."),
-    Variant("dW_no_transpose", _dW_no_transpose,
-            ja="dW の並びが崩れています。col.T @ dout は (C*FH*FW, FN) なので、そのまま reshape(FN, C, FH, FW) "
-               "はできません。先に転置して (FN, C*FH*FW) にしてから reshape します（dout.T @ col でも同じ）。",
-            en="dW is scrambled: col.T @ dout is (C*FH*FW, FN), which cannot be reshaped to (FN, C, FH, FW) "
-               "directly. Transpose it to (FN, C*FH*FW) first (or compute dout.T @ col), then reshape."),
-    Variant("db_spatial", lambda c: {"db": c["dout"].sum(axis=0)},
-            ja="db が (FN, out_h, out_w) のままです。b[f] は出力チャンネル f のすべての位置 (n, y, x) に足されるので、"
-               "バッチと空間の軸をすべて合計します: dout.sum(axis=(0, 2, 3))（形状 (FN,)）。",
-            en="db is still (FN, out_h, out_w): b[f] is added at every position (n, y, x) of channel f, so sum "
-               "over the batch and both spatial axes: dout.sum(axis=(0, 2, 3)), shape (FN,)."),
-    Variant("db_spatial_mean", lambda c: {"db": c["dout"].sum(axis=(0, 2, 3)) / (c["dout"].shape[2] * c["dout"].shape[3])},
-            ja="db が空間の位置について平均になっています。b[f] はすべての位置に足されるので合計です: "
-               "dout.sum(axis=(0, 2, 3))。",
-            en="db averages over the spatial positions: b[f] is added at every position, so sum: "
-               "dout.sum(axis=(0, 2, 3))."),
+    Variant(
+        "dout_no_transpose",
+        _dout_no_transpose,
+        ja="dout を transpose せずに reshape(-1, FN) しています。dout は (N, FN, out_h, out_w) なので、"
+        "im2col の行 (n, y, x) とそろえるには dout.transpose(0, 2, 3, 1).reshape(-1, FN) とします。",
+        en="dout is reshaped to (-1, FN) without a transpose. dout is (N, FN, out_h, out_w): to line its rows "
+        "up with im2col's rows (n, y, x), use dout.transpose(0, 2, 3, 1).reshape(-1, FN).",
+    ),
+    Variant(
+        "dW_no_transpose",
+        _dW_no_transpose,
+        ja="dW の並びが崩れています。col.T @ dout は (C*FH*FW, FN) なので、そのまま reshape(FN, C, FH, FW) "
+        "はできません。先に転置して (FN, C*FH*FW) にしてから reshape します（dout.T @ col でも同じ）。",
+        en="dW is scrambled: col.T @ dout is (C*FH*FW, FN), which cannot be reshaped to (FN, C, FH, FW) "
+        "directly. Transpose it to (FN, C*FH*FW) first (or compute dout.T @ col), then reshape.",
+    ),
+    Variant(
+        "db_spatial",
+        lambda c: {"db": c["dout"].sum(axis=0)},
+        ja="db が (FN, out_h, out_w) のままです。b[f] は出力チャンネル f のすべての位置 (n, y, x) に足されるので、"
+        "バッチと空間の軸をすべて合計します: dout.sum(axis=(0, 2, 3))（形状 (FN,)）。",
+        en="db is still (FN, out_h, out_w): b[f] is added at every position (n, y, x) of channel f, so sum "
+        "over the batch and both spatial axes: dout.sum(axis=(0, 2, 3)), shape (FN,).",
+    ),
+    Variant(
+        "db_spatial_mean",
+        lambda c: {"db": c["dout"].sum(axis=(0, 2, 3)) / (c["dout"].shape[2] * c["dout"].shape[3])},
+        ja="db が空間の位置について平均になっています。b[f] はすべての位置に足されるので合計です: "
+        "dout.sum(axis=(0, 2, 3))。",
+        en="db averages over the spatial positions: b[f] is added at every position, so sum: dout.sum(axis=(0, 2, 3)).",
+    ),
 )
 
 CHECKS = {

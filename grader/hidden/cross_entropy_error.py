@@ -3,6 +3,7 @@
 y (N, C) probabilities; t one-hot (N, C) or labels (N,); a 1-D y (C,) with a one-hot t (C,) is a
 batch of one. E = −(1/N) Σ_n log(y[n, t_n] + 1e-7).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -91,35 +92,40 @@ NO_MEAN = _variant(
     "sum_not_mean",
     ja="損失がちょうど N 倍です。バッチ全体の和ではなく平均なので、和をバッチ数 N (= y.shape[0]) で割ってください。",
     en="the loss is exactly N times too large: it is the mean over the batch, so divide the sum by "
-       "the batch size N (= y.shape[0]).",
-    mean=False)
+    "the batch size N (= y.shape[0]).",
+    mean=False,
+)
 NO_MINUS = _variant(
     "no_minus",
     ja="符号が逆です（損失が負）。log(確率) ≤ 0 なので、E = −Σ log(y + 1e-7) / N とマイナスを付けます。",
     en="the sign is flipped (the loss is negative): log of a probability is ≤ 0, so "
-       "E = −Σ log(y + 1e-7) / N needs the minus sign.",
-    sign=1.0)
+    "E = −Σ log(y + 1e-7) / N needs the minus sign.",
+    sign=1.0,
+)
 NO_DELTA = _variant(
     "no_delta",
     ja="log の中の delta = 1e-7 がありません。1 冊目は np.log(y + 1e-7) と計算します"
-       "（これがないと、正解クラスの確率がちょうど 0 のとき log(0) = −inf で損失が inf になります）。",
+    "（これがないと、正解クラスの確率がちょうど 0 のとき log(0) = −inf で損失が inf になります）。",
     en="delta = 1e-7 is missing inside the log: book 1 computes np.log(y + 1e-7) (without it, a "
-       "correct-class probability of exactly 0 gives log(0) = −inf and an infinite loss).",
-    delta=0.0)
+    "correct-class probability of exactly 0 gives log(0) = −inf and an infinite loss).",
+    delta=0.0,
+)
 ALL_COLUMNS = _variant(
     "all_columns",
     ja="y[:, t] は各行から t のすべての列を取り出す (N, N) の配列です。各行 n から正解クラス t[n] の 1 個だけを"
-       "取るには y[np.arange(N), t] と書きます。",
+    "取るには y[np.arange(N), t] と書きます。",
     en="y[:, t] takes every column listed in t from every row, an (N, N) array; to take one entry per row "
-       "(row n, class t[n]) write y[np.arange(N), t].",
-    all_columns=True)
+    "(row n, class t[n]) write y[np.arange(N), t].",
+    all_columns=True,
+)
 DIVIDE_BY_C = _variant(
     "one_sample_divide_by_c",
     ja="1 次元の y (C,) で C で割っています（1 次元のままだと y.shape[0] はクラス数 C）。"
-       "1 次元の y はバッチ数 1 のデータなので、先に y.reshape(1, y.size)（t も同様）としてください。",
+    "1 次元の y はバッチ数 1 のデータなので、先に y.reshape(1, y.size)（t も同様）としてください。",
     en="with a 1-D y (C,) you divided by C (y.shape[0] of a 1-D array is the number of classes): a 1-D y "
-       "is a batch of one, so reshape first: y.reshape(1, y.size) (and t likewise).",
-    divide_by=lambda case: case["y"].shape[0])
+    "is a batch of one, so reshape first: y.reshape(1, y.size) (and t likewise).",
+    divide_by=lambda case: case["y"].shape[0],
+)
 
 
 def _run(learner, case) -> dict:
@@ -127,10 +133,13 @@ def _run(learner, case) -> dict:
 
 
 CHECKS = {
-    "one_hot": Cases(inputs=_inputs_one_hot, run=_run, expected=_expected,
-                     variants=(NO_MEAN, NO_MINUS, NO_DELTA, ALL_COLUMNS)),
-    "labels": Cases(inputs=_inputs_labels, run=_run, expected=_expected,
-                    variants=(NO_MEAN, NO_MINUS, NO_DELTA, ALL_COLUMNS)),
-    "one_sample": Cases(inputs=_inputs_one_sample, run=_run, expected=_expected,
-                        variants=(DIVIDE_BY_C, NO_MINUS, NO_DELTA)),
+    "one_hot": Cases(
+        inputs=_inputs_one_hot, run=_run, expected=_expected, variants=(NO_MEAN, NO_MINUS, NO_DELTA, ALL_COLUMNS)
+    ),
+    "labels": Cases(
+        inputs=_inputs_labels, run=_run, expected=_expected, variants=(NO_MEAN, NO_MINUS, NO_DELTA, ALL_COLUMNS)
+    ),
+    "one_sample": Cases(
+        inputs=_inputs_one_sample, run=_run, expected=_expected, variants=(DIVIDE_BY_C, NO_MINUS, NO_DELTA)
+    ),
 }

@@ -4,6 +4,7 @@
 for |x| > ~710 and then give 1/inf = 0, which is the right value (about 1e-868): the comparison
 rejects NaN or inf only where the expected value is finite, and 0 is within atol of the true value.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,8 +19,7 @@ def _values_inputs(rng) -> list[dict]:
 
 
 def _large_inputs(rng) -> list[dict]:
-    big = np.array([[1000.0, -1000.0, 800.0, -800.0, 0.3],
-                    [710.0, -711.0, 30.0, -25.0, -0.7]])
+    big = np.array([[1000.0, -1000.0, 800.0, -800.0, 0.3], [710.0, -711.0, 30.0, -25.0, -0.7]])
     mixed = np.concatenate([rng.uniform(-2.0, 2.0, size=6), [1000.0, -800.0, 19.5, -1000.0, 750.0, 1.5]])
     return [{"x": big}, {"x": mixed.reshape(3, 4)}]
 
@@ -35,27 +35,41 @@ def _exact(case) -> dict:
 
 def _quiet(fn):
     """A wrong form evaluated without overflow warnings in the grader's process."""
+
     def wrapped(case):
         with np.errstate(over="ignore", invalid="ignore"):
             return {"dy": fn(case["x"])}
+
     return wrapped
 
 
 VARIANTS = (
-    Variant("at_output", _quiet(lambda x: 1.0 - x ** 2),
-            ja="1 − x² になっています。1 − y² は出力 y = tanh(x) で書いた tanh の導関数です。ここでの x は入力"
-               "（活性化の前の値）なので、1 − np.tanh(x)**2 です（導関数を出力の式のまま入力で評価しています）。",
-            en="this is 1 − x²: 1 − y² is tanh' written with the OUTPUT y = tanh(x), but here x is the input "
-               "(before the activation), so use 1 − np.tanh(x)**2 (you evaluated the output form at the input)."),
-    Variant("no_square", _quiet(lambda x: 1.0 - np.tanh(x)),
-            ja="二乗が抜けています: 1 − tanh(x)² です。",
-            en="the square is missing: 1 − tanh(x)²."),
-    Variant("two_over", _quiet(lambda x: 2.0 / (np.exp(x) + np.exp(-x)) ** 2),
-            ja="ちょうど半分です。cosh(x) = (eˣ + e⁻ˣ)/2 なので、1/cosh²(x) = 4/(eˣ + e⁻ˣ)² です（2 ではなく 4）。",
-            en="exactly half the right value: cosh(x) = (eˣ + e⁻ˣ)/2, so 1/cosh²(x) = 4/(eˣ + e⁻ˣ)²: 4, not 2."),
-    Variant("sigmoid_style", _quiet(lambda x: np.tanh(x) * (1.0 - np.tanh(x))),
-            ja="シグモイドの導関数 σ(1 − σ) の形です。tanh の導関数は (1 − tanh)(1 + tanh) = 1 − tanh² です。",
-            en="this is the sigmoid's σ(1 − σ) shape: tanh's derivative is (1 − tanh)(1 + tanh) = 1 − tanh²."),
+    Variant(
+        "at_output",
+        _quiet(lambda x: 1.0 - x**2),
+        ja="1 − x² になっています。1 − y² は出力 y = tanh(x) で書いた tanh の導関数です。ここでの x は入力"
+        "（活性化の前の値）なので、1 − np.tanh(x)**2 です（導関数を出力の式のまま入力で評価しています）。",
+        en="this is 1 − x²: 1 − y² is tanh' written with the OUTPUT y = tanh(x), but here x is the input "
+        "(before the activation), so use 1 − np.tanh(x)**2 (you evaluated the output form at the input).",
+    ),
+    Variant(
+        "no_square",
+        _quiet(lambda x: 1.0 - np.tanh(x)),
+        ja="二乗が抜けています: 1 − tanh(x)² です。",
+        en="the square is missing: 1 − tanh(x)².",
+    ),
+    Variant(
+        "two_over",
+        _quiet(lambda x: 2.0 / (np.exp(x) + np.exp(-x)) ** 2),
+        ja="ちょうど半分です。cosh(x) = (eˣ + e⁻ˣ)/2 なので、1/cosh²(x) = 4/(eˣ + e⁻ˣ)² です（2 ではなく 4）。",
+        en="exactly half the right value: cosh(x) = (eˣ + e⁻ˣ)/2, so 1/cosh²(x) = 4/(eˣ + e⁻ˣ)²: 4, not 2.",
+    ),
+    Variant(
+        "sigmoid_style",
+        _quiet(lambda x: np.tanh(x) * (1.0 - np.tanh(x))),
+        ja="シグモイドの導関数 σ(1 − σ) の形です。tanh の導関数は (1 − tanh)(1 + tanh) = 1 − tanh² です。",
+        en="this is the sigmoid's σ(1 − σ) shape: tanh's derivative is (1 − tanh)(1 + tanh) = 1 − tanh².",
+    ),
 )
 
 
@@ -66,6 +80,7 @@ def _run(learner, case) -> dict:
 CHECKS = {
     "values": Cases(inputs=_values_inputs, run=_run, expected=_exact, variants=VARIANTS),
     "large_inputs": Cases(inputs=_large_inputs, run=_run, expected=_exact, variants=VARIANTS),
-    "gradcheck": GradCheck(inputs=_grad_inputs, run=_run, loss=lambda c: float(np.sum(np.tanh(c["x"]))),
-                           wrt={"dy": "x"}),
+    "gradcheck": GradCheck(
+        inputs=_grad_inputs, run=_run, loss=lambda c: float(np.sum(np.tanh(c["x"]))), wrt={"dy": "x"}
+    ),
 }

@@ -5,6 +5,7 @@ test mode multiplies by (1 - ratio). The learner's run seeds numpy's global gene
 np.random.seed(case['_seed']) just before forward; the expected mask comes from
 np.random.RandomState(seed).rand(*shape), the same stream. backward must reuse forward's mask.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,8 +18,10 @@ SPECS = (((4, 5), 0.5, 11), ((3, 2, 6), 0.3, 12), ((6, 3), 0.2, 13))
 
 
 def _inputs(rng) -> list[dict]:
-    return [{"x": rng.normal(size=shape), "dropout_ratio": ratio, "_seed": seed, "dout": rng.normal(size=shape)}
-            for shape, ratio, seed in SPECS]
+    return [
+        {"x": rng.normal(size=shape), "dropout_ratio": ratio, "_seed": seed, "dout": rng.normal(size=shape)}
+        for shape, ratio, seed in SPECS
+    ]
 
 
 def _masks(case, count=1):
@@ -71,13 +74,15 @@ def _loss(case) -> float:
 
 INVERTED = dict(
     ja="学習時に残したユニットを 1 / (1 − dropout_ratio) 倍しています（inverted dropout）。本書の Dropout は学習時は"
-       "マスクを掛けるだけで、代わりにテスト時に (1 − dropout_ratio) を掛けます。",
+    "マスクを掛けるだけで、代わりにテスト時に (1 − dropout_ratio) を掛けます。",
     en="kept units are scaled by 1 / (1 − dropout_ratio) in training (inverted dropout). Book 1's Dropout only "
-       "applies the mask in training, and multiplies by (1 − dropout_ratio) at test time instead.")
+    "applies the mask in training, and multiplies by (1 − dropout_ratio) at test time instead.",
+)
 MASK_INVERTED = dict(
     ja="マスクの向きが逆です。rand > dropout_ratio が True のユニットを残します（ratio の割合のユニットが消える）。",
     en="the mask is the wrong way round: keep the units where rand > dropout_ratio (a fraction ratio of "
-       "the units is dropped).")
+    "the units is dropped).",
+)
 
 
 def _inv(case, key):
@@ -90,27 +95,39 @@ TRAIN_VARIANTS = (
 )
 
 TEST_VARIANTS = (
-    Variant("test_identity", lambda c: {"out": c["x"]},
-            ja="テスト時に x をそのまま返しています。本書の Dropout は学習時に拡大しないので、テスト時に "
-               "x * (1.0 − dropout_ratio) として出力の期待値を学習時とそろえます。",
-            en="test mode returns x unchanged. Book 1's Dropout does not scale up in training, so at test time it "
-               "returns x * (1.0 − dropout_ratio) to match the training output's expected value."),
-    Variant("test_ratio", lambda c: {"out": c["x"] * c["dropout_ratio"]},
-            ja="テスト時に dropout_ratio を掛けています。掛けるのは残る割合 (1.0 − dropout_ratio) です。",
-            en="test mode multiplies by dropout_ratio; it should multiply by the kept fraction, (1.0 − dropout_ratio)."),
+    Variant(
+        "test_identity",
+        lambda c: {"out": c["x"]},
+        ja="テスト時に x をそのまま返しています。本書の Dropout は学習時に拡大しないので、テスト時に "
+        "x * (1.0 − dropout_ratio) として出力の期待値を学習時とそろえます。",
+        en="test mode returns x unchanged. Book 1's Dropout does not scale up in training, so at test time it "
+        "returns x * (1.0 − dropout_ratio) to match the training output's expected value.",
+    ),
+    Variant(
+        "test_ratio",
+        lambda c: {"out": c["x"] * c["dropout_ratio"]},
+        ja="テスト時に dropout_ratio を掛けています。掛けるのは残る割合 (1.0 − dropout_ratio) です。",
+        en="test mode multiplies by dropout_ratio; it should multiply by the kept fraction, (1.0 − dropout_ratio).",
+    ),
     Variant("test_inverted", lambda c: {"out": c["x"] / (1.0 - c["dropout_ratio"])}, **INVERTED),
 )
 
 VARIANTS = TRAIN_VARIANTS + (
-    Variant("new_mask", lambda c: {"dx": c["dout"] * _masks(c, 2)[1]},
-            ja="backward で新しいマスクを作っています。forward で self.mask に保存したマスクをそのまま使います"
-               "（forward で消したユニットには勾配も流れません）。",
-            en="backward draws a new mask: reuse the mask saved in self.mask by forward (the units dropped in "
-               "forward get no gradient)."),
-    Variant("pass_through", lambda c: {"dx": c["dout"]},
-            ja="dout をそのまま返しています。forward で消したユニット（mask が False）の勾配は 0 です: dout * self.mask。",
-            en="dout is passed through unchanged: the units dropped in forward (mask False) get gradient 0: "
-               "dout * self.mask."),
+    Variant(
+        "new_mask",
+        lambda c: {"dx": c["dout"] * _masks(c, 2)[1]},
+        ja="backward で新しいマスクを作っています。forward で self.mask に保存したマスクをそのまま使います"
+        "（forward で消したユニットには勾配も流れません）。",
+        en="backward draws a new mask: reuse the mask saved in self.mask by forward (the units dropped in "
+        "forward get no gradient).",
+    ),
+    Variant(
+        "pass_through",
+        lambda c: {"dx": c["dout"]},
+        ja="dout をそのまま返しています。forward で消したユニット（mask が False）の勾配は 0 です: dout * self.mask。",
+        en="dout is passed through unchanged: the units dropped in forward (mask False) get gradient 0: "
+        "dout * self.mask.",
+    ),
     Variant("backward_inverted", lambda c: {"dx": _inv(c, "dout")}, **INVERTED),
 )
 

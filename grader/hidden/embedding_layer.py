@@ -4,6 +4,7 @@ backward(dout) writes dW IN PLACE into self.grads[0]; repeated ids accumulate (n
 second backward call must not keep the first call's gradient. Every case has repeated ids and
 at least one unused row.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -26,8 +27,15 @@ def _ids(rng, v, n):
 def _inputs(rng) -> list[dict]:
     cases = []
     for v, d, n in SHAPES:
-        cases.append({"W": rng.normal(size=(v, d)), "idx": _ids(rng, v, n), "dout": rng.normal(size=(n, d)),
-                      "idx2": _ids(rng, v, n + 1), "dout2": rng.normal(size=(n + 1, d))})
+        cases.append(
+            {
+                "W": rng.normal(size=(v, d)),
+                "idx": _ids(rng, v, n),
+                "dout": rng.normal(size=(n, d)),
+                "idx2": _ids(rng, v, n + 1),
+                "dout2": rng.normal(size=(n + 1, d)),
+            }
+        )
     return cases
 
 
@@ -35,7 +43,7 @@ def _dW(W, idx, dout, mode="add_at"):
     dW = np.zeros_like(W)
     if mode == "add_at":
         np.add.at(dW, idx, dout)
-    else:                          # fancy-index assignment: one of the repeated rows wins
+    else:  # fancy-index assignment: one of the repeated rows wins
         dW[idx] = dout
     return dW
 
@@ -78,37 +86,46 @@ def _loss(case) -> float:
 
 
 OVERWRITE = Variant(
-    "overwrite", lambda c: _backward(c, mode="assign"),
+    "overwrite",
+    lambda c: _backward(c, mode="assign"),
     ja="同じ ID が何度も出るとき、その行の勾配が 1 回分しか入っていません。dW[idx] = dout も dW[idx] += dout も、"
-       "重複する添字では足し算されず 1 つの値で上書きされます（+= は「読んで、足して、書く」を一度にするため）。"
-       "np.add.at(dW, idx, dout) を使うか、for で 1 行ずつ dW[idx[i]] += dout[i] と足してください。",
+    "重複する添字では足し算されず 1 つの値で上書きされます（+= は「読んで、足して、書く」を一度にするため）。"
+    "np.add.at(dW, idx, dout) を使うか、for で 1 行ずつ dW[idx[i]] += dout[i] と足してください。",
     en="an id that occurs several times got the gradient of only one occurrence. Both dW[idx] = dout and "
-       "dW[idx] += dout overwrite repeated indices instead of adding (+= reads, adds and writes back once). "
-       "Use np.add.at(dW, idx, dout), or add row by row: dW[idx[i]] += dout[i] in a for loop.")
+    "dW[idx] += dout overwrite repeated indices instead of adding (+= reads, adds and writes back once). "
+    "Use np.add.at(dW, idx, dout), or add row by row: dW[idx[i]] += dout[i] in a for loop.",
+)
 
 VARIANTS = (
     OVERWRITE,
-    Variant("grads_rebound", lambda c: {"grads_in_place": False},
-            ja="勾配の値は合っていますが、self.grads[0] の配列を差し替えています（self.grads[0] = dW）。2 巻では "
-               "最適化器やモデルが __init__ で作った同じ配列を持っているので、その配列に書き込んでください: "
-               "dW, = self.grads; dW[...] = 0; np.add.at(dW, self.idx, dout)。",
-            en="the gradient values are right but the array self.grads[0] was replaced (self.grads[0] = dW). In book 2 "
-               "the model and the optimizer hold the array made in __init__, so write into it: "
-               "dW, = self.grads; dW[...] = 0; np.add.at(dW, self.idx, dout)."),
+    Variant(
+        "grads_rebound",
+        lambda c: {"grads_in_place": False},
+        ja="勾配の値は合っていますが、self.grads[0] の配列を差し替えています（self.grads[0] = dW）。2 巻では "
+        "最適化器やモデルが __init__ で作った同じ配列を持っているので、その配列に書き込んでください: "
+        "dW, = self.grads; dW[...] = 0; np.add.at(dW, self.idx, dout)。",
+        en="the gradient values are right but the array self.grads[0] was replaced (self.grads[0] = dW). In book 2 "
+        "the model and the optimizer hold the array made in __init__, so write into it: "
+        "dW, = self.grads; dW[...] = 0; np.add.at(dW, self.idx, dout).",
+    ),
 )
 
 TWICE_VARIANTS = (
-    Variant("not_zeroed", lambda c: _twice(c, mode="kept"),
-            ja="2 回目の backward の結果に 1 回目の勾配が残っています。np.add.at は足し込むだけなので、先に "
-               "dW[...] = 0 でその場で 0 にしてから足してください。",
-            en="the second backward call still holds the first call's gradient: np.add.at only adds, so first "
-               "clear the array in place with dW[...] = 0."),
+    Variant(
+        "not_zeroed",
+        lambda c: _twice(c, mode="kept"),
+        ja="2 回目の backward の結果に 1 回目の勾配が残っています。np.add.at は足し込むだけなので、先に "
+        "dW[...] = 0 でその場で 0 にしてから足してください。",
+        en="the second backward call still holds the first call's gradient: np.add.at only adds, so first "
+        "clear the array in place with dW[...] = 0.",
+    ),
 )
 
 CHECKS = {
     "forward": Cases(inputs=_inputs, run=_run_forward, expected=lambda c: {"out": c["W"][c["idx"]]}),
     "backward": Cases(inputs=_inputs, run=_run, expected=_backward, variants=VARIANTS),
     "twice": Cases(inputs=_inputs, run=_run_twice, expected=_twice, variants=TWICE_VARIANTS),
-    "gradcheck": GradCheck(inputs=_inputs, run=lambda learner, case: {"dW": _run(learner, case)["dW"]},
-                           loss=_loss, wrt={"dW": "W"}),
+    "gradcheck": GradCheck(
+        inputs=_inputs, run=lambda learner, case: {"dW": _run(learner, case)["dW"]}, loss=_loss, wrt={"dW": "W"}
+    ),
 }

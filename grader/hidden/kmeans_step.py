@@ -4,6 +4,7 @@ Cases 1 and 2 have one centre placed far from all the data, so its cluster is em
 no empty cluster. The other centres are data points, so each of their clusters is non-empty.
 `centers_unchanged` checks that the caller's centers array was not modified in place.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -61,27 +62,53 @@ def _v(mode, key, ja, en):
 
 
 VARIANTS = (
-    _v("farthest", "labels", "いちばん遠い中心に割り当てています（argmax）。最も近い中心なので np.argmin です。",
-       "you assign each point to the FARTHEST centre (argmax): it is the nearest one, np.argmin."),
-    _v("empty_nan", "new_centers", "点のないクラスタの中心が NaN になっています（空の配列の平均）。"
-       "この問題では、空のクラスタは元の中心 centers[j] のままにします。",
-       "an empty cluster's centre became NaN (the mean of an empty array): in this problem an empty cluster "
-       "keeps its old centre centers[j]."),
-    _v("empty_zero", "new_centers", "点のないクラスタの中心を 0 にしています。空のクラスタは元の中心 centers[j] のままです。",
-       "an empty cluster's centre was set to 0: an empty cluster keeps its old centre centers[j]."),
-    _v("empty_global", "new_centers", "点のないクラスタの中心を全データの平均にしています。この問題では元の中心 centers[j] のままです。",
-       "an empty cluster's centre was set to the mean of all the data: in this problem it keeps its old "
-       "centre centers[j]."),
-    _v("sum", "new_centers", "新しい中心がクラスタの点の合計になっています。点の数で割って平均にします。",
-       "the new centres are the SUM of each cluster's points: divide by the number of points (the mean)."),
-    Variant("not_updated", lambda c: {"new_centers": c["centers"]},
-            ja="new_centers が元の centers のままです。各クラスタの点の平均に更新します。",
-            en="new_centers is the old centers: update each centre to the mean of its cluster's points."),
-    Variant("modified_centers", lambda c: {"centers_unchanged": False},
-            ja="引数の centers を書き換えています（new_centers = centers は同じ配列を指すだけです）。"
-               "centers.copy() を更新してください。",
-            en="you modified the caller's centers (new_centers = centers is the same array, not a copy): "
-               "update centers.copy() instead."),
+    _v(
+        "farthest",
+        "labels",
+        "いちばん遠い中心に割り当てています（argmax）。最も近い中心なので np.argmin です。",
+        "you assign each point to the FARTHEST centre (argmax): it is the nearest one, np.argmin.",
+    ),
+    _v(
+        "empty_nan",
+        "new_centers",
+        "点のないクラスタの中心が NaN になっています（空の配列の平均）。"
+        "この問題では、空のクラスタは元の中心 centers[j] のままにします。",
+        "an empty cluster's centre became NaN (the mean of an empty array): in this problem an empty cluster "
+        "keeps its old centre centers[j].",
+    ),
+    _v(
+        "empty_zero",
+        "new_centers",
+        "点のないクラスタの中心を 0 にしています。空のクラスタは元の中心 centers[j] のままです。",
+        "an empty cluster's centre was set to 0: an empty cluster keeps its old centre centers[j].",
+    ),
+    _v(
+        "empty_global",
+        "new_centers",
+        "点のないクラスタの中心を全データの平均にしています。この問題では元の中心 centers[j] のままです。",
+        "an empty cluster's centre was set to the mean of all the data: in this problem it keeps its old "
+        "centre centers[j].",
+    ),
+    _v(
+        "sum",
+        "new_centers",
+        "新しい中心がクラスタの点の合計になっています。点の数で割って平均にします。",
+        "the new centres are the SUM of each cluster's points: divide by the number of points (the mean).",
+    ),
+    Variant(
+        "not_updated",
+        lambda c: {"new_centers": c["centers"]},
+        ja="new_centers が元の centers のままです。各クラスタの点の平均に更新します。",
+        en="new_centers is the old centers: update each centre to the mean of its cluster's points.",
+    ),
+    Variant(
+        "modified_centers",
+        lambda c: {"centers_unchanged": False},
+        ja="引数の centers を書き換えています（new_centers = centers は同じ配列を指すだけです）。"
+        "centers.copy() を更新してください。",
+        en="you modified the caller's centers (new_centers = centers is the same array, not a copy): "
+        "update centers.copy() instead.",
+    ),
 )
 
 CHECKS = {"step": Cases(inputs=_inputs, run=_run, expected=_expected, variants=VARIANTS)}

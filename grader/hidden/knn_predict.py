@@ -5,6 +5,7 @@ votes tie with the NEAREST neighbour carrying the larger label, so "smallest lab
 "largest label" and from "the label met first" (Counter.most_common). Random data has no distance
 ties (continuous draws).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,7 +25,7 @@ def _inputs(rng) -> list[dict]:
         cases.append({"X_train": X, "y_train": y.astype(np.int64), "X_test": T, "k": k})
     # hand-made ties: along the x axis, the test points sit at 0; neighbours ordered by |x|.
     X = np.array([[0.1, 0.0], [-0.2, 0.05], [0.3, -0.1], [-0.45, 0.0], [2.0, 1.0], [-2.5, 0.3], [3.0, -1.0]])
-    y = np.array([2, 0, 0, 2, 1, 1, 1], dtype=np.int64)   # 4 nearest of (0, 0): 2, 0, 0, 2 -> tie 0/2
+    y = np.array([2, 0, 0, 2, 1, 1, 1], dtype=np.int64)  # 4 nearest of (0, 0): 2, 0, 0, 2 -> tie 0/2
     T = np.array([[0.0, 0.0], [2.2, 0.6], [-0.05, 0.02]])
     cases.append({"X_train": X, "y_train": y, "X_test": T, "k": 4})
     return cases
@@ -67,27 +68,48 @@ def _variant(mode, ja, en):
 
 
 VARIANTS = (
-    _variant("k_plus_1", "近傍を k + 1 個使っています。[:k] のようにちょうど k 個を取ります（スライスの終わりは含みません）。",
-             "you use k + 1 neighbours: take exactly k, e.g. [:k] (a slice's end is excluded)."),
-    _variant("k_minus_1", "近傍が k − 1 個しかありません。[:k] でちょうど k 個を取ります。",
-             "you use only k − 1 neighbours: take exactly k with [:k]."),
-    _variant("skip_first", "いちばん近い学習点を飛ばしています（[1:k+1]）。テスト点は学習データに含まれないので、"
-             "自分自身を除く必要はありません。[:k] を使います。",
-             "you skip the nearest training point ([1:k+1]): the test points are not in the training set, so "
-             "there is no self-match to exclude. Use [:k]."),
-    _variant("descending", "距離の大きい（遠い）順に k 個を選んでいます。np.argsort は昇順なので、先頭の k 個が最も近い点です。",
-             "you take the k FARTHEST points: np.argsort sorts ascending, so the first k are the nearest."),
-    _variant("tie_largest", "票が同数のとき大きいラベルを選んでいます。この問題では最も小さいラベルを選びます"
-             "（np.bincount(...).argmax() は同数なら最初＝最小のラベルを返します）。",
-             "on a tie you choose the largest label; this problem chooses the smallest (np.bincount(...).argmax() "
-             "returns the first, i.e. the smallest, label on a tie)."),
-    _variant("tie_nearest", "票が同数のとき、近傍の中で先に現れた（いちばん近い点の）ラベルを選んでいます"
-             "（collections.Counter.most_common の順）。この問題では同数なら最も小さいラベルです。",
-             "on a tie you choose the label met first among the neighbours, i.e. the nearest one's "
-             "(collections.Counter.most_common's order); this problem chooses the smallest label."),
-    _variant("manhattan", "マンハッタン距離（差の絶対値の和）を使っています。ユークリッド距離（差の二乗和の平方根）を使います。",
-             "you use the Manhattan distance (sum of absolute differences); use the Euclidean one (square root "
-             "of the sum of squared differences)."),
+    _variant(
+        "k_plus_1",
+        "近傍を k + 1 個使っています。[:k] のようにちょうど k 個を取ります（スライスの終わりは含みません）。",
+        "you use k + 1 neighbours: take exactly k, e.g. [:k] (a slice's end is excluded).",
+    ),
+    _variant(
+        "k_minus_1",
+        "近傍が k − 1 個しかありません。[:k] でちょうど k 個を取ります。",
+        "you use only k − 1 neighbours: take exactly k with [:k].",
+    ),
+    _variant(
+        "skip_first",
+        "いちばん近い学習点を飛ばしています（[1:k+1]）。テスト点は学習データに含まれないので、"
+        "自分自身を除く必要はありません。[:k] を使います。",
+        "you skip the nearest training point ([1:k+1]): the test points are not in the training set, so "
+        "there is no self-match to exclude. Use [:k].",
+    ),
+    _variant(
+        "descending",
+        "距離の大きい（遠い）順に k 個を選んでいます。np.argsort は昇順なので、先頭の k 個が最も近い点です。",
+        "you take the k FARTHEST points: np.argsort sorts ascending, so the first k are the nearest.",
+    ),
+    _variant(
+        "tie_largest",
+        "票が同数のとき大きいラベルを選んでいます。この問題では最も小さいラベルを選びます"
+        "（np.bincount(...).argmax() は同数なら最初＝最小のラベルを返します）。",
+        "on a tie you choose the largest label; this problem chooses the smallest (np.bincount(...).argmax() "
+        "returns the first, i.e. the smallest, label on a tie).",
+    ),
+    _variant(
+        "tie_nearest",
+        "票が同数のとき、近傍の中で先に現れた（いちばん近い点の）ラベルを選んでいます"
+        "（collections.Counter.most_common の順）。この問題では同数なら最も小さいラベルです。",
+        "on a tie you choose the label met first among the neighbours, i.e. the nearest one's "
+        "(collections.Counter.most_common's order); this problem chooses the smallest label.",
+    ),
+    _variant(
+        "manhattan",
+        "マンハッタン距離（差の絶対値の和）を使っています。ユークリッド距離（差の二乗和の平方根）を使います。",
+        "you use the Manhattan distance (sum of absolute differences); use the Euclidean one (square root "
+        "of the sum of squared differences).",
+    ),
 )
 
 CHECKS = {"predict": Cases(inputs=_inputs, run=_run, expected=_expected, variants=VARIANTS)}

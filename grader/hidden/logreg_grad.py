@@ -3,6 +3,7 @@
 dw = X.T (p − y) / N, db = Σ (p − y) / N. b lives in the case as "_b" of shape (1,) (the wire turns
 0-d arrays into (1,) ones) and reaches the learner as a float. N ≠ D everywhere; both labels occur.
 """
+
 from __future__ import annotations
 
 from functools import partial
@@ -26,8 +27,9 @@ def _inputs(rng) -> list[dict]:
     for n, d in SHAPES:
         y = (np.arange(n) % 2).astype(np.float64)
         rng.shuffle(y)
-        cases.append({"X": rng.normal(size=(n, d)), "y": y,
-                      "w": rng.normal(size=d) * 0.8, "_b": np.array([rng.normal() * 0.5])})
+        cases.append(
+            {"X": rng.normal(size=(n, d)), "y": y, "w": rng.normal(size=d) * 0.8, "_b": np.array([rng.normal() * 0.5])}
+        )
     return cases
 
 
@@ -57,17 +59,23 @@ def _twice(c):
     return _grads(c, (p - c["y"]) * p * (1 - p) / c["X"].shape[0])
 
 
-SIGN = dict(ja="{x} の符号が逆です。∂L/∂a（a = X @ w + b）は p − y です（y − p ではありません）。"
-               "y − p は −L（対数尤度）の勾配で、勾配降下法で使うと損失が増えます。",
-            en="{x} has the wrong sign: ∂L/∂a (a = X @ w + b) is p − y, not y − p. y − p is the gradient of −L "
-               "(the log-likelihood); gradient descent with it makes the loss grow.")
-TWICE = dict(ja="{x} に sigmoid の微分 p(1 − p) が余分に掛かっています。交差エントロピーの微分 "
-                "−y/p + (1 − y)/(1 − p) に p(1 − p) を掛けると、ちょうど p − y になります。"
-                "p − y にさらに p(1 − p) を掛けてはいけません。",
-             en="{x} has an extra factor p(1 − p), the sigmoid's derivative: the cross entropy's derivative "
-                "−y/p + (1 − y)/(1 − p) times p(1 − p) is exactly p − y. Do not multiply p − y by p(1 − p) again.")
-MEAN = dict(ja="{x} が正解の N 倍です。損失はサンプルの平均なので (p − y) を N で割ります。",
-            en="{x} is N times the right value: the loss is a mean over the samples, so divide (p − y) by N.")
+SIGN = dict(
+    ja="{x} の符号が逆です。∂L/∂a（a = X @ w + b）は p − y です（y − p ではありません）。"
+    "y − p は −L（対数尤度）の勾配で、勾配降下法で使うと損失が増えます。",
+    en="{x} has the wrong sign: ∂L/∂a (a = X @ w + b) is p − y, not y − p. y − p is the gradient of −L "
+    "(the log-likelihood); gradient descent with it makes the loss grow.",
+)
+TWICE = dict(
+    ja="{x} に sigmoid の微分 p(1 − p) が余分に掛かっています。交差エントロピーの微分 "
+    "−y/p + (1 − y)/(1 − p) に p(1 − p) を掛けると、ちょうど p − y になります。"
+    "p − y にさらに p(1 − p) を掛けてはいけません。",
+    en="{x} has an extra factor p(1 − p), the sigmoid's derivative: the cross entropy's derivative "
+    "−y/p + (1 − y)/(1 − p) times p(1 − p) is exactly p − y. Do not multiply p − y by p(1 − p) again.",
+)
+MEAN = dict(
+    ja="{x} が正解の N 倍です。損失はサンプルの平均なので (p − y) を N で割ります。",
+    en="{x} is N times the right value: the loss is a mean over the samples, so divide (p − y) by N.",
+)
 
 
 def _v(name, key, f, msg):
@@ -81,9 +89,12 @@ VARIANTS = (
     _v("db_sign", "db", lambda c: {k: -v for k, v in _expected(c).items()}, SIGN),
     _v("db_sigmoid_twice", "db", _twice, TWICE),
     _v("db_no_mean", "db", lambda c: {k: v * c["X"].shape[0] for k, v in _expected(c).items()}, MEAN),
-    Variant("db_vector", lambda c: {"db": (_p(c) - c["y"]) / c["X"].shape[0]},
-            ja="db がサンプルごとの配列のままです。b はすべてのサンプルに足されるスカラーなので、合計します。",
-            en="db is still one value per sample: b is one scalar added to every sample, so sum over the samples."),
+    Variant(
+        "db_vector",
+        lambda c: {"db": (_p(c) - c["y"]) / c["X"].shape[0]},
+        ja="db がサンプルごとの配列のままです。b はすべてのサンプルに足されるスカラーなので、合計します。",
+        en="db is still one value per sample: b is one scalar added to every sample, so sum over the samples.",
+    ),
 )
 
 CHECKS = {

@@ -2,6 +2,7 @@
 
 Weights of both signs, all |w| distinct, 2-D to 4-D shapes, p·size whole numbers, one case with p = 0.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -51,23 +52,38 @@ def V_(name, ja, en, **kw):
 
 
 VARIANTS = (
-    V_("signed", key="signed",
-       ja="符号つきの値 w が小さい順に刈っています（大きな負の重みが消えます）。大きさ |w| = np.abs(W) の小さい順です。",
-       en="you pruned the smallest signed values w (large negative weights disappear): prune by magnitude "
-          "|w| = np.abs(W)."),
-    V_("keep_fraction", keep_fraction=True,
-       ja="割合 p を「残して」います。p は刈る割合です: |w| の小さい round(p · W.size) 個を 0 にします。",
-       en="you kept the fraction p: p is the fraction to prune, so zero the round(p · W.size) weights with the "
-          "smallest |w|."),
-    V_("largest", largest=True,
-       ja="|w| の大きい方を刈っています。小さい方（ネットワークへの寄与が小さい方）を 0 にします。",
-       en="you pruned the largest |w|: zero the smallest ones (those contributing least)."),
-    V_("mask_inverted", inverted=True,
-       ja="mask の意味が逆です。True = 残す、False = 刈った、で W_pruned = W * mask です。",
-       en="the mask is inverted: True = kept, False = pruned, and W_pruned = W * mask."),
-    Variant("modified_W", lambda c: {"W_unchanged": round(c["p"] * c["W"].size) == 0},  # p = 0 changes nothing
-            ja="W_pruned と mask は合っていますが、渡された W を書き換えています。W * mask のように新しい配列を返します。",
-            en="W_pruned and mask are right, but the W passed in was modified: return a new array such as W * mask."),
+    V_(
+        "signed",
+        key="signed",
+        ja="符号つきの値 w が小さい順に刈っています（大きな負の重みが消えます）。大きさ |w| = np.abs(W) の小さい順です。",
+        en="you pruned the smallest signed values w (large negative weights disappear): prune by magnitude "
+        "|w| = np.abs(W).",
+    ),
+    V_(
+        "keep_fraction",
+        keep_fraction=True,
+        ja="割合 p を「残して」います。p は刈る割合です: |w| の小さい round(p · W.size) 個を 0 にします。",
+        en="you kept the fraction p: p is the fraction to prune, so zero the round(p · W.size) weights with the "
+        "smallest |w|.",
+    ),
+    V_(
+        "largest",
+        largest=True,
+        ja="|w| の大きい方を刈っています。小さい方（ネットワークへの寄与が小さい方）を 0 にします。",
+        en="you pruned the largest |w|: zero the smallest ones (those contributing least).",
+    ),
+    V_(
+        "mask_inverted",
+        inverted=True,
+        ja="mask の意味が逆です。True = 残す、False = 刈った、で W_pruned = W * mask です。",
+        en="the mask is inverted: True = kept, False = pruned, and W_pruned = W * mask.",
+    ),
+    Variant(
+        "modified_W",
+        lambda c: {"W_unchanged": round(c["p"] * c["W"].size) == 0},  # p = 0 changes nothing
+        ja="W_pruned と mask は合っていますが、渡された W を書き換えています。W * mask のように新しい配列を返します。",
+        en="W_pruned and mask are right, but the W passed in was modified: return a new array such as W * mask.",
+    ),
 )
 
 CHECKS = {

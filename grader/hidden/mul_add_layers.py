@@ -3,6 +3,7 @@
 The shopping graphs of book 1 are built from the learner's classes in the learner's process, and
 from reference classes (with one knob per known mistake) in the grader's process.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -49,8 +50,10 @@ def _pair(out):
     if isinstance(out, list):
         out = tuple(out)
     if not (isinstance(out, tuple) and len(out) == 2):
-        raise TypeError(f"backward は (dx, dy) のタプルを返してください / backward must return a tuple "
-                        f"(dx, dy), got {type(out).__name__}")
+        raise TypeError(
+            f"backward は (dx, dy) のタプルを返してください / backward must return a tuple "
+            f"(dx, dy), got {type(out).__name__}"
+        )
     return out
 
 
@@ -75,8 +78,14 @@ def _apple_orange(mul, add, case) -> dict:
     dapple_price, dorange_price = _pair(add_fruit.backward(dall_price))
     dorange, dorange_num = _pair(mul_orange.backward(dorange_price))
     dapple, dapple_num = _pair(mul_apple.backward(dapple_price))
-    return {"price": price, "dapple": dapple, "dapple_num": dapple_num,
-            "dorange": dorange, "dorange_num": dorange_num, "dtax": dtax}
+    return {
+        "price": price,
+        "dapple": dapple,
+        "dapple_num": dapple_num,
+        "dorange": dorange,
+        "dorange_num": dorange_num,
+        "dtax": dtax,
+    }
 
 
 def _one(layer, case) -> dict:
@@ -88,25 +97,36 @@ def _one(layer, case) -> dict:
 
 def _apple_inputs(rng) -> list[dict]:
     # Floats throughout (100.0, not 100), so every value the graph produces is a float.
-    return [{"apple": 100.0, "apple_num": 2.0, "tax": 1.1},
-            {"apple": 120.0, "apple_num": 3.0, "tax": 1.08}]
+    return [{"apple": 100.0, "apple_num": 2.0, "tax": 1.1}, {"apple": 120.0, "apple_num": 3.0, "tax": 1.08}]
 
 
 def _apple_orange_inputs(rng) -> list[dict]:
-    return [{"apple": 100.0, "apple_num": 2.0, "orange": 150.0, "orange_num": 3.0, "tax": 1.1},
-            {"apple": 130.0, "apple_num": 4.0, "orange": 90.0, "orange_num": 5.0, "tax": 1.08}]
+    return [
+        {"apple": 100.0, "apple_num": 2.0, "orange": 150.0, "orange_num": 3.0, "tax": 1.1},
+        {"apple": 130.0, "apple_num": 4.0, "orange": 90.0, "orange_num": 5.0, "tax": 1.08},
+    ]
 
 
 def _array_inputs(rng) -> list[dict]:
-    return [{"x": rng.normal(size=s), "y": rng.normal(size=s), "dout": rng.normal(size=s)}
-            for s in ((3, 4), (2, 5), (4, 3, 2))]
+    return [
+        {"x": rng.normal(size=s), "y": rng.normal(size=s), "dout": rng.normal(size=s)}
+        for s in ((3, 4), (2, 5), (4, 3, 2))
+    ]
 
 
 def _grad_inputs(rng) -> list[dict]:
     cases = []
     for m, a in (((3, 4), (2, 5)), ((2, 3, 4), (5, 3))):
-        cases.append({"x": rng.normal(size=m), "y": rng.normal(size=m), "dout_m": rng.normal(size=m),
-                      "a": rng.normal(size=a), "b": rng.normal(size=a), "dout_a": rng.normal(size=a)})
+        cases.append(
+            {
+                "x": rng.normal(size=m),
+                "y": rng.normal(size=m),
+                "dout_m": rng.normal(size=m),
+                "a": rng.normal(size=a),
+                "b": rng.normal(size=a),
+                "dout_a": rng.normal(size=a),
+            }
+        )
     return cases
 
 
@@ -120,30 +140,32 @@ def _grad_run(learner, case) -> dict:
 
 
 def _grad_loss(case) -> float:
-    return float(np.sum(case["x"] * case["y"] * case["dout_m"])
-                 + np.sum((case["a"] + case["b"]) * case["dout_a"]))
+    return float(np.sum(case["x"] * case["y"] * case["dout_m"]) + np.sum((case["a"] + case["b"]) * case["dout_a"]))
 
 
 MUL_NOT_SWAPPED = dict(
     ja="MulLayer の backward で x と y が入れ替わっていません。out = x·y を x で微分すると y なので、"
-       "dx = dout * self.y、dy = dout * self.x です（相手側の入力を掛けます）。",
+    "dx = dout * self.y、dy = dout * self.x です（相手側の入力を掛けます）。",
     en="MulLayer.backward does not swap x and y: d(x·y)/dx = y, so dx = dout * self.y and "
-       "dy = dout * self.x (each input gets the OTHER input).")
+    "dy = dout * self.x (each input gets the OTHER input).",
+)
 MUL_NO_DOUT = dict(
     ja="MulLayer の backward で上流の勾配 dout を掛けていません。連鎖律により dx = dout * self.y、"
-       "dy = dout * self.x です。",
-    en="MulLayer.backward forgets the upstream gradient: by the chain rule dx = dout * self.y and "
-       "dy = dout * self.x.")
+    "dy = dout * self.x です。",
+    en="MulLayer.backward forgets the upstream gradient: by the chain rule dx = dout * self.y and dy = dout * self.x.",
+)
 ADD_ZERO = dict(
     ja="AddLayer の backward で dy が 0 になっています。out = x + y は x でも y でも微分が 1 なので、"
-       "dout がそのまま両方に流れます: dx = dout * 1、dy = dout * 1。",
+    "dout がそのまま両方に流れます: dx = dout * 1、dy = dout * 1。",
     en="AddLayer.backward gives dy = 0: out = x + y has derivative 1 with respect to both inputs, so dout "
-       "flows unchanged to both: dx = dout * 1, dy = dout * 1.")
+    "flows unchanged to both: dx = dout * 1, dy = dout * 1.",
+)
 ADD_TIMES_X = dict(
     ja="AddLayer の backward で入力を掛けています（乗算レイヤの形）。加算の局所的な微分は 1 なので "
-       "dx = dout * 1、dy = dout * 1 です。",
+    "dx = dout * 1、dy = dout * 1 です。",
     en="AddLayer.backward multiplies by the inputs (the multiply layer's rule): the local derivative of a "
-       "sum is 1, so dx = dout * 1 and dy = dout * 1.")
+    "sum is 1, so dx = dout * 1 and dy = dout * 1.",
+)
 
 
 def _graph_variant(graph, name, mul_mode="right", add_mode="right", msg=None):
@@ -151,15 +173,21 @@ def _graph_variant(graph, name, mul_mode="right", add_mode="right", msg=None):
 
 
 def _graph_check(graph, inputs, with_add: bool) -> Cases:
-    variants = [_graph_variant(graph, "mul_not_swapped", mul_mode="not_swapped", msg=MUL_NOT_SWAPPED),
-                _graph_variant(graph, "mul_no_dout", mul_mode="no_dout", msg=MUL_NO_DOUT)]
+    variants = [
+        _graph_variant(graph, "mul_not_swapped", mul_mode="not_swapped", msg=MUL_NOT_SWAPPED),
+        _graph_variant(graph, "mul_no_dout", mul_mode="no_dout", msg=MUL_NO_DOUT),
+    ]
     if with_add:
-        variants += [_graph_variant(graph, "add_zero", add_mode="zero", msg=ADD_ZERO),
-                     _graph_variant(graph, "add_times_x", add_mode="times_x", msg=ADD_TIMES_X)]
-    return Cases(inputs=inputs,
-                 run=lambda learner, case: graph(learner.MulLayer, learner.AddLayer, case),
-                 expected=lambda case: graph(_RefMul, _RefAdd, case),
-                 variants=tuple(variants))
+        variants += [
+            _graph_variant(graph, "add_zero", add_mode="zero", msg=ADD_ZERO),
+            _graph_variant(graph, "add_times_x", add_mode="times_x", msg=ADD_TIMES_X),
+        ]
+    return Cases(
+        inputs=inputs,
+        run=lambda learner, case: graph(learner.MulLayer, learner.AddLayer, case),
+        expected=lambda case: graph(_RefMul, _RefAdd, case),
+        variants=tuple(variants),
+    )
 
 
 CHECKS = {
@@ -169,15 +197,25 @@ CHECKS = {
         inputs=_array_inputs,
         run=lambda learner, case: _one(learner.MulLayer(), case),
         expected=lambda c: {"out": c["x"] * c["y"], "dx": c["dout"] * c["y"], "dy": c["dout"] * c["x"]},
-        variants=(Variant("mul_not_swapped", lambda c: {"dx": c["dout"] * c["x"]}, **MUL_NOT_SWAPPED),
-                  Variant("mul_no_dout", lambda c: {"dx": c["y"]}, **MUL_NO_DOUT))),
+        variants=(
+            Variant("mul_not_swapped", lambda c: {"dx": c["dout"] * c["x"]}, **MUL_NOT_SWAPPED),
+            Variant("mul_no_dout", lambda c: {"dx": c["y"]}, **MUL_NO_DOUT),
+        ),
+    ),
     "add_arrays": Cases(
         inputs=_array_inputs,
         run=lambda learner, case: _one(learner.AddLayer(), case),
         expected=lambda c: {"out": c["x"] + c["y"], "dx": c["dout"].copy(), "dy": c["dout"].copy()},
-        variants=(Variant("add_zero", lambda c: {"dy": 0}, **ADD_ZERO),
-                  Variant("add_zeros", lambda c: {"dy": np.zeros_like(c["dout"])}, **ADD_ZERO),
-                  Variant("add_times_x", lambda c: {"dx": c["dout"] * c["x"]}, **ADD_TIMES_X))),
-    "gradcheck": GradCheck(inputs=_grad_inputs, run=_grad_run, loss=_grad_loss,
-                           wrt={"mul_dx": "x", "mul_dy": "y", "add_dx": "a", "add_dy": "b"}),
+        variants=(
+            Variant("add_zero", lambda c: {"dy": 0}, **ADD_ZERO),
+            Variant("add_zeros", lambda c: {"dy": np.zeros_like(c["dout"])}, **ADD_ZERO),
+            Variant("add_times_x", lambda c: {"dx": c["dout"] * c["x"]}, **ADD_TIMES_X),
+        ),
+    ),
+    "gradcheck": GradCheck(
+        inputs=_grad_inputs,
+        run=_grad_run,
+        loss=_grad_loss,
+        wrt={"mul_dx": "x", "mul_dy": "y", "add_dx": "a", "add_dy": "b"},
+    ),
 }

@@ -4,6 +4,7 @@ Inputs are a shuffled grid of well-separated values (gaps >= 0.04): no ties insi
 the numerical derivative (h = 1e-4) never moves a maximum. One case has overlapping windows
 (stride 1) where a position can be the maximum of several windows: its gradients add up. pad = 0.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,9 +15,11 @@ from grader.checks.gradcheck import GradCheck
 from grader.hidden import _cnn
 
 # (x shape, pool_h, pool_w, stride)
-SPECS = (((2, 3, 4, 6), 2, 2, 2),      # out (2, 3, 2, 3), the usual 2x2 stride 2
-         ((3, 2, 5, 4), 3, 2, 1),      # out (3, 2, 3, 3), overlapping windows
-         ((2, 4, 6, 8), 2, 3, 1))      # out (2, 4, 5, 6), overlapping windows
+SPECS = (
+    ((2, 3, 4, 6), 2, 2, 2),  # out (2, 3, 2, 3), the usual 2x2 stride 2
+    ((3, 2, 5, 4), 3, 2, 1),  # out (3, 2, 3, 3), overlapping windows
+    ((2, 4, 6, 8), 2, 3, 1),
+)  # out (2, 4, 5, 6), overlapping windows
 
 
 def _inputs(rng) -> list[dict]:
@@ -25,8 +28,15 @@ def _inputs(rng) -> list[dict]:
         size = int(np.prod(shape))
         x = (rng.permutation(size) - size / 2 + 0.3) * 0.05 + rng.uniform(0, 0.01, size=size)
         oh, ow = _cnn.out_size(shape[2], ph, s, 0), _cnn.out_size(shape[3], pw, s, 0)
-        cases.append({"x": x.reshape(shape), "pool_h": ph, "pool_w": pw, "stride": s,
-                      "dout": rng.normal(size=(shape[0], shape[1], oh, ow))})
+        cases.append(
+            {
+                "x": x.reshape(shape),
+                "pool_h": ph,
+                "pool_w": pw,
+                "stride": s,
+                "dout": rng.normal(size=(shape[0], shape[1], oh, ow)),
+            }
+        )
     return cases
 
 
@@ -35,8 +45,9 @@ def _pool(case, reduce=np.max):
 
 
 def _back(case, spread=None, dout=None):
-    return _cnn.maxpool_backward(case["x"], case["dout"] if dout is None else dout,
-                                 case["pool_h"], case["pool_w"], case["stride"], spread)
+    return _cnn.maxpool_backward(
+        case["x"], case["dout"] if dout is None else dout, case["pool_h"], case["pool_w"], case["stride"], spread
+    )
 
 
 def _forward_expected(case) -> dict:
@@ -80,43 +91,63 @@ def _dout_no_transpose(case):
 
 
 FWD_VARIANTS = (
-    Variant("average", lambda c: {"out": _pool(c, np.mean)},
-            ja="窓の平均を取っています（平均値プーリング）。この問題は最大値プーリングです: 各窓の最大値を出力します。",
-            en="this takes each window's mean (average pooling); the problem is max pooling: output each "
-               "window's maximum."),
-    Variant("out_no_transpose", _out_no_transpose,
-            ja="out の値は合っていますが並びが崩れています。im2col の結果を reshape(-1, pool_h*pool_w) した行は "
-               "(n, y, x, c) の順なので、最大値を reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2) で "
-               "(N, C, out_h, out_w) にします。",
-            en="out has the right numbers in the wrong places. After reshape(-1, pool_h*pool_w), the rows of "
-               "im2col's result are ordered (n, y, x, c), so reshape the maxima to (N, out_h, out_w, C) and "
-               "transpose(0, 3, 1, 2) to (N, C, out_h, out_w)."),
+    Variant(
+        "average",
+        lambda c: {"out": _pool(c, np.mean)},
+        ja="窓の平均を取っています（平均値プーリング）。この問題は最大値プーリングです: 各窓の最大値を出力します。",
+        en="this takes each window's mean (average pooling); the problem is max pooling: output each window's maximum.",
+    ),
+    Variant(
+        "out_no_transpose",
+        _out_no_transpose,
+        ja="out の値は合っていますが並びが崩れています。im2col の結果を reshape(-1, pool_h*pool_w) した行は "
+        "(n, y, x, c) の順なので、最大値を reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2) で "
+        "(N, C, out_h, out_w) にします。",
+        en="out has the right numbers in the wrong places. After reshape(-1, pool_h*pool_w), the rows of "
+        "im2col's result are ordered (n, y, x, c), so reshape the maxima to (N, out_h, out_w, C) and "
+        "transpose(0, 3, 1, 2) to (N, C, out_h, out_w).",
+    ),
 )
 
 VARIANTS = FWD_VARIANTS + (
-    Variant("spread_all", lambda c: {"dx": _back(c, "all")},
-            ja="dout を窓のすべての位置に渡しています。max の逆伝播では、最大値だった位置だけが勾配 dout を受け取り、"
-               "他の位置の勾配は 0 です（ReLU のマスクと同じ考え方）。",
-            en="dout is passed to every position of the window. The backward pass of max sends dout to the "
-               "position of the maximum only; every other position gets 0 (the same idea as ReLU's mask)."),
-    Variant("spread_mean", lambda c: {"dx": _back(c, "mean")},
-            ja="dout を窓の大きさで割って全位置に配っています（平均値プーリングの逆伝播）。最大値プーリングでは、"
-               "最大値の位置だけに dout をそのまま渡します。",
-            en="dout is divided by the window size and spread over the window (average pooling's backward). "
-               "Max pooling passes dout unchanged to the maximum's position only."),
-    Variant("ones", lambda c: {"dx": _back(c, "ones")},
-            ja="最大値の位置に 1 を置いただけで、dout を掛けていません。dx には dout の値そのものを入れます。",
-            en="the maximum's position gets 1, not dout: put the value of dout there."),
-    Variant("assign", lambda c: {"dx": _back(c, "assign")},
-            ja="窓が重なるとき、同じ位置が 2 つ以上の窓の最大値になることがあります。その位置には各窓の dout を"
-               "足し合わせます（dx[...] += dout）。代入（=）では最後の窓の値しか残りません。",
-            en="with overlapping windows one position can be the maximum of several windows: it gets the sum "
-               "of their douts (dx[...] += dout). Assigning (=) keeps only the last window's value."),
-    Variant("dout_no_transpose", _dout_no_transpose,
-            ja="dout を transpose せずに平らにしています。forward の行は (n, y, x, c) の順なので、"
-               "dout.transpose(0, 2, 3, 1).flatten() としてから最大値の位置に入れます。",
-            en="dout is flattened without a transpose. forward's rows are ordered (n, y, x, c), so use "
-               "dout.transpose(0, 2, 3, 1).flatten() before putting it at the maxima."),
+    Variant(
+        "spread_all",
+        lambda c: {"dx": _back(c, "all")},
+        ja="dout を窓のすべての位置に渡しています。max の逆伝播では、最大値だった位置だけが勾配 dout を受け取り、"
+        "他の位置の勾配は 0 です（ReLU のマスクと同じ考え方）。",
+        en="dout is passed to every position of the window. The backward pass of max sends dout to the "
+        "position of the maximum only; every other position gets 0 (the same idea as ReLU's mask).",
+    ),
+    Variant(
+        "spread_mean",
+        lambda c: {"dx": _back(c, "mean")},
+        ja="dout を窓の大きさで割って全位置に配っています（平均値プーリングの逆伝播）。最大値プーリングでは、"
+        "最大値の位置だけに dout をそのまま渡します。",
+        en="dout is divided by the window size and spread over the window (average pooling's backward). "
+        "Max pooling passes dout unchanged to the maximum's position only.",
+    ),
+    Variant(
+        "ones",
+        lambda c: {"dx": _back(c, "ones")},
+        ja="最大値の位置に 1 を置いただけで、dout を掛けていません。dx には dout の値そのものを入れます。",
+        en="the maximum's position gets 1, not dout: put the value of dout there.",
+    ),
+    Variant(
+        "assign",
+        lambda c: {"dx": _back(c, "assign")},
+        ja="窓が重なるとき、同じ位置が 2 つ以上の窓の最大値になることがあります。その位置には各窓の dout を"
+        "足し合わせます（dx[...] += dout）。代入（=）では最後の窓の値しか残りません。",
+        en="with overlapping windows one position can be the maximum of several windows: it gets the sum "
+        "of their douts (dx[...] += dout). Assigning (=) keeps only the last window's value.",
+    ),
+    Variant(
+        "dout_no_transpose",
+        _dout_no_transpose,
+        ja="dout を transpose せずに平らにしています。forward の行は (n, y, x, c) の順なので、"
+        "dout.transpose(0, 2, 3, 1).flatten() としてから最大値の位置に入れます。",
+        en="dout is flattened without a transpose. forward's rows are ordered (n, y, x, c), so use "
+        "dout.transpose(0, 2, 3, 1).flatten() before putting it at the maxima.",
+    ),
 )
 
 CHECKS = {

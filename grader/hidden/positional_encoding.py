@@ -4,6 +4,7 @@ T != d in every case; pos runs from 0. The known mistakes (sin/cos swapped, expo
 index j instead of 2i in the exponent, positions from 1, the halves concatenated instead of interleaved)
 are diagnosed.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -34,7 +35,7 @@ def _ref(T, d, *, swap=False, expo="2i", start=0, layout="interleave"):
         pe[:, 1::2] = second(angle)
     else:
         pe[:, : d // 2] = first(angle)
-        pe[:, d // 2:] = second(angle)
+        pe[:, d // 2 :] = second(angle)
     return pe
 
 
@@ -55,26 +56,41 @@ def V_(name, ja, en, **kw):
 
 
 VARIANTS = (
-    V_("swapped", swap=True,
-       ja="sin と cos が逆です。偶数番目の次元 2i が sin、奇数番目の次元 2i+1 が cos です（PE[0] = [0, 1, 0, 1, ...]）。",
-       en="sin and cos are swapped: the even dimensions 2i get sin, the odd ones 2i+1 get cos "
-          "(PE[0] = [0, 1, 0, 1, ...])."),
-    V_("exponent_i", expo="i",
-       ja="指数が i/d になっています。10000^(2i/d) です（i は sin と cos の組の番号 0 .. d/2-1）。",
-       en="the exponent is i/d: it is 10000^(2i/d), with i the index of the sin/cos pair (0 .. d/2-1)."),
-    V_("exponent_column", expo="col",
-       ja="指数に列番号 j をそのまま使っています（j/d）。sin と cos の組 (2i, 2i+1) は同じ周波数 10000^(2i/d) を"
-          "共有するので、奇数列も 2i = j - 1 を使います。",
-       en="the exponent uses the column index j itself (j/d): the pair (2i, 2i+1) shares one frequency "
-          "10000^(2i/d), so an odd column uses 2i = j - 1."),
-    V_("pos_from_1", start=1,
-       ja="位置が 1 から始まっています。pos = 0, 1, ..., T-1 です（np.arange(T)）。",
-       en="the positions start at 1: pos = 0, 1, ..., T-1 (np.arange(T))."),
-    V_("concatenated", layout="concat",
-       ja="前半に sin、後半に cos を並べています。この問題（論文の式）では交互です: 偶数列 PE[:, 0::2] が sin、"
-          "奇数列 PE[:, 1::2] が cos。",
-       en="sin fills the first half and cos the second: in this problem (the paper's formula) they alternate: "
-          "even columns PE[:, 0::2] get sin, odd columns PE[:, 1::2] get cos."),
+    V_(
+        "swapped",
+        swap=True,
+        ja="sin と cos が逆です。偶数番目の次元 2i が sin、奇数番目の次元 2i+1 が cos です（PE[0] = [0, 1, 0, 1, ...]）。",
+        en="sin and cos are swapped: the even dimensions 2i get sin, the odd ones 2i+1 get cos "
+        "(PE[0] = [0, 1, 0, 1, ...]).",
+    ),
+    V_(
+        "exponent_i",
+        expo="i",
+        ja="指数が i/d になっています。10000^(2i/d) です（i は sin と cos の組の番号 0 .. d/2-1）。",
+        en="the exponent is i/d: it is 10000^(2i/d), with i the index of the sin/cos pair (0 .. d/2-1).",
+    ),
+    V_(
+        "exponent_column",
+        expo="col",
+        ja="指数に列番号 j をそのまま使っています（j/d）。sin と cos の組 (2i, 2i+1) は同じ周波数 10000^(2i/d) を"
+        "共有するので、奇数列も 2i = j - 1 を使います。",
+        en="the exponent uses the column index j itself (j/d): the pair (2i, 2i+1) shares one frequency "
+        "10000^(2i/d), so an odd column uses 2i = j - 1.",
+    ),
+    V_(
+        "pos_from_1",
+        start=1,
+        ja="位置が 1 から始まっています。pos = 0, 1, ..., T-1 です（np.arange(T)）。",
+        en="the positions start at 1: pos = 0, 1, ..., T-1 (np.arange(T)).",
+    ),
+    V_(
+        "concatenated",
+        layout="concat",
+        ja="前半に sin、後半に cos を並べています。この問題（論文の式）では交互です: 偶数列 PE[:, 0::2] が sin、"
+        "奇数列 PE[:, 1::2] が cos。",
+        en="sin fills the first half and cos the second: in this problem (the paper's formula) they alternate: "
+        "even columns PE[:, 0::2] get sin, odd columns PE[:, 1::2] get cos.",
+    ),
 )
 
 CHECKS = {

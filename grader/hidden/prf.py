@@ -3,6 +3,7 @@
 Three random label vectors with precision != recall, and one case with no positive prediction
 (precision = recall = f1 = 0 by the stated convention).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -74,26 +75,44 @@ def _neg(c):
 
 
 VARIANTS = (
-    Variant("swapped_p", lambda c: {"precision": _swapped(c)["precision"]},
-            ja="precision と recall が入れ替わっています。precision = TP / (TP + FP)（陽性と予測したうち本当に陽性の割合）、"
-               "recall = TP / (TP + FN)（本当の陽性のうち陽性と予測できた割合）です。",
-            en="precision and recall are swapped: precision = TP / (TP + FP) (of the predicted positives, the share "
-               "that are positive), recall = TP / (TP + FN) (of the true positives, the share predicted positive)."),
-    Variant("swapped_r", lambda c: {"recall": _swapped(c)["recall"]},
-            ja="recall に precision の値が入っています。recall = TP / (TP + FN) です。",
-            en="recall holds precision's value: recall = TP / (TP + FN)."),
-    Variant("accuracy", lambda c: {"precision": _acc(c)["precision"]},
-            ja="precision に正解率（accuracy）を入れています。precision = TP / (TP + FP) です。",
-            en="precision holds the accuracy: precision = TP / (TP + FP)."),
-    Variant("negative_class", lambda c: {"precision": _neg(c)["precision"]},
-            ja="0 を陽性として数えています。この問題では 1 が陽性です。",
-            en="you counted 0 as the positive class; here 1 is positive."),
-    Variant("f1_arithmetic", lambda c: {"f1": _arith(c)["f1"]},
-            ja="F1 を precision と recall の算術平均 (P + R)/2 にしています。F1 は調和平均 2PR / (P + R) です。",
-            en="F1 is the arithmetic mean (P + R)/2 here; F1 is the harmonic mean 2PR / (P + R)."),
-    Variant("f1_half", lambda c: {"f1": _half(c)["f1"]},
-            ja="F1 が半分です。調和平均は 2PR / (P + R)（係数 2 が要ります）。",
-            en="F1 is half the right value: the harmonic mean is 2PR / (P + R) (the factor 2 is needed)."),
+    Variant(
+        "swapped_p",
+        lambda c: {"precision": _swapped(c)["precision"]},
+        ja="precision と recall が入れ替わっています。precision = TP / (TP + FP)（陽性と予測したうち本当に陽性の割合）、"
+        "recall = TP / (TP + FN)（本当の陽性のうち陽性と予測できた割合）です。",
+        en="precision and recall are swapped: precision = TP / (TP + FP) (of the predicted positives, the share "
+        "that are positive), recall = TP / (TP + FN) (of the true positives, the share predicted positive).",
+    ),
+    Variant(
+        "swapped_r",
+        lambda c: {"recall": _swapped(c)["recall"]},
+        ja="recall に precision の値が入っています。recall = TP / (TP + FN) です。",
+        en="recall holds precision's value: recall = TP / (TP + FN).",
+    ),
+    Variant(
+        "accuracy",
+        lambda c: {"precision": _acc(c)["precision"]},
+        ja="precision に正解率（accuracy）を入れています。precision = TP / (TP + FP) です。",
+        en="precision holds the accuracy: precision = TP / (TP + FP).",
+    ),
+    Variant(
+        "negative_class",
+        lambda c: {"precision": _neg(c)["precision"]},
+        ja="0 を陽性として数えています。この問題では 1 が陽性です。",
+        en="you counted 0 as the positive class; here 1 is positive.",
+    ),
+    Variant(
+        "f1_arithmetic",
+        lambda c: {"f1": _arith(c)["f1"]},
+        ja="F1 を precision と recall の算術平均 (P + R)/2 にしています。F1 は調和平均 2PR / (P + R) です。",
+        en="F1 is the arithmetic mean (P + R)/2 here; F1 is the harmonic mean 2PR / (P + R).",
+    ),
+    Variant(
+        "f1_half",
+        lambda c: {"f1": _half(c)["f1"]},
+        ja="F1 が半分です。調和平均は 2PR / (P + R)（係数 2 が要ります）。",
+        en="F1 is half the right value: the harmonic mean is 2PR / (P + R) (the factor 2 is needed).",
+    ),
 )
 
 CHECKS = {"prf": Cases(inputs=_inputs, run=_run, expected=_expected, variants=VARIANTS)}

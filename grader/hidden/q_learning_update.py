@@ -5,6 +5,7 @@ transition shows), 7 transitions with done at two places, γ < 1 and α < 1. The
 table after all the updates (the same object the grader passed: an update on a copy shows) and
 the TD errors returned by each call.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -68,28 +69,46 @@ def V_(name, ja, en, **kw):
 
 
 VARIANTS = (
-    V_("sarsa", rule="sarsa",
-       ja="Q[s_next, a_next]（実際に選んだ次の行動）を使っています。それは SARSA（方策オン）です。Q 学習（方策オフ）は"
-          "次の状態で最大の値 max_a' Q[s_next, a'] を使います。",
-       en="you used Q[s_next, a_next], the next action actually taken: that is SARSA (on-policy). Q-learning "
-          "(off-policy) uses the best value of the next state, max_a' Q[s_next, a']."),
-    V_("max_current_state", rule="current",
-       ja="max を今の状態 s の行でとっています。max は次の状態の行 Q[s_next] でとります。",
-       en="the max is taken over the current state's row Q[s]: take it over the next state's row Q[s_next]."),
-    V_("no_gamma", gamma_on=False,
-       ja="割引率 γ が抜けています: target = r + γ max_a' Q[s_next, a']。",
-       en="the discount γ is missing: target = r + γ max_a' Q[s_next, a']."),
-    V_("ignore_done", done_on=False,
-       ja="終端（done が True）でも Q[s_next] からブートストラップしています。終端の後に報酬はないので target = r です。",
-       en="you bootstrap from Q[s_next] even when done is True: nothing follows a terminal state, so target = r."),
-    V_("no_alpha", alpha_on=False,
-       ja="学習率 α が抜けています（Q[s, a] を target で置き換えています）: Q[s, a] += α δ。",
-       en="the learning rate α is missing (Q[s, a] is replaced by the target): Q[s, a] += α δ."),
-    V_("not_in_place", in_place=False,
-       ja="渡された Q が更新されていません（コピーを更新したか、Q = ... で名前を付け替えています）。"
-          "Q[s, a] += ... で渡された配列そのものを書き換えます。",
-       en="the Q passed in is not updated (a copy was updated, or the name Q was rebound with Q = ...): write "
-          "into the array itself with Q[s, a] += ...."),
+    V_(
+        "sarsa",
+        rule="sarsa",
+        ja="Q[s_next, a_next]（実際に選んだ次の行動）を使っています。それは SARSA（方策オン）です。Q 学習（方策オフ）は"
+        "次の状態で最大の値 max_a' Q[s_next, a'] を使います。",
+        en="you used Q[s_next, a_next], the next action actually taken: that is SARSA (on-policy). Q-learning "
+        "(off-policy) uses the best value of the next state, max_a' Q[s_next, a'].",
+    ),
+    V_(
+        "max_current_state",
+        rule="current",
+        ja="max を今の状態 s の行でとっています。max は次の状態の行 Q[s_next] でとります。",
+        en="the max is taken over the current state's row Q[s]: take it over the next state's row Q[s_next].",
+    ),
+    V_(
+        "no_gamma",
+        gamma_on=False,
+        ja="割引率 γ が抜けています: target = r + γ max_a' Q[s_next, a']。",
+        en="the discount γ is missing: target = r + γ max_a' Q[s_next, a'].",
+    ),
+    V_(
+        "ignore_done",
+        done_on=False,
+        ja="終端（done が True）でも Q[s_next] からブートストラップしています。終端の後に報酬はないので target = r です。",
+        en="you bootstrap from Q[s_next] even when done is True: nothing follows a terminal state, so target = r.",
+    ),
+    V_(
+        "no_alpha",
+        alpha_on=False,
+        ja="学習率 α が抜けています（Q[s, a] を target で置き換えています）: Q[s, a] += α δ。",
+        en="the learning rate α is missing (Q[s, a] is replaced by the target): Q[s, a] += α δ.",
+    ),
+    V_(
+        "not_in_place",
+        in_place=False,
+        ja="渡された Q が更新されていません（コピーを更新したか、Q = ... で名前を付け替えています）。"
+        "Q[s, a] += ... で渡された配列そのものを書き換えます。",
+        en="the Q passed in is not updated (a copy was updated, or the name Q was rebound with Q = ...): write "
+        "into the array itself with Q[s, a] += ....",
+    ),
 )
 
 CHECKS = {

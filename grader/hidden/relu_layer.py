@@ -4,6 +4,7 @@ Inputs are never within 0.1 of 0, so mask x <= 0 and x < 0 agree (as do > and >=
 difference h = 1e-4 never crosses the kink, and the wrong variants below (mask taken from dout,
 dout passed through, the inverted mask, the derivative without dout) all differ from the right dx.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -53,44 +54,62 @@ def _run_backward(learner, case) -> dict:
 
 
 FORWARD_VARIANTS = (
-    Variant("step", lambda c: {"out": (c["x"] > 0).astype(float)},
-            ja="0/1 を返しています（ステップ関数、つまり ReLU の微分の形）。ReLU の出力は x > 0 なら x、"
-               "それ以外は 0 です: out = x.copy(); out[self.mask] = 0。",
-            en="this returns 0/1 (the step function, i.e. ReLU's derivative). ReLU outputs x where x > 0 and 0 "
-               "elsewhere: out = x.copy(); out[self.mask] = 0."),
-    Variant("mask_inverted", lambda c: {"mask": c["x"] > 0},
-            ja="mask が逆です。1 巻の Relu の mask は、0 にする要素（x <= 0）で True の真偽値配列です: "
-               "self.mask = (x <= 0)。",
-            en="the mask is inverted: book 1's Relu keeps a boolean mask that is True where the output is set "
-               "to 0 (x <= 0): self.mask = (x <= 0)."),
+    Variant(
+        "step",
+        lambda c: {"out": (c["x"] > 0).astype(float)},
+        ja="0/1 を返しています（ステップ関数、つまり ReLU の微分の形）。ReLU の出力は x > 0 なら x、"
+        "それ以外は 0 です: out = x.copy(); out[self.mask] = 0。",
+        en="this returns 0/1 (the step function, i.e. ReLU's derivative). ReLU outputs x where x > 0 and 0 "
+        "elsewhere: out = x.copy(); out[self.mask] = 0.",
+    ),
+    Variant(
+        "mask_inverted",
+        lambda c: {"mask": c["x"] > 0},
+        ja="mask が逆です。1 巻の Relu の mask は、0 にする要素（x <= 0）で True の真偽値配列です: "
+        "self.mask = (x <= 0)。",
+        en="the mask is inverted: book 1's Relu keeps a boolean mask that is True where the output is set "
+        "to 0 (x <= 0): self.mask = (x <= 0).",
+    ),
 )
 
 BACKWARD_VARIANTS = (
-    Variant("pass_through", lambda c: {"dx": c["dout"]},
-            ja="dout をそのまま返しています。forward で 0 にした要素（x <= 0）では、勾配も 0 にします: "
-               "dout[self.mask] = 0。",
-            en="dout is passed through unchanged: where forward output 0 (x <= 0), the gradient is 0 too: "
-               "dout[self.mask] = 0."),
-    Variant("mask_from_dout", lambda c: {"dx": np.where(c["dout"] > 0, c["dout"], 0.0)},
-            ja="dout の符号で 0 にしています。0 にするのは forward の入力 x が 0 以下だった要素です: "
-               "forward で覚えた self.mask（x <= 0）を使います。",
-            en="the gradient is cut by the sign of dout; it must be cut where forward's input x was <= 0: use "
-               "the self.mask kept by forward (x <= 0)."),
-    Variant("inverted", lambda c: {"dx": np.where(c["x"] < 0, c["dout"], 0.0)},
-            ja="逆の要素を 0 にしています（x > 0 の勾配を 0 にし、x < 0 の勾配を通している）。"
-               "勾配を通すのは x > 0 の要素です。",
-            en="the wrong elements are zeroed (the gradient is cut where x > 0 and passed where x < 0): it "
-               "passes where x > 0."),
-    Variant("no_dout", lambda c: {"dx": (c["x"] > 0).astype(float)},
-            ja="ReLU の微分（0/1）だけを返しています。連鎖律で上流の勾配 dout を掛けます: dx = dout * (x > 0)。",
-            en="this is ReLU's derivative (0/1) alone: by the chain rule multiply by the upstream gradient dout: "
-               "dx = dout * (x > 0)."),
+    Variant(
+        "pass_through",
+        lambda c: {"dx": c["dout"]},
+        ja="dout をそのまま返しています。forward で 0 にした要素（x <= 0）では、勾配も 0 にします: "
+        "dout[self.mask] = 0。",
+        en="dout is passed through unchanged: where forward output 0 (x <= 0), the gradient is 0 too: "
+        "dout[self.mask] = 0.",
+    ),
+    Variant(
+        "mask_from_dout",
+        lambda c: {"dx": np.where(c["dout"] > 0, c["dout"], 0.0)},
+        ja="dout の符号で 0 にしています。0 にするのは forward の入力 x が 0 以下だった要素です: "
+        "forward で覚えた self.mask（x <= 0）を使います。",
+        en="the gradient is cut by the sign of dout; it must be cut where forward's input x was <= 0: use "
+        "the self.mask kept by forward (x <= 0).",
+    ),
+    Variant(
+        "inverted",
+        lambda c: {"dx": np.where(c["x"] < 0, c["dout"], 0.0)},
+        ja="逆の要素を 0 にしています（x > 0 の勾配を 0 にし、x < 0 の勾配を通している）。"
+        "勾配を通すのは x > 0 の要素です。",
+        en="the wrong elements are zeroed (the gradient is cut where x > 0 and passed where x < 0): it "
+        "passes where x > 0.",
+    ),
+    Variant(
+        "no_dout",
+        lambda c: {"dx": (c["x"] > 0).astype(float)},
+        ja="ReLU の微分（0/1）だけを返しています。連鎖律で上流の勾配 dout を掛けます: dx = dout * (x > 0)。",
+        en="this is ReLU's derivative (0/1) alone: by the chain rule multiply by the upstream gradient dout: "
+        "dx = dout * (x > 0).",
+    ),
 )
 
 CHECKS = {
     "forward": Cases(inputs=_inputs, run=_run_forward, expected=_forward_expected, variants=FORWARD_VARIANTS),
-    "backward": Cases(inputs=_inputs, run=_run_backward, expected=_backward_expected,
-                      variants=BACKWARD_VARIANTS),
-    "gradcheck": GradCheck(inputs=_inputs, run=_run_backward,
-                           loss=lambda c: float(np.sum(_relu(c["x"]) * c["dout"])), wrt={"dx": "x"}),
+    "backward": Cases(inputs=_inputs, run=_run_backward, expected=_backward_expected, variants=BACKWARD_VARIANTS),
+    "gradcheck": GradCheck(
+        inputs=_inputs, run=_run_backward, loss=lambda c: float(np.sum(_relu(c["x"]) * c["dout"])), wrt={"dx": "x"}
+    ),
 }

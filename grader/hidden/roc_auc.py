@@ -4,6 +4,7 @@ Two cases have scores rounded to one decimal, with positive-negative ties, so th
 a trapezoid that steps through tied scores one sample at a time both show; one case has no ties.
 Every case's AUC is away from 0.5, so the reversed order (1 − AUC) is a different value.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -51,16 +52,25 @@ def _v(mode, ja, en):
 
 
 VARIANTS = (
-    _v("reversed", "1 − AUC になっています。スコアの順序が逆です: スコアが大きいほど陽性らしいので、"
-       "しきい値は大きい方から下げていきます（または陽性のスコア > 陰性のスコアのペアを数えます）。",
-       "you got 1 − AUC: the score order is reversed. A larger score means more likely positive, so lower "
-       "the threshold from the top (or count the pairs where the positive's score > the negative's)."),
-    _v("ties_zero", "同点のペアを 0 と数えています（> だけ）。同点は 1/2 と数えます。ROC 曲線で言えば、"
-       "同じスコアの点をまとめて 1 つのしきい値にし、斜めの線分（台形）で面積をとります。",
-       "tied pairs count 0 here (only >): a tie counts 1/2. On the ROC curve, take equal scores as one "
-       "threshold and use the diagonal segment (a trapezoid)."),
-    _v("ties_one", "同点のペアを 1 と数えています（>=）。同点は 1/2 と数えます。",
-       "tied pairs count 1 here (>=): a tie counts 1/2."),
+    _v(
+        "reversed",
+        "1 − AUC になっています。スコアの順序が逆です: スコアが大きいほど陽性らしいので、"
+        "しきい値は大きい方から下げていきます（または陽性のスコア > 陰性のスコアのペアを数えます）。",
+        "you got 1 − AUC: the score order is reversed. A larger score means more likely positive, so lower "
+        "the threshold from the top (or count the pairs where the positive's score > the negative's).",
+    ),
+    _v(
+        "ties_zero",
+        "同点のペアを 0 と数えています（> だけ）。同点は 1/2 と数えます。ROC 曲線で言えば、"
+        "同じスコアの点をまとめて 1 つのしきい値にし、斜めの線分（台形）で面積をとります。",
+        "tied pairs count 0 here (only >): a tie counts 1/2. On the ROC curve, take equal scores as one "
+        "threshold and use the diagonal segment (a trapezoid).",
+    ),
+    _v(
+        "ties_one",
+        "同点のペアを 1 と数えています（>=）。同点は 1/2 と数えます。",
+        "tied pairs count 1 here (>=): a tie counts 1/2.",
+    ),
 )
 
 CHECKS = {"auc": Cases(inputs=_inputs, run=_run, expected=_expected, variants=VARIANTS)}

@@ -3,6 +3,7 @@
 dx = dout · out · (1 − out), the derivative written with the OUTPUT out = σ(x). Known mistakes:
 the output form evaluated at the input, x(1 − x); dout left out; the sign flipped; σ(−x) forward.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -49,9 +50,12 @@ def _run_backward(learner, case) -> dict:
 
 
 FORWARD_VARIANTS = (
-    Variant("minus", lambda c: {"out": _sigmoid(-c["x"])},
-            ja="σ(−x) になっています。σ(x) = 1 / (1 + exp(−x)) です（exp の中の符号に注意）。",
-            en="this is σ(−x): σ(x) = 1 / (1 + exp(−x)) (mind the sign inside exp)."),
+    Variant(
+        "minus",
+        lambda c: {"out": _sigmoid(-c["x"])},
+        ja="σ(−x) になっています。σ(x) = 1 / (1 + exp(−x)) です（exp の中の符号に注意）。",
+        en="this is σ(−x): σ(x) = 1 / (1 + exp(−x)) (mind the sign inside exp).",
+    ),
 )
 
 
@@ -60,27 +64,39 @@ def _at_input(c):
 
 
 BACKWARD_VARIANTS = (
-    Variant("at_input", _at_input,
-            ja="x(1 − x) を使っています。σ'(x) = y(1 − y) は出力 y = σ(x) で書いた式なので、入力 x ではなく "
-               "forward で保存した self.out を入れます: dx = dout * (1.0 - self.out) * self.out。",
-            en="this uses x(1 − x): σ'(x) = y(1 − y) is written with the OUTPUT y = σ(x), so plug in the self.out "
-               "kept by forward, not the input x: dx = dout * (1.0 - self.out) * self.out."),
-    Variant("no_dout", lambda c: {"dx": _sigmoid(c["x"]) * (1.0 - _sigmoid(c["x"]))},
-            ja="σ の微分だけを返しています。連鎖律で上流の勾配 dout を掛けます: dx = dout * (1.0 - self.out) * self.out。",
-            en="this is σ's derivative alone: by the chain rule multiply by the upstream gradient dout: "
-               "dx = dout * (1.0 - self.out) * self.out."),
-    Variant("sign", lambda c: {"dx": -c["dout"] * _sigmoid(c["x"]) * (1.0 - _sigmoid(c["x"]))},
-            ja="符号が逆です: dx = dout * (1 − out) * out（out(out − 1) ではありません）。",
-            en="the sign is flipped: dx = dout * (1 − out) * out (not out(out − 1))."),
-    Variant("no_one_minus", lambda c: {"dx": c["dout"] * _sigmoid(c["x"])},
-            ja="(1 − out) が抜けています: dx = dout * (1.0 - self.out) * self.out。",
-            en="the factor (1 − out) is missing: dx = dout * (1.0 - self.out) * self.out."),
+    Variant(
+        "at_input",
+        _at_input,
+        ja="x(1 − x) を使っています。σ'(x) = y(1 − y) は出力 y = σ(x) で書いた式なので、入力 x ではなく "
+        "forward で保存した self.out を入れます: dx = dout * (1.0 - self.out) * self.out。",
+        en="this uses x(1 − x): σ'(x) = y(1 − y) is written with the OUTPUT y = σ(x), so plug in the self.out "
+        "kept by forward, not the input x: dx = dout * (1.0 - self.out) * self.out.",
+    ),
+    Variant(
+        "no_dout",
+        lambda c: {"dx": _sigmoid(c["x"]) * (1.0 - _sigmoid(c["x"]))},
+        ja="σ の微分だけを返しています。連鎖律で上流の勾配 dout を掛けます: dx = dout * (1.0 - self.out) * self.out。",
+        en="this is σ's derivative alone: by the chain rule multiply by the upstream gradient dout: "
+        "dx = dout * (1.0 - self.out) * self.out.",
+    ),
+    Variant(
+        "sign",
+        lambda c: {"dx": -c["dout"] * _sigmoid(c["x"]) * (1.0 - _sigmoid(c["x"]))},
+        ja="符号が逆です: dx = dout * (1 − out) * out（out(out − 1) ではありません）。",
+        en="the sign is flipped: dx = dout * (1 − out) * out (not out(out − 1)).",
+    ),
+    Variant(
+        "no_one_minus",
+        lambda c: {"dx": c["dout"] * _sigmoid(c["x"])},
+        ja="(1 − out) が抜けています: dx = dout * (1.0 - self.out) * self.out。",
+        en="the factor (1 − out) is missing: dx = dout * (1.0 - self.out) * self.out.",
+    ),
 )
 
 CHECKS = {
     "forward": Cases(inputs=_inputs, run=_run_forward, expected=_forward_expected, variants=FORWARD_VARIANTS),
-    "backward": Cases(inputs=_inputs, run=_run_backward, expected=_backward_expected,
-                      variants=BACKWARD_VARIANTS),
-    "gradcheck": GradCheck(inputs=_inputs, run=_run_backward,
-                           loss=lambda c: float(np.sum(_sigmoid(c["x"]) * c["dout"])), wrt={"dx": "x"}),
+    "backward": Cases(inputs=_inputs, run=_run_backward, expected=_backward_expected, variants=BACKWARD_VARIANTS),
+    "gradcheck": GradCheck(
+        inputs=_inputs, run=_run_backward, loss=lambda c: float(np.sum(_sigmoid(c["x"]) * c["dout"])), wrt={"dx": "x"}
+    ),
 }

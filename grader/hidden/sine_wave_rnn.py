@@ -1,5 +1,6 @@
 """Hidden tests for `sine_wave_rnn`: the truncated-BPTT batching, then RNN, LSTM and GRU training runs
 scored here, with a reference forward pass, on a noise-free held-out sine wave."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,7 +15,7 @@ def _batch(case, start_of):
     bx, bt = np.empty((B, T, 1)), np.empty((B, T, 1))
     for i in range(B):
         s = start_of(i, len(xs) // B, T, it)
-        bx[i, :, 0], bt[i, :, 0] = xs[s:s + T], ts[s:s + T]
+        bx[i, :, 0], bt[i, :, 0] = xs[s : s + T], ts[s : s + T]
     return {"bx": bx, "bt": bt}
 
 
@@ -22,8 +23,7 @@ def _batch_inputs(rng):
     cases = []
     for length, B, T, it in ((103, 4, 5, 0), (103, 4, 5, 3), (250, 6, 7, 2)):
         xs = rng.standard_normal(length)
-        cases.append({"xs": xs, "ts": rng.standard_normal(length), "batch_size": B, "time_size": T,
-                      "iteration": it})
+        cases.append({"xs": xs, "ts": rng.standard_normal(length), "batch_size": B, "time_size": T, "iteration": it})
     return cases
 
 
@@ -34,19 +34,30 @@ def _batch_run(learner, case):
 
 
 BATCH = Cases(
-    inputs=_batch_inputs, run=_batch_run, expected=lambda c: _batch(c, lambda i, jump, T, it: i * jump + it * T),
+    inputs=_batch_inputs,
+    run=_batch_run,
+    expected=lambda c: _batch(c, lambda i, jump, T, it: i * jump + it * T),
     variants=(
-        Variant("same_window", lambda c: _batch(c, lambda i, jump, T, it: it * T),
-                ja="どの行も同じ区間を読んでいます。行 i は i*jump（jump = len(xs) // batch_size）から読み始めます。",
-                en="every row reads the same window: row i starts at i*jump (jump = len(xs) // batch_size)."),
-        Variant("no_time_step", lambda c: _batch(c, lambda i, jump, T, it: i * jump + it),
-                ja="iteration ごとに 1 つずつしか進んでいません。1 回で time_size 進めます（i*jump + iteration*time_size）。",
-                en="each iteration moves by 1; it must move by time_size (i*jump + iteration*time_size)."),
-        Variant("contiguous_rows", lambda c: _batch(c, lambda i, jump, T, it: (it * c["batch_size"] + i) * T),
-                ja="行を隣り合う区間として並べています。Truncated BPTT では行 i が系列の離れた位置 i*jump を"
-                   "受け持ち、隠れ状態を次の iteration へ引き継ぎます。",
-                en="the rows are adjacent windows; in truncated BPTT row i follows its own stretch starting at "
-                   "i*jump, so the hidden state carries over to the next iteration."),
+        Variant(
+            "same_window",
+            lambda c: _batch(c, lambda i, jump, T, it: it * T),
+            ja="どの行も同じ区間を読んでいます。行 i は i*jump（jump = len(xs) // batch_size）から読み始めます。",
+            en="every row reads the same window: row i starts at i*jump (jump = len(xs) // batch_size).",
+        ),
+        Variant(
+            "no_time_step",
+            lambda c: _batch(c, lambda i, jump, T, it: i * jump + it),
+            ja="iteration ごとに 1 つずつしか進んでいません。1 回で time_size 進めます（i*jump + iteration*time_size）。",
+            en="each iteration moves by 1; it must move by time_size (i*jump + iteration*time_size).",
+        ),
+        Variant(
+            "contiguous_rows",
+            lambda c: _batch(c, lambda i, jump, T, it: (it * c["batch_size"] + i) * T),
+            ja="行を隣り合う区間として並べています。Truncated BPTT では行 i が系列の離れた位置 i*jump を"
+            "受け持ち、隠れ状態を次の iteration へ引き継ぎます。",
+            en="the rows are adjacent windows; in truncated BPTT row i follows its own stretch starting at "
+            "i*jump, so the hidden state carries over to the next iteration.",
+        ),
     ),
 )
 
@@ -68,12 +79,12 @@ def _predict(cell, params, xs):
             h = np.tanh(x @ Wx + h @ Wh + b)
         elif cell == "lstm":
             A = x @ Wx + h @ Wh + b
-            c = _sigmoid(A[:, :H]) * c + np.tanh(A[:, H:2 * H]) * _sigmoid(A[:, 2 * H:3 * H])
-            h = _sigmoid(A[:, 3 * H:]) * np.tanh(c)
+            c = _sigmoid(A[:, :H]) * c + np.tanh(A[:, H : 2 * H]) * _sigmoid(A[:, 2 * H : 3 * H])
+            h = _sigmoid(A[:, 3 * H :]) * np.tanh(c)
         else:
             z = _sigmoid(x @ Wx[:, :H] + h @ Wh[:, :H] + b[:H])
-            r = _sigmoid(x @ Wx[:, H:2 * H] + h @ Wh[:, H:2 * H] + b[H:2 * H])
-            hh = np.tanh(x @ Wx[:, 2 * H:] + (r * h) @ Wh[:, 2 * H:] + b[2 * H:])
+            r = _sigmoid(x @ Wx[:, H : 2 * H] + h @ Wh[:, H : 2 * H] + b[H : 2 * H])
+            hh = np.tanh(x @ Wx[:, 2 * H :] + (r * h) @ Wh[:, 2 * H :] + b[2 * H :])
             h = (1 - z) * h + z * hh
         out.append(float((h @ W + bias)[0, 0]))
     return np.array(out)
@@ -97,9 +108,14 @@ def _train_run(learner, config):
 
 
 def _training(cell):
-    return Training(configs=lambda rng: [{"cell": cell, "seed": 5}], run=_train_run, score=_held_out_mse,
-                    threshold=0.005, metric="held-out MSE", higher_is_better=False)
+    return Training(
+        configs=lambda rng: [{"cell": cell, "seed": 5}],
+        run=_train_run,
+        score=_held_out_mse,
+        threshold=0.005,
+        metric="held-out MSE",
+        higher_is_better=False,
+    )
 
 
-CHECKS = {"batch": BATCH, "train_rnn": _training("rnn"), "train_lstm": _training("lstm"),
-          "train_gru": _training("gru")}
+CHECKS = {"batch": BATCH, "train_rnn": _training("rnn"), "train_lstm": _training("lstm"), "train_gru": _training("gru")}

@@ -9,6 +9,7 @@ probability of at least ~0.05: then the 1e-7 of book 1 changes the loss by less 
 exact log-softmax loss passes too (rtol 1e-5). The gradcheck differentiates the exact mean
 cross-entropy (log-sum-exp, no 1e-7), whose gradient is exactly (y − t) / N.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -51,14 +52,19 @@ def _backward_inputs(rng) -> list[dict]:
 
 
 def _large_inputs(rng) -> list[dict]:
-    return [_case(rng, 3, 5, "one_hot", offsets=[1000.0, 1000.0, 1000.0]),
-            _case(rng, 3, 4, "labels", offsets=[1000.0, 0.0, -1000.0]),
-            _case(rng, 2, 6, "labels", offsets=[800.0, 1000.0])]
+    return [
+        _case(rng, 3, 5, "one_hot", offsets=[1000.0, 1000.0, 1000.0]),
+        _case(rng, 3, 4, "labels", offsets=[1000.0, 0.0, -1000.0]),
+        _case(rng, 2, 6, "labels", offsets=[800.0, 1000.0]),
+    ]
 
 
 def _grad_inputs(rng) -> list[dict]:
-    return [_case(rng, 3, 5, "one_hot"), _case(rng, 4, 6, "labels"),
-            _case(rng, 2, 4, "one_hot", offsets=[1000.0, -5.0])]
+    return [
+        _case(rng, 3, 5, "one_hot"),
+        _case(rng, 4, 6, "labels"),
+        _case(rng, 2, 4, "one_hot", offsets=[1000.0, -5.0]),
+    ]
 
 
 def _labels(case):
@@ -73,16 +79,16 @@ def _target(case):
 
 def _softmax(x, mode="rows"):
     """Row-wise stable softmax; other modes give the known wrong normalisations."""
-    if mode == "batch":        # one softmax over the whole batch (the 1-D formula applied to (N, C))
+    if mode == "batch":  # one softmax over the whole batch (the 1-D formula applied to (N, C))
         e = np.exp(x - x.max())
         return e / e.sum()
-    if mode == "columns":      # sums over axis 0, the batch axis
+    if mode == "columns":  # sums over axis 0, the batch axis
         e = np.exp(x - x.max(axis=0, keepdims=True))
         return e / e.sum(axis=0, keepdims=True)
-    if mode == "naive":        # no max subtracted: exp(1000) = inf
+    if mode == "naive":  # no max subtracted: exp(1000) = inf
         e = np.exp(x)
         return e / e.sum(axis=1, keepdims=True)
-    if mode == "global_max":   # the max of the whole batch: rows far below it give 0/0
+    if mode == "global_max":  # the max of the whole batch: rows far below it give 0/0
         e = np.exp(x - x.max())
         return e / e.sum(axis=1, keepdims=True)
     e = np.exp(x - x.max(axis=1, keepdims=True))
@@ -116,7 +122,7 @@ def _exact_loss(case) -> float:
 def _finite(value):
     """Whether a returned loss is finite; None when it is not a number (None, a string, ...)."""
     if value is None or isinstance(value, (str, bytes)):
-        return None    # `got None (a missing return?)` then says what came back
+        return None  # `got None (a missing return?)` then says what came back
     try:
         return bool(np.all(np.isfinite(np.asarray(value, dtype=np.float64))))
     except (TypeError, ValueError):
@@ -124,42 +130,54 @@ def _finite(value):
 
 
 BATCH_SOFTMAX = Variant(
-    "batch_softmax", lambda c: {"loss": _loss_of(c, "batch")},
+    "batch_softmax",
+    lambda c: {"loss": _loss_of(c, "batch")},
     ja="softmax がバッチ全体を 1 つの分布として正規化しています（np.sum(exp_x) が全要素の和）。"
-       "行（データ）ごとに正規化してください: np.sum(exp_x, axis=1, keepdims=True)（最大値も行ごと）。",
+    "行（データ）ごとに正規化してください: np.sum(exp_x, axis=1, keepdims=True)（最大値も行ごと）。",
     en="softmax normalises the whole batch as one distribution (np.sum(exp_x) adds every entry): normalise "
-       "each row (sample): np.sum(exp_x, axis=1, keepdims=True), and take the max per row too.")
+    "each row (sample): np.sum(exp_x, axis=1, keepdims=True), and take the max per row too.",
+)
 COLUMN_SOFTMAX = Variant(
-    "column_softmax", lambda c: {"loss": _loss_of(c, "columns")},
+    "column_softmax",
+    lambda c: {"loss": _loss_of(c, "columns")},
     ja="softmax が列ごと（axis=0、バッチの軸）に正規化されています。各行の和が 1 になるよう、"
-       "axis=1（または axis=-1）で keepdims=True として和と最大値をとってください。",
+    "axis=1（または axis=-1）で keepdims=True として和と最大値をとってください。",
     en="softmax normalises each column (axis=0, the batch axis): each row must sum to 1, so take the max "
-       "and the sum over axis=1 (or axis=-1) with keepdims=True.")
+    "and the sum over axis=1 (or axis=-1) with keepdims=True.",
+)
 OVERFLOW = Variant(
-    "overflow", lambda c: {"loss_is_finite": _finite(_loss_of(c, "naive"))},
+    "overflow",
+    lambda c: {"loss_is_finite": _finite(_loss_of(c, "naive"))},
     ja="ロジットが 1000 前後のケースで損失が NaN か inf です。np.exp(1000) は inf にオーバーフローします。"
-       "softmax は定数を引いても変わらないので、exp の前に各行の最大値を引いてください: "
-       "x - np.max(x, axis=1, keepdims=True)。",
+    "softmax は定数を引いても変わらないので、exp の前に各行の最大値を引いてください: "
+    "x - np.max(x, axis=1, keepdims=True)。",
     en="the loss is NaN or inf for logits around 1000: np.exp(1000) overflows to inf. Softmax does not change "
-       "when a constant is subtracted, so subtract the row max before exp: x - np.max(x, axis=1, keepdims=True).")
+    "when a constant is subtracted, so subtract the row max before exp: x - np.max(x, axis=1, keepdims=True).",
+)
 GLOBAL_MAX = Variant(
-    "global_max", lambda c: {"loss_is_finite": _finite(_loss_of(c, "global_max"))},
+    "global_max",
+    lambda c: {"loss_is_finite": _finite(_loss_of(c, "global_max"))},
     ja="バッチ全体の最大値を引いています。行の大きさが 1000 と −1000 のように離れていると、小さい行は "
-       "exp(−2000) = 0 ばかりになり 0/0 = NaN です。各行自身の最大値を引いてください: "
-       "x - np.max(x, axis=1, keepdims=True)。",
+    "exp(−2000) = 0 ばかりになり 0/0 = NaN です。各行自身の最大値を引いてください: "
+    "x - np.max(x, axis=1, keepdims=True)。",
     en="you subtract the max of the whole batch: when rows sit far apart (1000 and −1000), the low row becomes "
-       "exp(−2000) = 0 everywhere and 0/0 = NaN. Subtract each row's own max: "
-       "x - np.max(x, axis=1, keepdims=True).")
+    "exp(−2000) = 0 everywhere and 0/0 = NaN. Subtract each row's own max: "
+    "x - np.max(x, axis=1, keepdims=True).",
+)
 NO_DIV_N = Variant(
-    "no_div_n", lambda c: {"dx_default": _dx(c, scale=c["x"].shape[0]), "dx": _dx(c, scale=c["x"].shape[0])},
+    "no_div_n",
+    lambda c: {"dx_default": _dx(c, scale=c["x"].shape[0]), "dx": _dx(c, scale=c["x"].shape[0])},
     ja="dx がちょうど N 倍です。損失はバッチの平均なので、(y − t) をバッチ数 N で割ります: "
-       "dx = (self.y - self.t) / batch_size。",
+    "dx = (self.y - self.t) / batch_size。",
     en="dx is exactly N times too large: the loss is the batch mean, so divide (y − t) by the batch size N: "
-       "dx = (self.y - self.t) / batch_size.")
+    "dx = (self.y - self.t) / batch_size.",
+)
 SIGN_FLIP = Variant(
-    "sign_flip", lambda c: {"dx_default": _dx(c, scale=-1.0), "dx": _dx(c, scale=-1.0)},
+    "sign_flip",
+    lambda c: {"dx_default": _dx(c, scale=-1.0), "dx": _dx(c, scale=-1.0)},
     ja="dx の符号が逆です。∂L/∂x = (y − t) / N です（t − y ではありません）。",
-    en="dx has the wrong sign: ∂L/∂x = (y − t) / N, not (t − y) / N.")
+    en="dx has the wrong sign: ∂L/∂x = (y − t) / N, not (t − y) / N.",
+)
 
 
 def _run_forward(learner, case) -> dict:
@@ -188,13 +206,25 @@ def _run_grad(learner, case) -> dict:
 
 
 CHECKS = {
-    "forward": Cases(inputs=_forward_inputs, run=_run_forward, expected=lambda c: {"loss": _loss_of(c)},
-                     variants=(BATCH_SOFTMAX, COLUMN_SOFTMAX), rtol=1e-5),
-    "large_logits": Cases(inputs=_large_inputs, run=_run_large,
-                          expected=lambda c: {"loss_is_finite": True, "loss": _loss_of(c), "dx": _dx(c)},
-                          variants=(OVERFLOW, GLOBAL_MAX, BATCH_SOFTMAX, COLUMN_SOFTMAX, NO_DIV_N, SIGN_FLIP), rtol=1e-5),
-    "backward": Cases(inputs=_backward_inputs, run=_run_backward,
-                      expected=lambda c: {"dx_default": _dx(c), "dx_dout1": _dx(c)},
-                      variants=(NO_DIV_N, SIGN_FLIP)),
+    "forward": Cases(
+        inputs=_forward_inputs,
+        run=_run_forward,
+        expected=lambda c: {"loss": _loss_of(c)},
+        variants=(BATCH_SOFTMAX, COLUMN_SOFTMAX),
+        rtol=1e-5,
+    ),
+    "large_logits": Cases(
+        inputs=_large_inputs,
+        run=_run_large,
+        expected=lambda c: {"loss_is_finite": True, "loss": _loss_of(c), "dx": _dx(c)},
+        variants=(OVERFLOW, GLOBAL_MAX, BATCH_SOFTMAX, COLUMN_SOFTMAX, NO_DIV_N, SIGN_FLIP),
+        rtol=1e-5,
+    ),
+    "backward": Cases(
+        inputs=_backward_inputs,
+        run=_run_backward,
+        expected=lambda c: {"dx_default": _dx(c), "dx_dout1": _dx(c)},
+        variants=(NO_DIV_N, SIGN_FLIP),
+    ),
     "gradcheck": GradCheck(inputs=_grad_inputs, run=_run_grad, loss=_exact_loss, wrt={"dx": "x"}),
 }

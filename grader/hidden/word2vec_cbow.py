@@ -5,6 +5,7 @@ Every case repeats context ids (inside a row and across rows), so dW_in must add
 `stable` check scales W_out so that scores reach about ±1000 (a softmax without the max shift
 overflows); the gradcheck uses the moderate cases only.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -21,11 +22,15 @@ def _inputs(rng, big=False) -> list[dict]:
     cases = []
     for n, c, v, h in SHAPES:
         contexts = rng.integers(0, v, size=(n, c))
-        contexts[0, 1] = contexts[0, 0]          # a repeat inside a row
-        contexts[1, 0] = contexts[0, 0]          # and across rows
+        contexts[0, 1] = contexts[0, 0]  # a repeat inside a row
+        contexts[1, 0] = contexts[0, 0]  # and across rows
         W_out = rng.normal(size=(h, v))
-        case = {"contexts": contexts, "target": rng.integers(0, v, size=n),
-                "W_in": rng.normal(size=(v, h)), "W_out": W_out}
+        case = {
+            "contexts": contexts,
+            "target": rng.integers(0, v, size=n),
+            "W_in": rng.normal(size=(v, h)),
+            "W_out": W_out,
+        }
         if big:
             s = case["W_in"][contexts].mean(axis=1) @ W_out
             case["W_out"] = W_out * (1000.0 / np.max(np.abs(s)))
@@ -72,34 +77,53 @@ def _run(learner, case) -> dict:
 
 
 VARIANTS = (
-    Variant("context_sum", lambda c: _cbow(c, agg="sum"),
-            ja="文脈ベクトルを合計しています。この問題（2 巻の SimpleCBOW と同じ）では平均です: "
-               "h = W_in[contexts].mean(axis=1)。逆伝播でも dh を C で割ってから各文脈の行に配ります。",
-            en="the context vectors are summed: this problem (like book 2's SimpleCBOW) averages them, "
-               "h = W_in[contexts].mean(axis=1); in backward, divide dh by C before handing it to each context row."),
-    Variant("no_div_n", lambda c: _cbow(c, div_n=False),
-            ja="バッチについて平均していません（N 倍大きい）。L は N で割り、softmax の勾配も (y − t) / N です。",
-            en="the batch is not averaged (N times too large): divide L by N, and the softmax gradient is (y − t) / N."),
-    Variant("dW_in_overwrites", lambda c: _cbow(c, din="assign"),
-            ja="同じ単語 ID が何度も出るとき、dW_in の行に 1 回分しか入っていません。dW_in[contexts] = … や += … は"
-               "重複する添字を足さずに上書きします。np.add.at(dW_in, contexts, …) か for ループで足してください。",
-            en="a word id that occurs several times got only one occurrence in dW_in: dW_in[contexts] = … and "
-               "+= … overwrite repeated indices. Add them with np.add.at(dW_in, contexts, …) or a for loop."),
-    Variant("eps_in_log", lambda c: {"loss": _eps_loss(c)},
-            ja="損失が log(softmax + 1e-7) で計算されています（1 巻・2 巻の cross_entropy_error の書き方）。この問題の L は "
-               "1e-7 を足さない −log softmax(s)[target] の平均です。s − max(s) から log softmax = s − log Σ exp(s) を"
-               "直接計算すれば log(0) にはなりません。",
-            en="the loss was computed as log(softmax + 1e-7) (the cross_entropy_error of books 1 and 2). This problem's "
-               "L is the mean of −log softmax(s)[target] with no 1e-7: compute log softmax = s − log Σ exp(s) directly "
-               "from s − max(s), which never takes log(0)."),
-    Variant("dW_in_no_div_c", lambda c: _cbow(c, din="no_div_c"),
-            ja="dW_in が C 倍大きくなっています。h は C 個の平均なので、各文脈ベクトルに届く勾配は dh / C です。",
-            en="dW_in is C times too large: h is the mean of C vectors, so each context vector gets dh / C."),
+    Variant(
+        "context_sum",
+        lambda c: _cbow(c, agg="sum"),
+        ja="文脈ベクトルを合計しています。この問題（2 巻の SimpleCBOW と同じ）では平均です: "
+        "h = W_in[contexts].mean(axis=1)。逆伝播でも dh を C で割ってから各文脈の行に配ります。",
+        en="the context vectors are summed: this problem (like book 2's SimpleCBOW) averages them, "
+        "h = W_in[contexts].mean(axis=1); in backward, divide dh by C before handing it to each context row.",
+    ),
+    Variant(
+        "no_div_n",
+        lambda c: _cbow(c, div_n=False),
+        ja="バッチについて平均していません（N 倍大きい）。L は N で割り、softmax の勾配も (y − t) / N です。",
+        en="the batch is not averaged (N times too large): divide L by N, and the softmax gradient is (y − t) / N.",
+    ),
+    Variant(
+        "dW_in_overwrites",
+        lambda c: _cbow(c, din="assign"),
+        ja="同じ単語 ID が何度も出るとき、dW_in の行に 1 回分しか入っていません。dW_in[contexts] = … や += … は"
+        "重複する添字を足さずに上書きします。np.add.at(dW_in, contexts, …) か for ループで足してください。",
+        en="a word id that occurs several times got only one occurrence in dW_in: dW_in[contexts] = … and "
+        "+= … overwrite repeated indices. Add them with np.add.at(dW_in, contexts, …) or a for loop.",
+    ),
+    Variant(
+        "eps_in_log",
+        lambda c: {"loss": _eps_loss(c)},
+        ja="損失が log(softmax + 1e-7) で計算されています（1 巻・2 巻の cross_entropy_error の書き方）。この問題の L は "
+        "1e-7 を足さない −log softmax(s)[target] の平均です。s − max(s) から log softmax = s − log Σ exp(s) を"
+        "直接計算すれば log(0) にはなりません。",
+        en="the loss was computed as log(softmax + 1e-7) (the cross_entropy_error of books 1 and 2). This problem's "
+        "L is the mean of −log softmax(s)[target] with no 1e-7: compute log softmax = s − log Σ exp(s) directly "
+        "from s − max(s), which never takes log(0).",
+    ),
+    Variant(
+        "dW_in_no_div_c",
+        lambda c: _cbow(c, din="no_div_c"),
+        ja="dW_in が C 倍大きくなっています。h は C 個の平均なので、各文脈ベクトルに届く勾配は dh / C です。",
+        en="dW_in is C times too large: h is the mean of C vectors, so each context vector gets dh / C.",
+    ),
 )
 
 CHECKS = {
     "loss_and_grads": Cases(inputs=_inputs, run=_run, expected=_cbow, variants=VARIANTS),
     "stable": Cases(inputs=lambda rng: _inputs(rng, big=True), run=_run, expected=_cbow, variants=VARIANTS),
-    "gradcheck": GradCheck(inputs=_inputs, run=lambda learner, case: {k: _run(learner, case)[k] for k in ("dW_in", "dW_out")},
-                           loss=lambda c: _cbow(c)["loss"], wrt={"dW_in": "W_in", "dW_out": "W_out"}),
+    "gradcheck": GradCheck(
+        inputs=_inputs,
+        run=lambda learner, case: {k: _run(learner, case)[k] for k in ("dW_in", "dW_out")},
+        loss=lambda c: _cbow(c)["loss"],
+        wrt={"dW_in": "W_in", "dW_out": "W_out"},
+    ),
 }

@@ -17,21 +17,32 @@ pipe and the caller compares values itself. Learner faults never raise here.
 | fork.py, spawn.py | the two supervisors behind `start()`/`wait()` |
 | records.py | the bounded JSON lines into a RunOutcome |
 """
+
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable, Sequence
 
 from grader.sandbox.outcomes import LoadFailure, Missing, ProbeOutcome, Raised, Returned, RunOutcome
 from grader.sandbox.processes import start_method
 from grader.sandbox.run import Finished, Run
 from grader.sandbox.source import compile_source
 
-__all__ = ["LoadFailure", "Missing", "ProbeOutcome", "Raised", "Returned", "Run", "RunOutcome", "run", "start",
-           "start_method"]
+__all__ = [
+    "LoadFailure",
+    "Missing",
+    "ProbeOutcome",
+    "Raised",
+    "Returned",
+    "Run",
+    "RunOutcome",
+    "run",
+    "start",
+    "start_method",
+]
 
 
-def start(source: str, path: str, probes: list[tuple[str, Callable]], timeout: float) -> Run:
+def start(source: str, path: str, probes: Sequence[tuple[str, Callable]], timeout: float) -> Run:
     """Start loading the learner's `source` (named `path` in tracebacks) in a fresh process that calls
     each probe(module) there, in order. The timeout counts from here; `wait()` gives the RunOutcome.
 
@@ -51,6 +62,6 @@ def start(source: str, path: str, probes: list[tuple[str, Callable]], timeout: f
     return ForkRun(code, path, probes, timeout, started)
 
 
-def run(source: str, path: str, probes: list[tuple[str, Callable]], timeout: float) -> RunOutcome:
+def run(source: str, path: str, probes: Sequence[tuple[str, Callable]], timeout: float) -> RunOutcome:
     """start(...).wait(): the learner's source run with the probes, nothing done meanwhile."""
     return start(source, path, probes, timeout).wait()

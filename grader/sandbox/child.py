@@ -1,10 +1,12 @@
 """The body of the learner's process, forked or spawned. Nothing here returns: it ends in os._exit."""
+
 from __future__ import annotations
 
 import errno
 import os
 import signal
 import sys
+from collections.abc import Sequence
 
 from grader import wire
 from grader.sandbox.limits import ADDRESS_SPACE_LIMIT, EXIT_PIPE_LOST, EXIT_RUNNER_FAILED, OUTPUT_FILE_LIMIT, RESERVE
@@ -12,7 +14,7 @@ from grader.sandbox.processes import close_all_but, die_with_parent, hard_exit, 
 from grader.sandbox.source import compile_source, describe, learner_location
 
 
-def run_child(path: str, code, probes: list, result_fd: int, out_fd: int, parent: int | None = None) -> None:
+def run_child(path: str, code, probes: Sequence, result_fd: int, out_fd: int, parent: int | None = None) -> None:
     """Body of the learner's process. Never returns: always ends in os._exit."""
     status = 0
     try:
@@ -33,11 +35,13 @@ def run_child(path: str, code, probes: list, result_fd: int, out_fd: int, parent
         try:
             import resource
         except ImportError:  # Windows: no limits but the timeout
-            resource = None
+            resource = None  # type: ignore[assignment]
 
-        for limit, value in ((getattr(resource, "RLIMIT_AS", None), ADDRESS_SPACE_LIMIT),
-                             (getattr(resource, "RLIMIT_FSIZE", None), OUTPUT_FILE_LIMIT),
-                             (getattr(resource, "RLIMIT_CORE", None), 0)):
+        for limit, value in (
+            (getattr(resource, "RLIMIT_AS", None), ADDRESS_SPACE_LIMIT),
+            (getattr(resource, "RLIMIT_FSIZE", None), OUTPUT_FILE_LIMIT),
+            (getattr(resource, "RLIMIT_CORE", None), 0),
+        ):
             if limit is not None:
                 try:
                     resource.setrlimit(limit, (value, value))
@@ -47,8 +51,9 @@ def run_child(path: str, code, probes: list, result_fd: int, out_fd: int, parent
 
         # fresh streams on fds 1 and 2: the parent's may be replaced (pytest, CliRunner)
         sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="replace")
-        sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="replace",
-                                      line_buffering=True)
+        sys.stderr = io.TextIOWrapper(
+            io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="replace", line_buffering=True
+        )
         sys.stdin = io.TextIOWrapper(io.BytesIO(b""))
         if hasattr(signal, "SIGXFSZ"):
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -74,12 +79,15 @@ def run_child(path: str, code, probes: list, result_fd: int, out_fd: int, parent
                 value = probe(module)
                 record = {"probe": name, "ok": True, "value": wire.encode_cases(value)}
             except NotImplementedError as exc:
-                record = {"probe": name, "ok": False, "not_implemented": True,
-                          "error": learner_location(exc, path) or "NotImplementedError"}
+                record = {
+                    "probe": name,
+                    "ok": False,
+                    "not_implemented": True,
+                    "error": learner_location(exc, path) or "NotImplementedError",
+                }
             except BaseException as exc:  # noqa: BLE001
-                reserve = None  # room to describe it, should memory have run out
-                record = {"probe": name, "ok": False, "error": describe(exc, path),
-                          "exc_type": type(exc).__name__}
+                reserve = None  # type: ignore[assignment]  # room to describe it, should memory have run out
+                record = {"probe": name, "ok": False, "error": describe(exc, path), "exc_type": type(exc).__name__}
                 reserve = reserve_again()
             for stream in (sys.stdout, sys.stderr):
                 try:

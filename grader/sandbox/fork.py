@@ -1,4 +1,5 @@
 """The supervisor of a learner's process forked from this one (Linux): numpy already imported, no start-up."""
+
 from __future__ import annotations
 
 import os
@@ -7,12 +8,20 @@ import signal
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 
-from grader.sandbox.limits import PROCESS_LIMIT, RESULT_LIMIT
 from grader.sandbox.child import run_child
+from grader.sandbox.limits import PROCESS_LIMIT, RESULT_LIMIT
 from grader.sandbox.outcomes import TOO_MANY_PROCESSES, TOO_MUCH_DATA, RunOutcome
-from grader.sandbox.processes import (count_started, hard_exit, kill_strays, processes, set_subreaper, wait_briefly,
-                                      wait_status_text)
+from grader.sandbox.processes import (
+    count_started,
+    hard_exit,
+    kill_strays,
+    processes,
+    set_subreaper,
+    wait_briefly,
+    wait_status_text,
+)
 from grader.sandbox.records import read_records
 from grader.sandbox.run import Run
 
@@ -20,7 +29,7 @@ from grader.sandbox.run import Run
 class ForkRun(Run):
     """The learner's process forked from this one (Linux): numpy already imported, no start-up."""
 
-    def __init__(self, code, path: str, probes: list, timeout: float, started: float):
+    def __init__(self, code, path: str, probes: Sequence, timeout: float, started: float):
         self._probes, self._started, self._deadline = probes, started, started + timeout
         self._out_file = tempfile.TemporaryFile()
         read_fd, write_fd = os.pipe()
@@ -35,10 +44,12 @@ class ForkRun(Run):
             run_child(path, code, probes, write_fd, self._out_file.fileno(), grader_pid)
             hard_exit(3)  # run_child never returns; should the learner have broken that, never run our code
         os.close(write_fd)
-        self._pid, self._read_fd = pid, read_fd
+        self._pid = pid
+        self._read_fd: int | None = read_fd
 
     def wait(self) -> RunOutcome:
         pid, read_fd, started = self._pid, self._read_fd, self._started
+        assert read_fd is not None, "waited on twice"
         timed_out, ended_early = False, None
         buffer = bytearray()
         exit_status = None
@@ -80,8 +91,16 @@ class ForkRun(Run):
         finally:
             exit_status = self.cancel(exit_status)
         how = None if exit_status is None else wait_status_text(exit_status)
-        return read_records(buffer, self._probes, self._out_file, started, timed_out=timed_out,
-                            ended_early=ended_early, how=how, pipe_closed=pipe_closed)
+        return read_records(
+            buffer,
+            self._probes,
+            self._out_file,
+            started,
+            timed_out=timed_out,
+            ended_early=ended_early,
+            how=how,
+            pipe_closed=pipe_closed,
+        )
 
     def cancel(self, exit_status: int | None = None) -> int | None:
         """Kill the learner's process and all it started, once; its wait status if known."""

@@ -1,6 +1,7 @@
 """Process helpers shared by the sandbox's supervisors and the forked helpers (grader/forking.py):
 the /proc scan, the subreaper, strays, the parent-death signal, closing descriptors, wait-status
 text, writing all of a buffer."""
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,9 @@ def tell(fd: int) -> int | None:
         return None
 
 
-def start_method(platform: str | None = None, has_fork: bool | None = None,
-                 has_address_limit: bool | None = None) -> str:
+def start_method(
+    platform: str | None = None, has_fork: bool | None = None, has_address_limit: bool | None = None
+) -> str:
     """'fork' where the learner's process can be forked and its memory capped (Linux), else 'spawn'.
 
     macOS has fork and RLIMIT_AS, but does not enforce the limit and forking a process that has

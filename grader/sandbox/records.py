@@ -1,14 +1,15 @@
 """Reading what the learner's process sent back (bounded JSON lines) into a typed RunOutcome."""
+
 from __future__ import annotations
 
 import json
 import os
 import time
+from collections.abc import Sequence
 
 from grader import wire
 from grader.sandbox.limits import OUTPUT_KEEP
-from grader.sandbox.outcomes import (ENDED_EARLY, PIPE_CLOSED, TOO_MANY_PARTS, LoadFailure, Raised, Returned,
-                                     RunOutcome)
+from grader.sandbox.outcomes import ENDED_EARLY, PIPE_CLOSED, TOO_MANY_PARTS, LoadFailure, Raised, Returned, RunOutcome
 from grader.texts import Text
 
 
@@ -29,8 +30,17 @@ def read_output(fh, span) -> str:
     return text
 
 
-def read_records(buffer: bytearray, probes: list, out_file, started: float, *, timed_out: bool = False,
-                 ended_early: Text | None = None, how: Text | None = None, pipe_closed: bool = False) -> RunOutcome:
+def read_records(
+    buffer: bytearray,
+    probes: Sequence,
+    out_file,
+    started: float,
+    *,
+    timed_out: bool = False,
+    ended_early: Text | None = None,
+    how: Text | None = None,
+    pipe_closed: bool = False,
+) -> RunOutcome:
     """The records in `buffer` (plain JSON lines, bounded in size and parts) as a RunOutcome; say why
     the run ended early when a probe's record is missing (`how` the process ended, if known)."""
     oversized = False

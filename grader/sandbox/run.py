@@ -1,4 +1,5 @@
 """What `sandbox.start()` returns: a started run of the learner's code."""
+
 from __future__ import annotations
 
 from grader.sandbox.outcomes import RunOutcome
@@ -15,7 +16,7 @@ class Run:
         """Stop the learner's process and all it started (nothing when it has ended already)."""
         return None
 
-    def __enter__(self) -> "Run":
+    def __enter__(self) -> Run:
         return self
 
     def __exit__(self, *exc_info) -> None:

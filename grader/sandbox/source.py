@@ -1,5 +1,6 @@
 """The learner's source: compiled here (a syntax error never starts a process), and exceptions
 cut to the learner's own frames."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,7 @@ def learner_frames(exc: BaseException, path: str) -> str:
         head = head[:300] + "…"
     if not frames:
         return head
-    where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno}: {(f.line or '').strip()}"
-                      for f in frames[-3:])
+    where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno}: {(f.line or '').strip()}" for f in frames[-3:])
     return f"{head} ({where})"
 
 

@@ -3,6 +3,7 @@
 Every process started for one call carries a unique marker in its environment (children inherit
 it), so whatever is still alive afterwards can be found in /proc and counted, then killed.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,9 +67,14 @@ def marked_processes(marker: str) -> list[tuple[int, str]]:
 
 def drill_env(workspace: Path, marker: str, peak_file: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DRILL_")}
-    env.update(PYTHONPATH=os.pathsep.join([str(REPO), str(HERE / "site")]),
-               DRILL_TEST_HIDDEN=str(workspace / ".hidden"), DRILL_TEST_HWM=str(peak_file),
-               DRILL_LANG="en", NO_COLOR="1", **{MARKER: marker})
+    env.update(
+        PYTHONPATH=os.pathsep.join([str(REPO), str(HERE / "site")]),
+        DRILL_TEST_HIDDEN=str(workspace / ".hidden"),
+        DRILL_TEST_HWM=str(peak_file),
+        DRILL_LANG="en",
+        NO_COLOR="1",
+        **{MARKER: marker},
+    )
     return env
 
 
@@ -79,9 +85,17 @@ def _sigint_as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def run_drill(workspace: Path, *args: str, timeout: float = 30.0, stdin_held_open: bool = False,
-              env_extra: dict | None = None, prefix: tuple = (), kill_after: float | None = None,
-              interrupt_after: float | None = None, interrupt_group: bool = False) -> DrillRun:
+def run_drill(
+    workspace: Path,
+    *args: str,
+    timeout: float = 30.0,
+    stdin_held_open: bool = False,
+    env_extra: dict | None = None,
+    prefix: tuple = (),
+    kill_after: float | None = None,
+    interrupt_after: float | None = None,
+    interrupt_group: bool = False,
+) -> DrillRun:
     """Run `[PREFIX...] python -m grader --workspace W ARGS...` with a hard timeout; never leaves it
     running. With kill_after, drill itself (not its learner process) gets SIGKILL after that long;
     with interrupt_after, SIGINT: drill alone, or its process group as Ctrl-C in a terminal does."""
@@ -91,10 +105,16 @@ def run_drill(workspace: Path, *args: str, timeout: float = 30.0, stdin_held_ope
     env.update(env_extra or {})
     stdin = subprocess.PIPE if stdin_held_open else subprocess.DEVNULL
     started = time.monotonic()
-    proc = subprocess.Popen([*prefix, sys.executable, "-m", "grader", "--workspace", str(workspace), *args],
-                            stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                            cwd=workspace.parent, start_new_session=True,
-                            preexec_fn=_sigint_as_in_a_terminal if interrupt_after is not None else None)
+    proc = subprocess.Popen(
+        [*prefix, sys.executable, "-m", "grader", "--workspace", str(workspace), *args],
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=workspace.parent,
+        start_new_session=True,
+        preexec_fn=_sigint_as_in_a_terminal if interrupt_after is not None else None,
+    )
     hung = killed = False
     if kill_after is not None:
         try:
@@ -121,8 +141,9 @@ def run_drill(workspace: Path, *args: str, timeout: float = 30.0, stdin_held_ope
         peak_file.unlink()
     except (OSError, ValueError):
         peak = None
-    return DrillRun(proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
-                    wall, peak, left, hung, killed)
+    return DrillRun(
+        proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), wall, peak, left, hung, killed
+    )
 
 
 def _wait_keeping_stdin(proc, timeout):
@@ -175,8 +196,11 @@ def two_at_a_time(request, grade) -> dict:
     that this session selected, run two at a time (the machine has 2 cores)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    selected = [item.callspec.params["name"] for item in request.session.items
-                if item.module is request.module and hasattr(item, "callspec") and "name" in item.callspec.params]
+    selected = [
+        item.callspec.params["name"]
+        for item in request.session.items
+        if item.module is request.module and hasattr(item, "callspec") and "name" in item.callspec.params
+    ]
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(zip(selected, pool.map(grade, selected)))
 
@@ -192,5 +216,11 @@ def hostile():
     """The helpers above, for tests and module-scoped fixtures: run, workspace, marked."""
     import types
 
-    return types.SimpleNamespace(run=run_drill, workspace=make_workspace, marked=marked_processes,
-                                 two_at_a_time=two_at_a_time, submissions=SUBMISSIONS, course=COURSE)
+    return types.SimpleNamespace(
+        run=run_drill,
+        workspace=make_workspace,
+        marked=marked_processes,
+        two_at_a_time=two_at_a_time,
+        submissions=SUBMISSIONS,
+        course=COURSE,
+    )

@@ -5,6 +5,7 @@ traceback; a YAML bomb or deep nesting is refused fast, in bounded memory.
 Examples (derandomized): 150 + 120 + 100 + 60 + 150 + 80 + 30, and for check parameters 150 + 60 + 100,
 plus every answer-kind parameter set to each of 39 fixed values.
 """
+
 from __future__ import annotations
 
 import copy
@@ -17,12 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
-
 from grader.catalog import MAX_YAML_DEPTH, MAX_YAML_VALUES, PROBLEM_KINDS
 from grader.checks import CODE_KINDS, KINDS
 from grader.cli import main
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE.parent / "fixtures" / "mini_course" / "problems.yaml"
@@ -42,8 +42,20 @@ WRONG = {  # per key: values of a wrong type, or of the right type but invalid
     "points": [None, -1, "3", True, [], [3], {}, {"a": 1}, NAN, INF, 1000],
     "file": [None, 0, 1.5, True, "", [], ["f"], {}, {"a": 1}],
     "solution": [None, 0, 1.5, True, "", [], ["f"], {}, {"a": 1}],
-    "hints": [None, 0, "h", [], ["h"], {}, {"ja": ["h"]}, {"ja": [], "en": []}, {"ja": ["h"], "en": ["h", "i"]},
-              {"ja": [""], "en": ["h"]}, {"ja": "h", "en": "h"}, {"ja": [1], "en": ["h"]}],
+    "hints": [
+        None,
+        0,
+        "h",
+        [],
+        ["h"],
+        {},
+        {"ja": ["h"]},
+        {"ja": [], "en": []},
+        {"ja": ["h"], "en": ["h", "i"]},
+        {"ja": [""], "en": ["h"]},
+        {"ja": "h", "en": "h"},
+        {"ja": [1], "en": ["h"]},
+    ],
     "checks": [None, 0, "c", [], {}, {"kind": "cases"}, ["c"], [None], [[]]],
     "requires": [None, "mc_pass", 0, {}, [1], [None], ["nope"], [["mc_pass"]]],
     "timeout": [None, "1", True, [], {}, 0, -1, NAN, INF, [1]],
@@ -89,15 +101,21 @@ def root(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("catalogs")
 
 
-FUZZ = settings(deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 problem_index = st.integers(min_value=0, max_value=len(PROBLEMS) - 1)
 
 
 def test_the_unmutated_catalog_lists(root):
     result = _drill_list(TEXT, root)
     assert result.exit_code == 0 and result.stderr == ""
-    assert [line.split()[0] for line in result.stdout.splitlines()[2:2 + len(PROBLEMS)]] == [p["id"] for p in PROBLEMS]
+    assert [line.split()[0] for line in result.stdout.splitlines()[2 : 2 + len(PROBLEMS)]] == [
+        p["id"] for p in PROBLEMS
+    ]
 
 
 @settings(FUZZ, max_examples=150)
@@ -116,8 +134,12 @@ def test_a_wrong_value_names_entry_and_key(root, index, data):
 def test_a_missing_key_names_entry_and_key(root, index, data):
     broken = copy.deepcopy(RAW)
     entry = broken["problems"][index]
-    path = data.draw(st.sampled_from([(k,) for k in REQUIRED] + [(k, lang) for k in ("title", "statement", "hints")
-                                                                  for lang in ("ja", "en")]), label="key")
+    path = data.draw(
+        st.sampled_from(
+            [(k,) for k in REQUIRED] + [(k, lang) for k in ("title", "statement", "hints") for lang in ("ja", "en")]
+        ),
+        label="key",
+    )
     if len(path) == 1:
         del entry[path[0]]
     else:
@@ -164,9 +186,30 @@ def test_duplicate_ids_and_unknown_kinds_are_named(root, first, second, kind):
 
 corruption = st.one_of(
     st.tuples(st.just("truncate"), st.integers(min_value=0, max_value=len(TEXT)), st.just("")),
-    st.tuples(st.just("insert"), st.integers(min_value=0, max_value=len(TEXT)),
-              st.one_of(st.text(max_size=8), st.sampled_from(["\t", ":", "- ", "[", "{", "&a", "*a", "*zz", "!!int x",
-                                                              "!!python/object:os.system", "\x00", "\ufeff", "\n  "]))),
+    st.tuples(
+        st.just("insert"),
+        st.integers(min_value=0, max_value=len(TEXT)),
+        st.one_of(
+            st.text(max_size=8),
+            st.sampled_from(
+                [
+                    "\t",
+                    ":",
+                    "- ",
+                    "[",
+                    "{",
+                    "&a",
+                    "*a",
+                    "*zz",
+                    "!!int x",
+                    "!!python/object:os.system",
+                    "\x00",
+                    "\ufeff",
+                    "\n  ",
+                ]
+            ),
+        ),
+    ),
     st.tuples(st.just("drop_line"), st.integers(min_value=0, max_value=TEXT.count("\n")), st.just("")),
     st.tuples(st.just("bytes"), st.integers(min_value=0, max_value=len(TEXT)), st.binary(min_size=1, max_size=4)),
 )
@@ -179,7 +222,7 @@ def _corrupt(how: str, at: int, what) -> str | bytes:
         return TEXT[:at] + what + TEXT[at:]
     if how == "drop_line":
         lines = TEXT.split("\n")
-        return "\n".join(lines[:at] + lines[at + 1:])
+        return "\n".join(lines[:at] + lines[at + 1 :])
     data = TEXT.encode("utf-8")
     return data[:at] + what + data[at:]
 
@@ -195,16 +238,37 @@ def test_corrupt_text_lists_or_gives_one_error_line(root, change):
 
 
 shapes = st.one_of(
-    st.sampled_from(["[1, 2]", "hello", "42", "null", "~", "", "---\n...", "[]", "{}", "!!set {a, b}", "- a\n- b",
-                     "format_version: 1", "problems: []", "format_version: 1\nproblems: {}",
-                     "format_version: 1\nproblems: [[]]", "format_version: 1\nproblems: [null]",
-                     "format_version: !!float x\nproblems: []", "format_version: 2001-13-45\nproblems: []",
-                     "format_version: " + "9" * 5000 + "\nproblems: []", "format_version: &a [*a]\nproblems: []",
-                     "format_version: 1\nproblems: *missing"]),
+    st.sampled_from(
+        [
+            "[1, 2]",
+            "hello",
+            "42",
+            "null",
+            "~",
+            "",
+            "---\n...",
+            "[]",
+            "{}",
+            "!!set {a, b}",
+            "- a\n- b",
+            "format_version: 1",
+            "problems: []",
+            "format_version: 1\nproblems: {}",
+            "format_version: 1\nproblems: [[]]",
+            "format_version: 1\nproblems: [null]",
+            "format_version: !!float x\nproblems: []",
+            "format_version: 2001-13-45\nproblems: []",
+            "format_version: " + "9" * 5000 + "\nproblems: []",
+            "format_version: &a [*a]\nproblems: []",
+            "format_version: 1\nproblems: *missing",
+        ]
+    ),
     st.integers(min_value=MAX_YAML_DEPTH, max_value=200_000).map(
-        lambda n: "format_version: 1\nproblems: " + "[" * n + "]" * n),
+        lambda n: "format_version: 1\nproblems: " + "[" * n + "]" * n
+    ),
     st.integers(min_value=MAX_YAML_DEPTH, max_value=50_000).map(
-        lambda n: "format_version: 1\nproblems: " + "{a: " * n + "1" + "}" * n),
+        lambda n: "format_version: 1\nproblems: " + "{a: " * n + "1" + "}" * n
+    ),
 )
 
 
@@ -215,22 +279,32 @@ def test_wrong_shapes_give_one_error_line(root, text):
 
 
 def _bomb(width: int, levels: int, where: str) -> str:
-    anchors = "x-lol:\n  - &l0 [" + ", ".join(["lol"] * width) + "]\n" + "".join(
-        f"  - &l{i} [" + ", ".join([f"*l{i - 1}"] * width) + "]\n" for i in range(1, levels))
+    anchors = (
+        "x-lol:\n  - &l0 ["
+        + ", ".join(["lol"] * width)
+        + "]\n"
+        + "".join(f"  - &l{i} [" + ", ".join([f"*l{i - 1}"] * width) + "]\n" for i in range(1, levels))
+    )
     text = TEXT.replace("format_version: 1\n", "format_version: 1\n" + anchors, 1)
     if where == "params":  # inside a check that is otherwise valid, where only the JSON cache would walk it
-        return text.replace("        params:\n          part: d\n",
-                            f"        params:\n          lol: *l{levels - 1}\n          part: d\n", 1)
+        return text.replace(
+            "        params:\n          part: d\n",
+            f"        params:\n          lol: *l{levels - 1}\n          part: d\n",
+            1,
+        )
     return text
 
 
 @settings(FUZZ, max_examples=30)
-@given(width=st.integers(min_value=2, max_value=12), levels=st.integers(min_value=2, max_value=12),
-       where=st.sampled_from(["top", "params"]))
+@given(
+    width=st.integers(min_value=2, max_value=12),
+    levels=st.integers(min_value=2, max_value=12),
+    where=st.sampled_from(["top", "params"]),
+)
 def test_an_alias_bomb_is_refused_fast_in_bounded_memory(root, width, levels, where):
-    expanded = sum(width ** k for k in range(1, levels + 1))  # the values the aliases stand for
+    expanded = sum(width**k for k in range(1, levels + 1))  # the values the aliases stand for
     if where == "params":
-        expanded += width ** levels  # the check's alias to the deepest anchor stands for all of it once more
+        expanded += width**levels  # the check's alias to the deepest anchor stands for all of it once more
     text = _bomb(width, levels, where)
     tracemalloc.start()
     started = time.monotonic()
@@ -244,43 +318,67 @@ def test_an_alias_bomb_is_refused_fast_in_bounded_memory(root, width, levels, wh
     if expanded > 2 * MAX_YAML_VALUES:
         line = _one_error_line(result)
         assert line.startswith("Error: problems.yaml: refused at line ")
-        assert line.endswith(f"more than {MAX_YAML_VALUES} values once aliases are expanded (a YAML bomb?); "
-                             f"use fewer aliases"), line
+        assert line.endswith(
+            f"more than {MAX_YAML_VALUES} values once aliases are expanded (a YAML bomb?); use fewer aliases"
+        ), line
     elif expanded < MAX_YAML_VALUES // 2 and where == "top":
         assert result.exit_code == 0, result.output
     elif expanded < MAX_YAML_VALUES // 2:  # read in full, then refused as a parameter the kind does not have
-        assert _one_error_line(result).startswith("Error: problems.yaml: problem 'mc_symbolic': checks[0].params.lol "
-                                                  "is not a parameter here"), result.output
+        assert _one_error_line(result).startswith(
+            "Error: problems.yaml: problem 'mc_symbolic': checks[0].params.lol is not a parameter here"
+        ), result.output
 
 
 def test_a_bomb_that_would_expand_to_a_billion_is_refused(root):
     started = time.monotonic()
     line = _one_error_line(_drill_list(_bomb(10, 9, "params"), root))
     assert time.monotonic() - started < 2.0
-    assert line == ("Error: problems.yaml: refused at line 9, column 15: more than 200000 values once aliases "
-                    "are expanded (a YAML bomb?); use fewer aliases")
+    assert line == (
+        "Error: problems.yaml: refused at line 9, column 15: more than 200000 values once aliases "
+        "are expanded (a YAML bomb?); use fewer aliases"
+    )
 
 
 # --- check parameters: each kind's own, validated at load (grader/checks/schema.py) ---
 
 PARAMS_WRONG = {  # kind -> key -> values its parameters must refuse
-    "symbolic": {"part": [None, 0, "", "1d", ["d"]], "expected": [None, [], {}, True, "2*(x +", "2*z", "x.y"],
-                 "symbols": [None, [], "x", {"x": [2, -2]}, {"x": [1]}, {"x": ["a", "b"]}, {"1x": [0, 1]}],
-                 "matrices": [[], {"A": []}, {"A": [0, 2]}, {"A": 3}, {"A": [1.5]}],
-                 "define": [[], {"t": None}, {"t": "x +"}], "uses": ["d", [1], ["zz"]],
-                 "functions": ["exp", [1], ["nope"]], "forbid": [[], {"t": "no"}, {"t": {"ja": "a"}}],
-                 "wrong": [{}, "x", [1], [{"expr": "x"}], [{"expr": "x +", "ja": "a", "en": "b"}],
-                           [{"expr": "x", "ja": "a", "en": "b", "shapes": 3}]]},
-    "choice": {"part": [None, 1, "a b"], "answer": [None, 1, [], "Z"],
-               "options": [None, [], {}, {"A": "only one"}, "AB", {"A": ["x"], "B": "y"}],
-               "explain": [[], {"B": "x"}, {"Z": {"ja": "a", "en": "b"}}, {"B": {"en": "b"}}]},
-    "numeric": {"part": [None, "-"], "answer": [None, [], True, "a +", "q + 1", {"v": 1}],
-                "rtol": ["tight", -1.0, NAN, INF, True, []], "tol": ["0", -1e-9],
-                "wrong": [{}, "x", [1], [{"value": 1}], [{"value": "a +", "ja": "a", "en": "b"}]]},
+    "symbolic": {
+        "part": [None, 0, "", "1d", ["d"]],
+        "expected": [None, [], {}, True, "2*(x +", "2*z", "x.y"],
+        "symbols": [None, [], "x", {"x": [2, -2]}, {"x": [1]}, {"x": ["a", "b"]}, {"1x": [0, 1]}],
+        "matrices": [[], {"A": []}, {"A": [0, 2]}, {"A": 3}, {"A": [1.5]}],
+        "define": [[], {"t": None}, {"t": "x +"}],
+        "uses": ["d", [1], ["zz"]],
+        "functions": ["exp", [1], ["nope"]],
+        "forbid": [[], {"t": "no"}, {"t": {"ja": "a"}}],
+        "wrong": [
+            {},
+            "x",
+            [1],
+            [{"expr": "x"}],
+            [{"expr": "x +", "ja": "a", "en": "b"}],
+            [{"expr": "x", "ja": "a", "en": "b", "shapes": 3}],
+        ],
+    },
+    "choice": {
+        "part": [None, 1, "a b"],
+        "answer": [None, 1, [], "Z"],
+        "options": [None, [], {}, {"A": "only one"}, "AB", {"A": ["x"], "B": "y"}],
+        "explain": [[], {"B": "x"}, {"Z": {"ja": "a", "en": "b"}}, {"B": {"en": "b"}}],
+    },
+    "numeric": {
+        "part": [None, "-"],
+        "answer": [None, [], True, "a +", "q + 1", {"v": 1}],
+        "rtol": ["tight", -1.0, NAN, INF, True, []],
+        "tol": ["0", -1e-9],
+        "wrong": [{}, "x", [1], [{"value": 1}], [{"value": "a +", "ja": "a", "en": "b"}]],
+    },
     "cases": {"rtol": ["tight", True, [], NAN], "atol": ["0", {}]},
 }
-KIND_AT = {kind: next((i, j) for i, p in enumerate(PROBLEMS) for j, c in enumerate(p["checks"]) if c["kind"] == kind)
-           for kind in PARAMS_WRONG}
+KIND_AT = {
+    kind: next((i, j) for i, p in enumerate(PROBLEMS) for j, c in enumerate(p["checks"]) if c["kind"] == kind)
+    for kind in PARAMS_WRONG
+}
 ANSWER = {"symbolic": "2*(x + y)", "choice": "A", "numeric": "40"}
 
 
@@ -302,25 +400,68 @@ def test_a_wrong_parameter_names_entry_check_and_key(root, data):
 def test_a_misspelt_parameter_is_named_with_the_known_ones(root, data, key):
     kind = data.draw(st.sampled_from(sorted(PARAMS_WRONG)), label="kind")
     index, position = KIND_AT[kind]
-    from grader.checks import kind as kind_of
     import dataclasses
+
+    from grader.checks import kind as kind_of
 
     known = [f.name for f in dataclasses.fields(kind_of(kind).params)]
     assume(key not in known)
     broken = copy.deepcopy(RAW)
     broken["problems"][index]["checks"][position].setdefault("params", {})[key] = 1
     line = _one_error_line(_drill_list(_dump(broken), root))
-    assert line == (f"{_named(index, f'checks[{position}].params.{key}')} is not a parameter here "
-                    f"(known: {', '.join(known)})"), line
+    assert line == (
+        f"{_named(index, f'checks[{position}].params.{key}')} is not a parameter here (known: {', '.join(known)})"
+    ), line
 
 
-FORMULAS = ["", "x", "2*(x + y)", "a + b", "A", "B", "1e999", "x^x^x", "tight", "ja", "en", "q", "2*(x +", "exec(x)",
-            "x y", "10^10^10", "-1"]
-SHAPES = [None, True, 0, -1, 1.5, math.nan, [], [1], ["x"], ["x", "y"], [1, 2], [2, 1], [[1]], {}, {"x": 1},
-          {"x": [1, 2]}, {"A": "x"}, {"A": {"ja": "a", "en": "b"}}, {"B": {"ja": "a", "en": "b"}},
-          [{"expr": "x", "ja": "a", "en": "b"}], [{"value": "a", "ja": "a", "en": "b"}], [{"expr": "x"}]]
-ANSWER_KEYS = [(kind, f.name) for kind in sorted(ANSWER)
-               for f in __import__("dataclasses").fields(__import__("grader.checks", fromlist=["kind"]).kind(kind).params)]
+FORMULAS = [
+    "",
+    "x",
+    "2*(x + y)",
+    "a + b",
+    "A",
+    "B",
+    "1e999",
+    "x^x^x",
+    "tight",
+    "ja",
+    "en",
+    "q",
+    "2*(x +",
+    "exec(x)",
+    "x y",
+    "10^10^10",
+    "-1",
+]
+SHAPES = [
+    None,
+    True,
+    0,
+    -1,
+    1.5,
+    math.nan,
+    [],
+    [1],
+    ["x"],
+    ["x", "y"],
+    [1, 2],
+    [2, 1],
+    [[1]],
+    {},
+    {"x": 1},
+    {"x": [1, 2]},
+    {"A": "x"},
+    {"A": {"ja": "a", "en": "b"}},
+    {"B": {"ja": "a", "en": "b"}},
+    [{"expr": "x", "ja": "a", "en": "b"}],
+    [{"value": "a", "ja": "a", "en": "b"}],
+    [{"expr": "x"}],
+]
+ANSWER_KEYS = [
+    (kind, f.name)
+    for kind in sorted(ANSWER)
+    for f in __import__("dataclasses").fields(__import__("grader.checks", fromlist=["kind"]).kind(kind).params)
+]
 
 
 def _load_then_grade(root: Path, kind: str, key: str, value) -> None:
@@ -337,8 +478,11 @@ def _load_then_grade(root: Path, kind: str, key: str, value) -> None:
     ws = Path(tempfile.mkdtemp(dir=root))
     (ws / "problems.yaml").write_text(text, encoding="utf-8")
     part = broken["problems"][index]["checks"][position]["params"]["part"]
-    graded = CliRunner().invoke(main, ["--workspace", str(ws), "grade", PROBLEMS[index]["id"], "--answer",
-                                       f"{part}={ANSWER[kind]}"], catch_exceptions=False)
+    graded = CliRunner().invoke(
+        main,
+        ["--workspace", str(ws), "grade", PROBLEMS[index]["id"], "--answer", f"{part}={ANSWER[kind]}"],
+        catch_exceptions=False,
+    )
     assert graded.exit_code in (0, 1), graded.output
     assert "Traceback" not in graded.output
 
@@ -352,12 +496,15 @@ def test_every_parameter_with_every_shape_of_value_is_refused_or_grades(root, ki
 
 
 any_value = st.recursive(
-    st.one_of(st.sampled_from(FORMULAS), st.none(), st.booleans(), st.integers(-10**6, 10**6),
-              st.floats(allow_nan=True)),
-    lambda inner: st.one_of(st.lists(inner, max_size=3),
-                            st.dictionaries(st.sampled_from(["ja", "en", "expr", "value", "A", "B", "x", "y"]),
-                                            inner, max_size=3)),
-    max_leaves=6)
+    st.one_of(
+        st.sampled_from(FORMULAS), st.none(), st.booleans(), st.integers(-(10**6), 10**6), st.floats(allow_nan=True)
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.sampled_from(["ja", "en", "expr", "value", "A", "B", "x", "y"]), inner, max_size=3),
+    ),
+    max_leaves=6,
+)
 
 
 @settings(FUZZ, max_examples=100)

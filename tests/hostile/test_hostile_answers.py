@@ -5,13 +5,13 @@ Each gives exit 1 and one check whose message is a single line (a caret line und
 the answer cannot be read or is not equivalent; no traceback; a few seconds of wall time; the grader's
 memory bounded; and nothing of the answer executed. Cases run two at a time in a module fixture.
 """
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 import pytest
-
 from grader import workspace
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the hostile runner reads /proc")
@@ -27,10 +27,13 @@ SLOW_FOR_SYMPY = "1 - tanh(x)^2 + e^(-1000)*(tanh(x) + sech(x) + exp(x) + sigmoi
 
 # name: (answer, how it reaches drill, exit code, the check's message: its first line, exactly)
 CASES = {
-    "import_os_system": ("__import__('os').system('touch SENTINEL')", "argv", 1,
-                         CANNOT + "unexpected character ''' at position 12"),
-    "import_os_bare": ("__import__(os)", "argv", 1,
-                       "unknown name '__import__' at position 1; " + ALLOWED),
+    "import_os_system": (
+        "__import__('os').system('touch SENTINEL')",
+        "argv",
+        1,
+        CANNOT + "unexpected character ''' at position 12",
+    ),
+    "import_os_bare": ("__import__(os)", "argv", 1, "unknown name '__import__' at position 1; " + ALLOWED),
     "lambda": ("lambda x: x", "argv", 1, CANNOT + "unexpected character ':' at position 9"),
     "dunder_class": ("x.__class__", "argv", 1, CANNOT + "unexpected character '.' at position 2"),
     "dunder_bases": ("().__class__.__bases__", "argv", 1, CANNOT + "unexpected character '.' at position 3"),
@@ -48,12 +51,15 @@ CASES = {
     "x_to_10_10": ("x^(10^10)", "argv", 1, TOO_LARGE),
     "float_1e999999": ("1e999999", "argv", 1, TOO_LARGE),
     "tiny_huge_literal": ("1 - tanh(x)^2 + 1/1e99999999999", "argv", 1, TOO_LARGE),
-    "nested_powers": ("1 - tanh(x)^2 + 1/((10^1000)^1000)^1000", "argv", 1,
-                      CANNOT + "its numbers grow too large"),
+    "nested_powers": ("1 - tanh(x)^2 + 1/((10^1000)^1000)^1000", "argv", 1, CANNOT + "its numbers grow too large"),
     "nul_byte": ("x\x00", "file", 1, CANNOT + "unexpected character U+0000 at position 2"),
     "lone_surrogate": (b"\xed\xa0\x80", "argv", 1, CANNOT + "unexpected character U+DCED at position 1"),
-    "not_utf8_file": (b"\xff\xfe x", "file", 1,
-                      f"{ANSWER_FILE} is saved in an unknown encoding, not UTF-8: save it as UTF-8 and grade again"),
+    "not_utf8_file": (
+        b"\xff\xfe x",
+        "file",
+        1,
+        f"{ANSWER_FILE} is saved in an unknown encoding, not UTF-8: save it as UTF-8 and grade again",
+    ),
     "right_to_left_override": ("x\u202e", "argv", 1, CANNOT + "unexpected character U+202E at position 2"),
     "cyrillic_x": ("1 - tanh(х)^2", "argv", 1, CANNOT + "unexpected character 'х' at position 10"),
     "fullwidth_exec": ("ｅｘｅｃ(x)", "argv", 1, "unknown name 'exec' at position 1; " + ALLOWED),

@@ -4,6 +4,7 @@ Each gives one JSON result (fail, or error where nothing could run) whose messag
 lines, no traceback, within the timeout + 1 s as the grader measures it, with the grader's own
 memory bounded, and no process left behind. Cases run two at a time (2 cores) in a module fixture.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,8 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="th
 
 HERE = Path(__file__).resolve().parent
 CASES = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
-TIMEOUT = 5.0                 # hx_layer's timeout in course/problems.yaml: room to fill 1 GiB on a busy machine
-PEAK_RSS_LIMIT_KB = 300_000   # the grader's own peak RSS; learner processes are capped at 1 GiB each
+TIMEOUT = 5.0  # hx_layer's timeout in course/problems.yaml: room to fill 1 GiB on a busy machine
+PEAK_RSS_LIMIT_KB = 300_000  # the grader's own peak RSS; learner processes are capped at 1 GiB each
 TARGET = "exercises/hx/hx_layer.py"
 
 
@@ -49,8 +50,9 @@ def grade_case(hostile, root: Path, name: str):
     root.mkdir(parents=True)
     ws = hostile.workspace(root)
     place(ws, name, spec)
-    return hostile.run(ws, "grade", "hx_layer", "--json", timeout=TIMEOUT + 20,
-                       stdin_held_open=spec.get("stdin") == "held_open")
+    return hostile.run(
+        ws, "grade", "hx_layer", "--json", timeout=TIMEOUT + 20, stdin_held_open=spec.get("stdin") == "held_open"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +69,17 @@ def corpus(request, hostile, tmp_path_factory):
                 status, duration = data["status"], data["duration_s"]
             except (ValueError, KeyError):
                 status, duration = None, None
-            rows.append({"case": n, "exit": r.returncode, "status": status, "duration_s": duration,
-                         "wall_s": round(r.wall_s, 3), "peak_kb": r.peak_kb, "left": len(r.left_behind)})
+            rows.append(
+                {
+                    "case": n,
+                    "exit": r.returncode,
+                    "status": status,
+                    "duration_s": duration,
+                    "wall_s": round(r.wall_s, 3),
+                    "peak_kb": r.peak_kb,
+                    "left": len(r.left_behind),
+                }
+            )
         Path(summary).write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return runs
 

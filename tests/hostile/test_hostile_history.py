@@ -1,5 +1,6 @@
 """History survives faults: SIGKILL at random moments, two graders at once, a read-only workspace,
 a full disk. Each `drill` is a real subprocess (see conftest.py)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,10 +11,8 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 
 import pytest
-
 from grader.history import History
 from grader.results import CheckResult, ProblemResult
 
@@ -67,8 +66,13 @@ def test_sigkill_at_random_moments_loses_nothing_that_was_reported(hostile, host
             with lock:
                 typical = sorted(walls)[len(walls) // 2]  # how long a whole grade takes right now
                 draw = rng.random()
-                delay = (None if draw < 1 / 3 else rng.uniform(0, typical) if draw < 2 / 3
-                         else rng.uniform(0.8 * typical, 1.2 * typical))
+                delay = (
+                    None
+                    if draw < 1 / 3
+                    else rng.uniform(0, typical)
+                    if draw < 2 / 3
+                    else rng.uniform(0.8 * typical, 1.2 * typical)
+                )
             digest = put(ws, problem, f"# run {i} of {problem}\n" + REFERENCE)
             run = hostile.run(ws, "grade", problem, "--json", kill_after=delay)
             with lock:
@@ -133,8 +137,10 @@ def _can_mount() -> bool:
 
 
 READ_ONLY = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
-DISK_FULL = ('D="$0/.drill"; cp -a "$D" "$0/.saved" && mount -t tmpfs -o size=256k tmpfs "$D" && '
-             'cp -a "$0/.saved/." "$D/" && { dd if=/dev/zero of="$D/fill" bs=4k 2>/dev/null; exec "$@"; }')
+DISK_FULL = (
+    'D="$0/.drill"; cp -a "$D" "$0/.saved" && mount -t tmpfs -o size=256k tmpfs "$D" && '
+    'cp -a "$0/.saved/." "$D/" && { dd if=/dev/zero of="$D/fill" bs=4k 2>/dev/null; exec "$@"; }'
+)
 
 
 def _read_only_prefix(ws):
@@ -143,7 +149,7 @@ def _read_only_prefix(ws):
         return ("unshare", "-m", "sh", "-c", READ_ONLY, str(ws))
     if os.geteuid() == 0:
         pytest.skip("root without mount namespaces cannot make a read-only workspace")
-    for folder, dirs, files in os.walk(ws):
+    for folder, _dirs, files in os.walk(ws):
         for name in files:
             os.chmod(os.path.join(folder, name), 0o444)
         os.chmod(folder, 0o555)
@@ -198,7 +204,9 @@ def test_a_disk_that_fills_up_mid_session_gives_a_warning_not_an_error(tmp_path)
         history.record_attempt(_result(), None)
         if history.warning:
             break
-    assert str(history.warning) == "history could not be written (database or disk is full); this result was not recorded."
+    assert (
+        str(history.warning) == "history could not be written (database or disk is full); this result was not recorded."
+    )
     history.close()
 
 

@@ -4,6 +4,7 @@
 learner's; an interruption of drill must reach both, whether it comes from the terminal (the whole
 foreground process group) or to drill alone.
 """
+
 from __future__ import annotations
 
 import sys
@@ -12,7 +13,7 @@ import pytest
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
-STRAY_THEN_LOOP = '''\
+STRAY_THEN_LOOP = """\
 import subprocess
 
 
@@ -28,7 +29,7 @@ class Double:
 
     def backward(self, dout):
         return 2 * dout
-'''
+"""
 
 
 @pytest.mark.parametrize("group", [True, False], ids=["terminal_ctrl_c", "sigint_to_drill_alone"])

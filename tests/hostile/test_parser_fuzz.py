@@ -4,6 +4,7 @@ whole symbolic judgement returns a verdict, never an exception.
 
 Examples (derandomized, so CI sees the same ones every run): 800 + 300 + 600 + 500 + 150 = 2,350.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -12,14 +13,13 @@ import time
 from pathlib import Path
 from unittest import mock
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from grader import catalog as catalog_mod
 from grader import expr
 from grader.checks import symbolic
 from grader.errors import AnswerError
 from grader.results import ERROR, FAIL, PASS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOG = catalog_mod.load(REPO / "problems.yaml")
@@ -27,8 +27,13 @@ PARSE_SECONDS = 1.0
 JUDGE_SECONDS = 5.0
 
 # d_tanh_expr: one scalar x; chain_rule_dzdx: a defined name t, and t forbidden in dzdx; rnn_y1: matrices
-PARTS = [("d_tanh_expr", "dydx"), ("chain_rule_dzdx", "dzdt"), ("chain_rule_dzdx", "dzdx"), ("rnn_y1", "s1"),
-         ("rnn_y1", "y1")]
+PARTS = [
+    ("d_tanh_expr", "dydx"),
+    ("chain_rule_dzdx", "dzdt"),
+    ("chain_rule_dzdx", "dzdx"),
+    ("rnn_y1", "s1"),
+    ("rnn_y1", "y1"),
+]
 
 
 def _spec(pid: str, part: str):
@@ -38,16 +43,133 @@ def _spec(pid: str, part: str):
 
 SPECS = [_spec(pid, part) for pid, part in PARTS]
 WHITELISTED = sorted({name for problem, spec in SPECS for name in symbolic.names_for(problem, spec).symbols})
-OUTSIDERS = ["t", "z", "os", "sys", "id", "open", "exec", "eval", "lambda", "import", "__import__", "globals",
-             "locals", "__class__", "__bases__", "__subclasses__", "__builtins__", "print", "True", "None",
-             "self", "xx", "x1x", "W_inx1", "sigmoidx", "log10", "abs", "max", "E", "Pi", "T"]
-NUMBERS = ["0", "1", "2", "0.5", ".5", "1.", "9", "10", "1e3", "1e-3", "1e999", "1e999999", "1e-999999",
-           "1e99999999999999999999", "123456789012345678901234567890", "0" * 31 + "1", "١", "٣.٥", "1e5x"]
-FRAGMENTS = ["__", ".", "[", "]", "'", '"', "lambda", "import", "(", ")", ",", ":", "=", ";", "{", "}", "`",
-             "\\", "!", "#", "%", "&", "|", "~", "<", ">", "?", "$", "@", "⊙", "^", "**", "*", "/", "+", "-",
-             ".T", "^T", "ᵀ", "²", "³", "σ", "√", "π", "λ", "−", "×", "·", "÷", "∘", "・", "（", "）", "ｘ",
-             "\x00", "\ud800", "\udcff", "\u200b", "\u202e", "е", "х", " ", "\t", "\n", "e", "pi", "ln",
-             *expr.FUNCTIONS, *WHITELISTED, *OUTSIDERS, *NUMBERS]
+OUTSIDERS = [
+    "t",
+    "z",
+    "os",
+    "sys",
+    "id",
+    "open",
+    "exec",
+    "eval",
+    "lambda",
+    "import",
+    "__import__",
+    "globals",
+    "locals",
+    "__class__",
+    "__bases__",
+    "__subclasses__",
+    "__builtins__",
+    "print",
+    "True",
+    "None",
+    "self",
+    "xx",
+    "x1x",
+    "W_inx1",
+    "sigmoidx",
+    "log10",
+    "abs",
+    "max",
+    "E",
+    "Pi",
+    "T",
+]
+NUMBERS = [
+    "0",
+    "1",
+    "2",
+    "0.5",
+    ".5",
+    "1.",
+    "9",
+    "10",
+    "1e3",
+    "1e-3",
+    "1e999",
+    "1e999999",
+    "1e-999999",
+    "1e99999999999999999999",
+    "123456789012345678901234567890",
+    "0" * 31 + "1",
+    "١",
+    "٣.٥",
+    "1e5x",
+]
+FRAGMENTS = [
+    "__",
+    ".",
+    "[",
+    "]",
+    "'",
+    '"',
+    "lambda",
+    "import",
+    "(",
+    ")",
+    ",",
+    ":",
+    "=",
+    ";",
+    "{",
+    "}",
+    "`",
+    "\\",
+    "!",
+    "#",
+    "%",
+    "&",
+    "|",
+    "~",
+    "<",
+    ">",
+    "?",
+    "$",
+    "@",
+    "⊙",
+    "^",
+    "**",
+    "*",
+    "/",
+    "+",
+    "-",
+    ".T",
+    "^T",
+    "ᵀ",
+    "²",
+    "³",
+    "σ",
+    "√",
+    "π",
+    "λ",
+    "−",
+    "×",
+    "·",
+    "÷",
+    "∘",
+    "・",
+    "（",
+    "）",
+    "ｘ",
+    "\x00",
+    "\ud800",
+    "\udcff",
+    "\u200b",
+    "\u202e",
+    "е",
+    "х",
+    " ",
+    "\t",
+    "\n",
+    "e",
+    "pi",
+    "ln",
+    *expr.FUNCTIONS,
+    *WHITELISTED,
+    *OUTSIDERS,
+    *NUMBERS,
+]
 
 python_ish = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.characters()), max_size=40).map("".join)
 any_text = st.one_of(st.text(max_size=60), python_ish)
@@ -61,17 +183,48 @@ def _repeat(head: str, unit: str, times: int | None, tail: str) -> str:
 
 
 # long inputs: one fragment many times over, which a short random text never reaches
-repeated = st.builds(_repeat, st.sampled_from(["", "2*", "("]),
-                     st.sampled_from(["x+", "-", "(", "x*", "2", "x^", "2^", "sigmoid(", "exp(", "((x)", "x/", "x.T",
-                                      "x⊙", "+-", "x ", "1e9^", "(9)^", "-(", "x)", "x-", "x ⊙ ", "2 "]),
-                     st.one_of(st.none(), st.integers(min_value=0, max_value=1200)),
-                     st.sampled_from(["", "x", "x" + ")" * 600]))
+repeated = st.builds(
+    _repeat,
+    st.sampled_from(["", "2*", "("]),
+    st.sampled_from(
+        [
+            "x+",
+            "-",
+            "(",
+            "x*",
+            "2",
+            "x^",
+            "2^",
+            "sigmoid(",
+            "exp(",
+            "((x)",
+            "x/",
+            "x.T",
+            "x⊙",
+            "+-",
+            "x ",
+            "1e9^",
+            "(9)^",
+            "-(",
+            "x)",
+            "x-",
+            "x ⊙ ",
+            "2 ",
+        ]
+    ),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=1200)),
+    st.sampled_from(["", "x", "x" + ")" * 600]),
+)
 
 
 def _grammar(names: list[str], outsiders: list[str]):
     """Expressions shaped like the grammar: names (allowed or not), numbers, operators, calls, powers."""
-    leaf = st.one_of(st.sampled_from(names), st.sampled_from(NUMBERS), st.sampled_from(["e", "pi"]),
-                     *([st.sampled_from(outsiders)] if outsiders else []))
+    leaf = st.one_of(
+        st.sampled_from(names),
+        st.sampled_from(NUMBERS),
+        st.sampled_from(["e", "pi"]),
+        *([st.sampled_from(outsiders)] if outsiders else []),
+    )
 
     def grow(inner):
         binary = st.tuples(inner, st.sampled_from(["+", "-", "*", "/", "^", "**", "⊙", "@", " ", ""]), inner)
@@ -82,10 +235,12 @@ def _grammar(names: list[str], outsiders: list[str]):
             inner.map(lambda s: f"{s}^T"),
             inner.map(lambda s: f"{s}.T"),
             st.tuples(st.sampled_from([*expr.FUNCTIONS, "exec", "open", "abs"]), inner).map(
-                lambda t: f"{t[0]}({t[1]})"),
+                lambda t: f"{t[0]}({t[1]})"
+            ),
             st.tuples(st.sampled_from(expr.FUNCTIONS), inner).map(lambda t: f"{t[0]}^2({t[1]})"),
             st.tuples(inner, st.sampled_from(["1000", "1001", "10^10", "9^9^9", "0.5", "-1", "x"])).map(
-                lambda t: f"({t[0]})^{t[1]}"),
+                lambda t: f"({t[0]})^{t[1]}"
+            ),
         )
 
     return st.recursive(leaf, grow, max_leaves=25)

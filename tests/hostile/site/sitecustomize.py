@@ -1,5 +1,6 @@
 """Loaded by `python -m grader` in the hostile tests (PYTHONPATH): makes the test course's hidden
 checks importable and, at exit, writes the grader's peak RSS (VmHWM, kB) to DRILL_TEST_HWM."""
+
 import os
 
 _extra = os.environ.get("DRILL_TEST_HIDDEN")

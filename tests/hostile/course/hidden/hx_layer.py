@@ -3,10 +3,10 @@
 Each cases check also returns the input as it is after the call, so a submission that changes
 its input in place fails even when its return value is right.
 """
+
 from __future__ import annotations
 
 import numpy as np
-
 from grader.checks.cases import Cases
 from grader.checks.gradcheck import GradCheck
 
@@ -16,8 +16,10 @@ def _inputs(rng):
 
 
 def _grad_inputs(rng):
-    return [{"x": rng.standard_normal((3, 4)), "dout": rng.standard_normal((3, 4))},
-            {"x": rng.standard_normal((2, 5)), "dout": rng.standard_normal((2, 5))}]
+    return [
+        {"x": rng.standard_normal((3, 4)), "dout": rng.standard_normal((3, 4))},
+        {"x": rng.standard_normal((2, 5)), "dout": rng.standard_normal((2, 5))},
+    ]
 
 
 def _function(learner, case):
@@ -43,6 +45,7 @@ def _expected(case):
 CHECKS = {
     "function": Cases(inputs=_inputs, run=_function, expected=_expected),
     "forward": Cases(inputs=_inputs, run=_forward, expected=_expected),
-    "backward": GradCheck(inputs=_grad_inputs, run=_backward,
-                          loss=lambda c: float(np.sum(2 * c["x"] * c["dout"])), wrt={"dx": "x"}),
+    "backward": GradCheck(
+        inputs=_grad_inputs, run=_backward, loss=lambda c: float(np.sum(2 * c["x"] * c["dout"])), wrt={"dx": "x"}
+    ),
 }

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from grader.checks import CODE_KINDS, KINDS, SCHEMA_VERSION
-from grader.checks.schema import Context, ParamError
 from grader.errors import CatalogError
 from grader.texts import LANGS, Text
 
@@ -37,6 +36,7 @@ class CheckSpec:
     name: str
     points: float
     params: Any = field(default=None, hash=False, compare=False)
+    part: str | None = None  # the answer key an answer kind's check judges (its params.part), else None
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Problem:
         """Answer keys of a symbolic/choice/numeric problem, in order."""
         seen: list[str] = []
         for check in self.checks:
-            part = getattr(check.params, "part", None)
+            part = check.part
             if part and part not in seen:
                 seen.append(part)
         return tuple(seen)
@@ -421,13 +421,14 @@ def _checks(raw, kind: str, entry: _Entry, variables: tuple[str, ...] = ()) -> t
         if not isinstance(params, dict):
             entry.fail(f"{key}.params", Text("がマッピングではありません", "is not a mapping"))
         from grader.checks import kind as kind_of
+        from grader.checks.schema import Context, ParamError
 
-        earlier = tuple(p for c in result if (p := getattr(c.params, "part", None)))
+        earlier = tuple(c.part for c in result if c.part)
         try:
             parsed = kind_of(ckind).parse(params, Context(variables, earlier))
         except ParamError as exc:
             entry.fail_at(f"{key}.params.{exc.key}", exc.what)
-        result.append(CheckSpec(ckind, name, points, parsed))
+        result.append(CheckSpec(ckind, name, points, parsed, getattr(parsed, "part", None)))
     return tuple(result)
 
 
@@ -509,12 +510,36 @@ def _problem_from_cache(fields: dict) -> Problem:
     return Problem(**fields)
 
 
-def _check_from_cache(kind: str, name: str, points: float, params: dict) -> CheckSpec:
-    """A CheckSpec from the cache: its parameters rebuilt by type, not validated again."""
-    from grader.checks import kind as kind_of
-    from grader.checks.schema import parse
+def _check_from_cache(kind: str, name: str, points: float, params: dict, part: str | None) -> CheckSpec:
+    """A CheckSpec from the cache: its parameters rebuilt by type when first used, not validated again."""
+    return CheckSpec(kind, name, points, _CachedParams(kind, params), part)
 
-    return CheckSpec(kind, name, points, parse(kind_of(kind).params, params, ""))
+
+class _CachedParams:
+    """A cached check's parameters, rebuilt as its kind's Params when an attribute is first asked for:
+    `drill list` and `drill next` read many problems and none of their checks' parameters, so they
+    neither import the kinds' modules nor walk the parameters."""
+
+    __slots__ = ("_kind", "_raw", "_parsed")
+
+    def __init__(self, kind: str, raw: dict):
+        self._kind, self._raw, self._parsed = kind, raw, None
+
+    def resolve(self) -> Any:
+        if self._parsed is None:
+            from grader.checks import kind as kind_of
+            from grader.checks.schema import parse
+
+            self._parsed = parse(kind_of(self._kind).params, self._raw, "")
+        return self._parsed
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # our own slots before they are set (copy, pickle): not a parameter
+            raise AttributeError(name)
+        return getattr(self.resolve(), name)
+
+    def __repr__(self) -> str:
+        return repr(self.resolve())
 
 
 class _CachedProblems(Sequence):
@@ -535,7 +560,7 @@ class _CachedProblems(Sequence):
         if problem is None:
             try:
                 problem = _problem_from_cache(json.loads(self._lines[index]))
-            except (ValueError, AttributeError, KeyError, TypeError, ParamError):  # a damaged cache: as if missing
+            except (ValueError, AttributeError, KeyError, TypeError):  # a damaged cache: as if it were missing
                 problem = load(self._path).problems[index]
             self._decoded[index] = problem
         return problem

@@ -202,8 +202,8 @@ def run(
         result = grade_question(question, answers, lang)
         parts = tuple(
             PartRecord(
-                spec.params.part,
-                answers.get(spec.params.part, ""),
+                spec.part or spec.name,
+                answers.get(spec.part or spec.name, ""),
                 check.status,
                 expected_answer(problem, spec, values),
                 check.message,

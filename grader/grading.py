@@ -210,7 +210,7 @@ def _grade_answers(problem, answers: Answers, lang: str, values: dict | None, pr
     started = time.monotonic()
     results: list[CheckResult] = []
     for spec in problem.checks:
-        part = spec.params.part
+        part = spec.part
         text = answers.parts.get(part)
         if is_blank(text):
             message = (

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from grader.catalog import Problem
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 FAST_SECONDS = 300  # a first-try pass within 5 minutes of first seeing the problem counts as Easy
 
 
-@dataclass(frozen=True)
-class Pick:
+class Pick(NamedTuple):
     """The problem `drill next` shows, and why."""
 
     problem: Problem

@@ -1,7 +1,10 @@
 """The learner-facing operations, one place for the CLI, the notebook and watch.
 
+(The views it returns are NamedTuples rather than dataclasses: a frozen dataclass costs about half a
+millisecond to create at import, and `drill next` is measured against Click's own start-up.)
+
 A `Session` is one workspace with its catalog and history, opened lazily (so `drill next` does not
-pay for what it does not use). Its methods return dataclasses and raise `DrillError`s; they never
+pay for what it does not use). Its methods return views and raise `DrillError`s; they never
 print. Where the learner must be asked something (a confirmation, an exam answer) the caller passes
 the function that asks.
 """
@@ -9,9 +12,8 @@ the function that asks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from grader.errors import DrillError, UnknownProblem
 from grader.texts import Text
@@ -41,24 +43,21 @@ class NoExam(DrillError):
     """`drill exam --review` before any mock exam."""
 
 
-@dataclass(frozen=True)
-class ProblemView:
+class ProblemView(NamedTuple):
     """A problem as `drill show` and `drill next` present it: its statement with the numbers drawn."""
 
     problem: Problem
     statement: str
 
 
-@dataclass(frozen=True)
-class NextView:
+class NextView(NamedTuple):
     """What `drill next` picked, and why."""
 
     pick: Pick
     view: ProblemView
 
 
-@dataclass(frozen=True)
-class HintView:
+class HintView(NamedTuple):
     """One hint tier; `again` when the last tier was already shown before."""
 
     tier: int
@@ -67,8 +66,7 @@ class HintView:
     again: bool
 
 
-@dataclass(frozen=True)
-class ResetOutcome:
+class ResetOutcome(NamedTuple):
     """One restored stub: the learner's file (relative) and its backup (relative, None if unchanged)."""
 
     file: str

@@ -28,7 +28,7 @@ def judge(pid: str, part: str, text: str, lang: str = "en", seed: int | None = N
     """Judge one part; a parametric problem's {expressions} are filled with the numbers of `seed`."""
     problem = CATALOG.get(pid)
     assert problem is not None, f"tests/answers/{pid}.yaml names no problem"
-    spec = next((c for c in problem.checks if getattr(c.params, "part", None) == part), None)
+    spec = next((c for c in problem.checks if c.part == part), None)
     assert spec is not None, f"{pid} has no part {part}"
     values = draw(problem, seed if seed is not None else default_seed(pid))
     verdict = kind(spec.kind).judge(problem, spec, render(str(text), values), lang, values)

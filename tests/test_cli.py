@@ -286,6 +286,40 @@ def test_start_up_commands_import_no_heavy_library(cli, tmp_path, args):
     assert out.splitlines()[-1] == ("['tabulate']" if args == ["list"] else "[]")
 
 
+@pytest.mark.parametrize("args", [["next"], ["list"], ["show", "d_tanh_expr"], ["hint", "affine_backward"]])
+def test_start_up_commands_from_the_cache_leave_the_check_kinds_alone(cli, tmp_path, args):
+    """A cached catalog's check parameters are rebuilt only when used: listing and showing problems
+    imports no check kind (nor the formula reader, nor the parameter schema)."""
+    import subprocess
+    import sys
+
+    ws = tmp_path / "ws"
+    cli("init", ws)
+    cli("--workspace", ws, "list")  # the cache is written
+    lazy = (
+        "grader.checks.schema",
+        "grader.checks.base",
+        "grader.checks.symbolic",
+        "grader.checks.choice",
+        "grader.expr",
+        "grader.sandbox",
+        "grader.grading",
+    )
+    code = (
+        "import sys; from grader.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {lazy!r} if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, "--workspace", str(ws), *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    ).stdout
+    assert out.splitlines()[-1] == "[]"
+
+
 @pytest.mark.parametrize(
     "args", [["list", "--json"], ["grade", "mc_pass", "--json"], ["grade", "--all", "--json"], ["stats", "--json"]]
 )

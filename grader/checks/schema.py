@@ -10,6 +10,7 @@ expected a number, got 'tight'` instead of failing later with a traceback.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 import types
@@ -101,12 +102,17 @@ def _join(prefix: str, key: object) -> str:
     return f"{prefix}.{key}" if prefix else str(key)
 
 
+@functools.cache
+def _fields_of(cls: type) -> tuple[dict, dict]:
+    """The type hints and the fields of a parameters dataclass, worked out once per class."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
+
+
 def parse(cls: type, raw: object, where: str) -> Any:
     """An instance of the dataclass `cls` from `raw`, checked field by field against the type hints."""
     if not isinstance(raw, dict):
         raise ParamError(where or "params", T_MAPPING.fill(got=shown(raw)))
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints, fields = _fields_of(cls)
     for key in raw:
         if key not in fields:
             known = ", ".join(fields) or "none"

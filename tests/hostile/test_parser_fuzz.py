@@ -38,7 +38,7 @@ PARTS = [
 
 def _spec(pid: str, part: str):
     problem = CATALOG.get(pid)
-    return problem, next(c for c in problem.checks if getattr(c.params, "part", None) == part)
+    return problem, next(c for c in problem.checks if c.part == part)
 
 
 SPECS = [_spec(pid, part) for pid, part in PARTS]

@@ -220,3 +220,15 @@ def test_no_module_imports_another_modules_private_names(path):
         if alias.name.startswith("_") and not alias.name.startswith("__")
     ]
     assert private == []
+
+
+def test_the_readme_module_map_names_every_module_of_the_engine():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    mapped = readme[readme.index("## Module map") :]
+    modules = sorted(p for p in (REPO / "grader").rglob("*.py") if "hidden" not in p.parts)
+    missing = [
+        str(p.relative_to(REPO))
+        for p in modules
+        if f"`{p.name}`" not in mapped and f"`{p.parent.name}/{p.name}`" not in mapped
+    ]
+    assert missing == []

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from grader.notebook import NotebookResult
+
 __version__ = "0.1.0"
 
 
-def grade(problem_id: str, *objects, workspace: str | None = None, lang: str | None = None):
+def grade(problem_id: str, *objects: object, workspace: str | None = None, lang: str | None = None) -> NotebookResult:
     """Grade classes or functions defined in a notebook cell: grade("affine_backward", Affine).
 
     The objects' source is run by the isolated runner, never the live objects. For answer problems,

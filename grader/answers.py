@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from grader.errors import UsageError
 from grader.expr import normalise
 from grader.texts import Text
+
+if TYPE_CHECKING:
+    from grader.catalog import Problem
 
 KEY_LINE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*(.*?)\s*$")
 FENCE_OPEN = re.compile(r"^\s*```\s*answer\s*$")
@@ -41,7 +45,7 @@ def is_blank(value: str | None) -> bool:
     return value is None or value.strip().lower() in TODO
 
 
-def merge(problem, from_file: dict[str, str], given: tuple[str, ...]) -> dict[str, str]:
+def merge(problem: Problem, from_file: dict[str, str], given: tuple[str, ...]) -> dict[str, str]:
     """The file's answers overridden by each --answer [KEY=]EXPR; unknown keys are a usage error."""
     parts = problem.parts
     answers = {k: v for k, v in from_file.items() if k in parts}

@@ -99,7 +99,7 @@ class Catalog:
         known = self.areas.get(area)
         return known.name if known is not None else Text(str(area), str(area))
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.ids:
             object.__setattr__(self, "ids", tuple(p.id for p in self.problems))
 
@@ -176,7 +176,7 @@ def _shown(value, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def parse(data, source: str = "problems.yaml") -> Catalog:
+def parse(data: Any, source: str = "problems.yaml") -> Catalog:
     """Validate already-loaded YAML data and build the Catalog."""
     top = _Entry(source, "")
     if not isinstance(data, dict):

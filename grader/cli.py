@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -28,14 +30,14 @@ class DrillGroup(click.Group):
     """The group that maps the core's DrillError to `Error: …` and exit 2, for every command, in the
     chosen language; Click's own messages and every command's help are in that language too."""
 
-    def main(self, args=None, *rest, **kwargs):
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         from grader import clitexts
 
         words = list(sys.argv[1:] if args is None else args)
         clitexts.use(self, _lang_in(words) or default_lang())
         return super().main(words, *rest, **kwargs)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except DrillError as exc:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from grader.errors import CatalogError
+
+if TYPE_CHECKING:
+    from grader.catalog import Catalog, Problem
+    from grader.results import ProblemResult
+    from grader.workspace import Workspace
 
 IGNORED = ("__pycache__", ".ipynb_checkpoints")
 
@@ -19,7 +25,7 @@ def _files_under(folder: Path) -> set[str]:
     }
 
 
-def grade_file(workspace, problem, path: Path):
+def grade_file(workspace: Workspace, problem: Problem, path: Path) -> ProblemResult:
     """Grade the stub or solution at `path` as if it were the learner's (English messages). A
     parametric problem's solution writes its answers as {expressions} of the variables: they are
     rendered with the numbers of its default seed, in memory."""
@@ -41,7 +47,7 @@ def grade_file(workspace, problem, path: Path):
     return grading.grade(problem, submission, lang="en", values=values)
 
 
-def static_offenders(workspace, catalog) -> list[str]:
+def static_offenders(workspace: Workspace, catalog: Catalog) -> list[str]:
     """Problems that need no grading to find: files, hints, hidden modules, stray files."""
     from grader import grading
 
@@ -67,7 +73,7 @@ def static_offenders(workspace, catalog) -> list[str]:
     return offenders
 
 
-def run(workspace, catalog) -> list[str]:
+def run(workspace: Workspace, catalog: Catalog) -> list[str]:
     """Every offender as one line; empty when the catalog is sound."""
     offenders = static_offenders(workspace, catalog)
     broken = {line.split(":")[0] for line in offenders}

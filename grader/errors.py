@@ -18,7 +18,7 @@ class DrillError(Exception):
     def text(self, lang: str) -> str:
         return text_of(self.message, lang)
 
-    def __reduce__(self):  # crosses from the forked grading process as itself
+    def __reduce__(self) -> tuple:  # crosses from the forked grading process as itself
         return type(self), (self.message,)
 
 

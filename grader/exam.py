@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from grader.catalog import Catalog, CheckSpec, Problem
+    from grader.results import ProblemResult
+
+if TYPE_CHECKING:
     from grader.catalog import Problem
 
 PASS_LINE = 0.65  # JDLA does not publish the pass mark; 65% is our rehearsal target
@@ -30,7 +34,7 @@ class ExamPrompt:
     number: int  # 1-based question number
     total: int
     seconds_left: float
-    problem: object
+    problem: Problem
     statement: str  # with the question's numbers drawn
     part: str
     first: bool  # the question's first part: show its header and statement
@@ -137,7 +141,7 @@ class ExamRecord:
         return cls(int(stored.get("seed", 0)), questions)
 
 
-def draw(catalog, seed: int, count: int, area: int | None = None) -> list[Question]:
+def draw(catalog: Catalog, seed: int, count: int, area: int | None = None) -> list[Question]:
     """`count` answer problems (symbolic, choice, numeric) drawn by area weight, without repeats."""
     rng = random.Random(seed)
     pool: dict[int, list] = {}
@@ -219,7 +223,7 @@ def run(
     return ExamRecord(seed, tuple(graded), unanswered, timed_out=given is None and clock() >= deadline)
 
 
-def grade_question(question: Question, answers: dict[str, str], lang: str):
+def grade_question(question: Question, answers: dict[str, str], lang: str) -> ProblemResult:
     """Grade one question's parts (numbers drawn from the question's seed)."""
     from grader.grading import grade
     from grader.params import draw as draw_values
@@ -229,7 +233,7 @@ def grade_question(question: Question, answers: dict[str, str], lang: str):
     return grade(question.problem, Answers(dict(answers), None), lang=lang, values=values)
 
 
-def expected_answer(problem, spec, values: dict) -> str:
+def expected_answer(problem: Problem, spec: CheckSpec, values: dict) -> str:
     """The right answer of one part, for the review, as its kind shows it."""
     from grader.checks import kind
 

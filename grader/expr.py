@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from grader.errors import AnswerError
 from grader.texts import Text
@@ -303,7 +304,7 @@ def split_hint(word: str, names: Names) -> str:
     return f" (did you mean {'*'.join(pieces)}?)" if len(pieces) > 1 else ""
 
 
-def parse(text: str, names: Names):
+def parse(text: str, names: Names) -> Any:
     """Parse an answer into a tuple AST; AnswerError (or ForbiddenName) when it cannot be read."""
     text = normalise(text)
     if len(text) > MAX_LENGTH:
@@ -333,7 +334,7 @@ def parse(text: str, names: Names):
     return node
 
 
-def depth(node) -> int:
+def depth(node: Any) -> int:
     """How many levels the AST has, counted without recursion."""
     deepest = 0
     stack = [(node, 1)]
@@ -344,7 +345,7 @@ def depth(node) -> int:
     return deepest
 
 
-def uses(node, name: str) -> bool:
+def uses(node: Any, name: str) -> bool:
     """True when the AST mentions symbol `name`."""
     if node[0] == "sym":
         return node[1] == name
@@ -375,7 +376,7 @@ def _shape_text(value, dim_names: dict) -> str:
     return "×".join(dim_names.get(d, str(d)) for d in shape)
 
 
-def evaluate(node, env: dict, dim_names: dict | None = None):
+def evaluate(node: Any, env: dict, dim_names: dict | None = None) -> Any:
     """Evaluate the AST: scalars are floats, matrices 2-D numpy arrays; products of two matrices
     are matrix products, functions act elementwise. With scalars only, plain floats and `math`
     (no numpy import, which would double the time of grading a wrong scalar answer), giving what
@@ -525,7 +526,7 @@ def _scalar_pow(base: float, exponent: float) -> float:
     return math.nan if isinstance(result, complex) else result  # as numpy: no real power here
 
 
-def constant_value(node) -> float | None:
+def constant_value(node: Any) -> float | None:
     """The value of a subtree without symbols, or None when it has symbols."""
     if node[0] in ("sym",):
         return None
@@ -544,7 +545,7 @@ def constant_value(node) -> float | None:
         return float("inf")
 
 
-def check_bounded(node) -> None:
+def check_bounded(node: Any) -> None:
     """Refuse powers whose constant exponent is huge (9^9^9^9, 10**10**10, 1e99999) and answers whose
     exact numbers would grow past MAX_DIGITS ((10^1000)^1000), before sympy sees them."""
     _check_exponents(node)
@@ -572,7 +573,7 @@ def _literal_exponent(text: str) -> int:
     return int(exponent) if exponent else 0
 
 
-def digits_bound(node) -> float:
+def digits_bound(node: Any) -> float:
     """A generous bound on the decimal digits of the exact numbers sympy builds from the AST: products
     add digits, a constant power k multiplies them by k (it also bounds what expanding (x + c)^k makes)."""
     tag = node[0]
@@ -594,7 +595,7 @@ def digits_bound(node) -> float:
     return left + right
 
 
-def to_sympy(node, symbols: dict):
+def to_sympy(node: Any, symbols: dict) -> Any:
     """Build a sympy expression from a scalar AST (call check_bounded first)."""
     import sympy
 

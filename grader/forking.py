@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import Any
 
 
 def fork_helps(module: str) -> bool:
@@ -32,7 +34,7 @@ class WorkerFailed(Exception):
     """The forked process died or failed outside the grader's own errors; carries its traceback."""
 
 
-def start(body, quiet: bool = False) -> tuple[int, int, int]:
+def start(body: Callable[[int, int], None], quiet: bool = False) -> tuple[int, int, int]:
     """Fork a child that runs body(from_parent_fd, to_parent_fd) and then exits (never returning
     here). Returns (pid, to_child_fd, from_child_fd). The child dies with this process (PDEATHSIG),
     takes one SIGINT as KeyboardInterrupt and ignores the next, and with `quiet` writes nowhere."""
@@ -91,7 +93,7 @@ def stop(pid: int, grace: float = 2.0) -> None:
         pass
 
 
-def overlap(job, meanwhile=None):
+def overlap(job: Callable[[], Any], meanwhile: Callable[[], object] | None = None) -> Any:
     """job() in a forked process while meanwhile() runs here; job's return value or its DrillError,
     here. On any interruption here the child is stopped (see `stop`)."""
     import pickle

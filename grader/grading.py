@@ -5,12 +5,16 @@ from __future__ import annotations
 import importlib
 import time
 import zlib
+from typing import TYPE_CHECKING, Any
 
 from grader.checks import kind
 from grader.errors import CatalogError
 from grader.results import ERROR, FAIL, CheckResult, ProblemResult, cap_output, summarise
 from grader.submission import Answers, Code, Submission, Unreadable
 from grader.texts import Text, text_of
+
+if TYPE_CHECKING:
+    from grader.catalog import Problem
 
 MESSAGES = {
     "not_implemented": Text("まだ実装されていません（{err}）", "not implemented yet ({err})"),
@@ -38,7 +42,7 @@ def _msg(key: str, lang: str, **fmt) -> str:
     return MESSAGES[key].format(lang, **fmt)
 
 
-def hidden_checks(problem) -> dict:
+def hidden_checks(problem: Problem) -> dict:
     """The CHECKS of a code problem's hidden module grader/hidden/<id>.py."""
     try:
         module = importlib.import_module(f"grader.hidden.{problem.id}")
@@ -71,7 +75,9 @@ def seed_for(problem_id: str, check_name: str) -> int:
     return zlib.crc32(f"{problem_id}/{check_name}".encode())
 
 
-def grade(problem, submission: Submission, *, lang: str, values: dict | None = None, prover=None) -> ProblemResult:
+def grade(
+    problem: Problem, submission: Submission, *, lang: str, values: dict | None = None, prover: Any = None
+) -> ProblemResult:
     """Grade `submission` as the answer to `problem`: the one grading entry.
 
     A code problem takes `Code` (run in the learner's sandbox against the hidden checks); a symbolic /

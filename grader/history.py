@@ -11,8 +11,12 @@ import os
 import sqlite3
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from grader.texts import Text
+
+if TYPE_CHECKING:
+    from grader.results import ProblemResult
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS attempts (
@@ -136,7 +140,7 @@ class History:
                 "history could not be written ({why}); this result was not recorded.",
             ).fill(why=str(exc))
 
-    def record_attempt(self, result, digest: str | None, seed: int | None = None) -> None:
+    def record_attempt(self, result: ProblemResult, digest: str | None, seed: int | None = None) -> None:
         """Store one graded attempt: the per-check results as JSON, the sha256 of what was graded
         (`Submission.digest()`), and the seed of its numbers."""
         checks = json.dumps(

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import inspect
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from grader.results import ProblemResult
 
 PRELUDE = "import numpy as np\n\n"
 
@@ -16,12 +21,12 @@ PRELUDE = "import numpy as np\n\n"
 class NotebookResult:
     """A ProblemResult with a scorecard for Jupyter (`_repr_html_`) and for print()."""
 
-    def __init__(self, result, lang: str, recorded: bool):
+    def __init__(self, result: ProblemResult, lang: str, recorded: bool):
         self.result = result
         self.lang = lang
         self.recorded = recorded
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.result, name)
 
     def __repr__(self) -> str:
@@ -35,7 +40,7 @@ class NotebookResult:
         return report.scorecard_html(self.result, self.lang, self.recorded)
 
 
-def source_of(objects) -> str:
+def source_of(objects: Iterable[Any]) -> str:
     """The source text of the given classes / functions, dedented, numpy imported first."""
     from grader.errors import UsageError
     from grader.texts import Text
@@ -55,7 +60,7 @@ def source_of(objects) -> str:
     return "\n\n".join(parts)
 
 
-def grade(problem_id: str, *objects, workspace: str | None = None, lang: str | None = None) -> NotebookResult:
+def grade(problem_id: str, *objects: object, workspace: str | None = None, lang: str | None = None) -> NotebookResult:
     """Grade classes / functions defined in a notebook (or, for an answer problem, answer strings)
     as the answer to `problem_id`, through the same session as `drill grade`: recorded and reviewed
     in the workspace (when there is one)."""

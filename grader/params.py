@@ -6,6 +6,10 @@ from __future__ import annotations
 import random
 import string
 import zlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from grader.catalog import Problem
 
 MAX_TRIES = 2000
 
@@ -15,7 +19,7 @@ def default_seed(problem_id: str) -> int:
     return zlib.crc32(problem_id.encode())
 
 
-def draw(problem, seed: int) -> dict[str, int]:
+def draw(problem: Problem, seed: int) -> dict[str, int]:
     """The variable values for `seed`: integers from each inclusive range, redrawn until every
     `integral` expression is a whole number and the `distinct` ones differ. Empty without variables."""
     if not problem.variables:
@@ -67,7 +71,7 @@ def render(text: str, values: dict) -> str:
     return "".join(out)
 
 
-def value_of(text, values: dict) -> float:
+def value_of(text: str | float, values: dict) -> float:
     """A catalog number that may be an expression of the problem's variables (e.g. '(H + 2*P - FH)/S + 1')."""
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         return float(text)

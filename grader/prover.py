@@ -13,8 +13,12 @@ import json
 import os
 import select
 import time
+from typing import TYPE_CHECKING
 
 from grader import forking
+
+if TYPE_CHECKING:
+    from grader.catalog import Problem
 
 REPLY_SECONDS = 30.0  # for the first reply, which waits for `import sympy`; each proof has SYMPY_SECONDS
 
@@ -25,7 +29,7 @@ class Prover:
     A context manager: leaving the block ends the process. A dead or slow process means "not
     proven", never an error: the numbers have decided already, sympy only upgrades the message."""
 
-    def __init__(self, problem):
+    def __init__(self, problem: Problem):
         self.problem = problem
         self.pid: int | None
         self.pid, self._request_w, self._reply_r = forking.start(
@@ -35,7 +39,7 @@ class Prover:
         self._first = True
 
     @classmethod
-    def start_if_it_helps(cls, problem) -> Prover | None:
+    def start_if_it_helps(cls, problem: Problem) -> Prover | None:
         """A Prover for `problem` where one helps and is safe: it has a scalar formula check, sympy
         is not imported here yet, and this is Linux with fork and no other thread. Else None."""
         from grader.checks.symbolic import wants_sympy
@@ -80,7 +84,7 @@ class Prover:
     def __enter__(self) -> Prover:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 

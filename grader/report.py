@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from grader.texts import Text
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from grader.catalog import Catalog
+    from grader.exam import ExamPrompt, ExamRecord
+    from grader.schedule import Pick
+    from grader.session import HintView, NextView, ProblemView, ResetOutcome
+    from grader.stats import Stats
 
 if TYPE_CHECKING:
     from grader.results import ProblemResult
@@ -82,7 +91,7 @@ def warning(message: str, lang: str) -> str:
     return f"{'警告' if lang == 'ja' else 'Warning'}: {message}"
 
 
-def use_color(stream) -> bool:
+def use_color(stream: Any) -> bool:
     """Colour only on a TTY and only when NO_COLOR is unset."""
     return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
 
@@ -162,7 +171,7 @@ NOT_RECORDED = Text(
 )
 
 
-def summary_table(results: list, catalog, lang: str, color: bool = False) -> str:
+def summary_table(results: list, catalog: Catalog, lang: str, color: bool = False) -> str:
     """`drill grade --all`: one table by topic, with totals."""
     from tabulate import tabulate
 
@@ -171,6 +180,7 @@ def summary_table(results: list, catalog, lang: str, color: bool = False) -> str
     total = max_total = 0.0
     for result in results:
         problem = catalog.get(result.problem)
+        assert problem is not None  # graded from this catalog
         rows.append(
             [
                 problem.topic,
@@ -217,7 +227,7 @@ def bar(passed: int, total: int, width: int, fancy: bool) -> str:
     return ("█" * full + partial).ljust(width)
 
 
-def stats_view(stats, lang: str, fancy: bool) -> str:
+def stats_view(stats: Stats, lang: str, fancy: bool) -> str:
     """`drill stats`: bars by syllabus area and topic, then the counts."""
     ja = lang == "ja"
     lines = ["試験範囲（シラバス）" if ja else "By syllabus area"]
@@ -245,14 +255,14 @@ def stats_view(stats, lang: str, fancy: bool) -> str:
 # -- the lines of each command (only this module and cli.py print)
 
 
-def workspace_created(root, directory, lang: str) -> str:
+def workspace_created(root: Path, directory: Path, lang: str) -> str:
     """`drill init`: where the workspace is and what to do next."""
     if lang == "ja":
         return f"ワークスペースを作成しました: {root}\n次: cd {directory} && drill next"
     return f"Created a workspace at {root}\nNext: cd {directory} && drill next"
 
 
-def describe(view, lang: str) -> str:
+def describe(view: ProblemView, lang: str) -> str:
     """`drill show` / `drill next`: title, statement, the file to edit and how to grade it."""
     ja = lang == "ja"
     problem = view.problem
@@ -280,7 +290,7 @@ def describe(view, lang: str) -> str:
     return "\n".join(lines)
 
 
-def next_view(shown, lang: str, explain: bool) -> str:
+def next_view(shown: NextView | None, lang: str, explain: bool) -> str:
     """`drill next`: the picked problem (a review or a new one), and with --explain why."""
     ja = lang == "ja"
     if shown is None:
@@ -295,13 +305,13 @@ def next_view(shown, lang: str, explain: bool) -> str:
     return text + "\n" + why_next(shown.pick, lang) if explain else text
 
 
-def why_next(pick, lang: str) -> str:
+def why_next(pick: Pick, lang: str) -> str:
     """The reason line of `drill next --explain`."""
     from datetime import datetime, timezone
 
     ja = lang == "ja"
     if pick.reason == "due":
-        when = datetime.fromtimestamp(pick.due, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        when = datetime.fromtimestamp(pick.due or 0.0, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         return (
             f"理由: 復習の期限（{when}）が来ています（前回の評価: {pick.rating}）"
             if ja
@@ -317,7 +327,7 @@ def why_next(pick, lang: str) -> str:
     return "理由: 未着手の問題です（前提なし）" if ja else "Why: new, with no prerequisites"
 
 
-def hint_view(hint, lang: str) -> str:
+def hint_view(hint: HintView, lang: str) -> str:
     """`drill hint`: 'Hint 1/3: …', and a note when the last tier is shown again."""
     ja = lang == "ja"
     text = f"{'ヒント' if ja else 'Hint'} {hint.tier}/{hint.tiers}: {hint.text}"
@@ -371,7 +381,7 @@ def reset_question(what: str | None, lang: str) -> str:
     return f"Restore the stub of {'every problem' if what is None else what}?"
 
 
-def reset_outcomes(outcomes, lang: str, quiet_when_unchanged: bool) -> str:
+def reset_outcomes(outcomes: list[ResetOutcome], lang: str, quiet_when_unchanged: bool) -> str:
     """`drill reset`: one line per file restored (and, for one problem, when it was already the stub)."""
     lines = []
     for outcome in outcomes:
@@ -399,7 +409,7 @@ def exam_start(count: int, minutes: int, seed: int, lang: str) -> str:
     return f"Mock exam: {count} questions, {minutes} minutes, pass line {PASS_LINE:.0%} (seed {seed})"
 
 
-def exam_question(prompt, lang: str, catalog) -> str:
+def exam_question(prompt: ExamPrompt, lang: str, catalog: Catalog) -> str:
     """A question's header and statement, shown before its first part is asked."""
     ja = lang == "ja"
     left = int(prompt.seconds_left)
@@ -410,7 +420,7 @@ def exam_question(prompt, lang: str, catalog) -> str:
     )
 
 
-def exam_result(record, lang: str, catalog) -> str:
+def exam_result(record: ExamRecord, lang: str, catalog: Catalog) -> str:
     """After the exam: time-up, the score per area, the total against the pass line, what next."""
     from tabulate import tabulate
 
@@ -448,7 +458,7 @@ def exam_result(record, lang: str, catalog) -> str:
     return "\n".join(lines)
 
 
-def exam_review(record, catalog, lang: str) -> str:
+def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
     """`drill exam --review`: each wrong part of the last exam, with the right answer and why."""
     ja = lang == "ja"
     mistakes = [q for q in record.questions if q.status != "pass"]
@@ -477,7 +487,7 @@ def exam_review(record, catalog, lang: str) -> str:
     return "\n".join(lines)
 
 
-def watch_event(event, lang: str, color: bool) -> str:
+def watch_event(event: object, lang: str, color: bool) -> str:
     """One event of `drill watch` as the lines it prints."""
     from grader import watch
 

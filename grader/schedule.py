@@ -10,6 +10,11 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from grader.catalog import Catalog
+    from grader.history import History
+    from grader.results import ProblemResult
+
+if TYPE_CHECKING:
     from grader.catalog import Problem
 
 FAST_SECONDS = 300  # a first-try pass within 5 minutes of first seeing the problem counts as Easy
@@ -47,7 +52,9 @@ def now_from(text: str | None) -> float:
         ) from None
 
 
-def next_problem(catalog, statuses: dict[str, str], history=None, now: float | None = None) -> Pick | None:
+def next_problem(
+    catalog: Catalog, statuses: dict[str, str], history: History | None = None, now: float | None = None
+) -> Pick | None:
     """Due reviews (earliest first), then the first new problem whose requires are passed."""
     if history is not None:
         for problem_id, due, rating in history.due_cards(time.time() if now is None else now):
@@ -64,7 +71,7 @@ def next_problem(catalog, statuses: dict[str, str], history=None, now: float | N
     return None
 
 
-def rating_for(result, history, problem_id: str, now: float) -> str:
+def rating_for(result: ProblemResult, history: History, problem_id: str, now: float) -> str:
     """again for a fail; hard after hints, a solution or failed tries; good; easy when fast."""
     if result.status != "pass":
         return "again"
@@ -79,7 +86,7 @@ def rating_for(result, history, problem_id: str, now: float) -> str:
     return "good"
 
 
-def review(history, problem_id: str, rating: str, now: float) -> float:
+def review(history: History, problem_id: str, rating: str, now: float) -> float:
     """Record one FSRS review of `problem_id`; returns the next due time (seconds since the epoch)."""
     import json
 

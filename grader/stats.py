@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from grader.catalog import Catalog
+    from grader.history import History
 
 
 @dataclass(frozen=True)
@@ -52,15 +57,14 @@ def streak(times: list[float], now: float) -> int:
     return count
 
 
-def compute(catalog, history, now: float, lang: str) -> Stats:
+def compute(catalog: Catalog, history: History, now: float, lang: str) -> Stats:
     """The figures for `catalog` and `history` as of `now`."""
     statuses = history.statuses()
     topics: dict[str, list[int]] = {}
     areas: dict[int, list[int]] = {}
     for problem in catalog.problems:
         passed = statuses.get(problem.id) == "passed"
-        for bucket, key in ((topics, problem.topic), (areas, problem.area)):
-            entry = bucket.setdefault(key, [0, 0])
+        for entry in (topics.setdefault(problem.topic, [0, 0]), areas.setdefault(problem.area, [0, 0])):
             entry[0] += passed
             entry[1] += 1
     totals = history.totals()

@@ -10,8 +10,12 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from grader.texts import Text
+
+if TYPE_CHECKING:
+    from grader.catalog import Problem
 
 READ_LIMIT = 4 << 20  # a learner's file is read up to this size; more is not a program we grade
 
@@ -119,7 +123,9 @@ def _guess_encoding(raw: bytes) -> str | None:
     return "cp932" if printable else None
 
 
-def submission_from_file(problem, path: Path, label: str, lang: str, given_answers: tuple[str, ...] = ()) -> Submission:
+def submission_from_file(
+    problem: Problem, path: Path, label: str, lang: str, given_answers: tuple[str, ...] = ()
+) -> Submission:
     """What the learner's file at `path` (and, for an answer problem, each --answer) submits."""
     from grader.errors import UsageError
 

@@ -28,15 +28,15 @@ class Text:
             return template
         return template.format(**{k: v.get(lang) if isinstance(v, Text) else v for k, v in self.values.items()})
 
-    def format(self, lang: str, **values) -> str:
+    def format(self, lang: str, **values: object) -> str:
         """The text in `lang` filled with `values` (a Text among them is shown in `lang` too)."""
         return self.fill(**values).get(lang)
 
-    def fill(self, **values) -> Text:
+    def fill(self, **values: object) -> Text:
         """The same message with `values` to fill it, in whichever language it is shown."""
         return Text(self.ja, self.en, {**self.values, **values})
 
-    def __call__(self, lang: str, **values) -> str:
+    def __call__(self, lang: str, **values: object) -> str:
         return self.format(lang, **values) if values else self.get(lang)
 
     def __str__(self) -> str:

@@ -13,7 +13,11 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from grader.catalog import Problem
+    from grader.session import Session
 
 if TYPE_CHECKING:
     from grader.results import ProblemResult
@@ -75,7 +79,7 @@ def changes(path: Path, stop: threading.Event, poll: bool = False) -> Iterator[s
             return
 
 
-def quit_on_q(stop: threading.Event, stream) -> threading.Thread:
+def quit_on_q(stop: threading.Event, stream: Any) -> threading.Thread:
     """A daemon thread that sets `stop` when a line starting with q is read (or input ends)."""
 
     def read():
@@ -120,7 +124,7 @@ class AllPassed:
     """Passed, and nothing is left to do."""
 
 
-def events(session, problem, poll: bool, stop: threading.Event) -> Iterator[object]:
+def events(session: Session, problem: Problem | None, poll: bool, stop: threading.Event) -> Iterator[object]:
     """Grade `problem`, then again on every save until it passes; then go on with the problem
     `drill next` picks. Ends when `stop` is set, when the changes end, or when all is passed."""
     while problem is not None and not stop.is_set():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
+from typing import Any
 
 NUMERIC_KINDS = "biufc"
 RECORD_PARTS_LIMIT = 100_000  # values in one probe's record: more would cost the grader gigabytes to read
@@ -41,7 +42,7 @@ class _Budget:
         self.left = parts
 
 
-def encode(value, depth: int = 0, budget: _Budget | None = None):
+def encode(value: Any, depth: int = 0, budget: _Budget | None = None) -> Any:
     """Turn a learner's value into JSON-able data (arrays as base64 bytes)."""
     import numpy as np
 
@@ -93,7 +94,7 @@ def encode(value, depth: int = 0, budget: _Budget | None = None):
     return {"t": "foreign", "type": type(value).__name__, "text": _short_repr(value)}
 
 
-def decode(data):
+def decode(data: Any) -> Any:
     """Rebuild a value written by encode(); anything unexpected becomes a Foreign."""
     import numpy as np
 
@@ -128,7 +129,7 @@ def dumps(record: dict) -> bytes:
     return (json.dumps(record, ensure_ascii=True) + "\n").encode()
 
 
-def encode_cases(outputs) -> dict:
+def encode_cases(outputs: Any) -> dict:
     """A probe's list of per-case output dicts: the structure is the grader's, the values the learner's."""
     if not isinstance(outputs, list):
         return {"t": "bad", "type": type(outputs).__name__}
@@ -142,7 +143,7 @@ def encode_cases(outputs) -> dict:
     return {"t": "cases", "items": items}
 
 
-def decode_cases(data) -> list:
+def decode_cases(data: Any) -> list:
     """Rebuild what encode_cases wrote: a list of dicts of values (Foreign where unexpected)."""
     if not isinstance(data, dict) or data.get("t") != "cases" or not isinstance(data.get("items"), list):
         return []

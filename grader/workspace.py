@@ -6,9 +6,14 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from grader.errors import WorkspaceError
 from grader.texts import Text
+
+if TYPE_CHECKING:
+    from grader.catalog import Problem
+    from grader.submission import Submission
 
 CATALOG = "problems.yaml"
 STATE_DIR = ".drill"
@@ -53,17 +58,17 @@ class Workspace:
     def history_path(self) -> Path:
         return self.state_dir / "history.sqlite"
 
-    def exercise_path(self, problem) -> Path:
+    def exercise_path(self, problem: Problem) -> Path:
         return self.root / problem.file
 
-    def solution_path(self, problem) -> Path:
+    def solution_path(self, problem: Problem) -> Path:
         own = self.root / problem.solution
         return own if own.is_file() else course_dir() / problem.solution
 
-    def stub_path(self, problem) -> Path:
+    def stub_path(self, problem: Problem) -> Path:
         return course_dir() / problem.file
 
-    def submission_for(self, problem, given_answers: tuple[str, ...] = (), lang: str = "en"):
+    def submission_for(self, problem: Problem, given_answers: tuple[str, ...] = (), lang: str = "en") -> Submission:
         """What the learner submits for `problem`: their file (read once, here) plus any --answer."""
         from grader.submission import submission_from_file
 
@@ -132,7 +137,7 @@ def init(target: Path) -> Workspace:
     return Workspace(target.resolve())
 
 
-def reset(workspace: Workspace, problem) -> Path | None:
+def reset(workspace: Workspace, problem: Problem) -> Path | None:
     """Restore a problem's stub; the learner's file is first copied to .drill/backup/. Returns the backup."""
     import shutil
 

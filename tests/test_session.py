@@ -117,8 +117,14 @@ def test_watch_of_an_unknown_problem_fails_before_watching(mini):
 
 
 def _imported_modules(path: Path) -> set[str]:
+    """The modules `path` imports when it runs (imports for type checkers only, under
+    `if TYPE_CHECKING:`, are not dependencies)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            node.body = []
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -232,3 +238,38 @@ def test_the_readme_module_map_names_every_module_of_the_engine():
         if f"`{p.name}`" not in mapped and f"`{p.parent.name}/{p.name}`" not in mapped
     ]
     assert missing == []
+
+
+def _untyped_public_functions(path: Path) -> list[str]:
+    """`name: what` for each public function or method of `path` missing a parameter or return hint."""
+    found = []
+
+    def visit(node: ast.AST, owner: str | None) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef) and not child.name.startswith("_"):
+                visit(child, child.name)
+            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                name = child.name
+                if name.startswith("_") and not (name.startswith("__") and name.endswith("__")):
+                    continue
+                args = child.args.posonlyargs + child.args.args + child.args.kwonlyargs
+                if owner and args and args[0].arg in ("self", "cls"):
+                    args = args[1:]
+                missing = [a.arg for a in args if a.annotation is None]
+                missing += [f"*{v.arg}" for v in (child.args.vararg, child.args.kwarg) if v and v.annotation is None]
+                if child.returns is None and name != "__init__":
+                    missing.append("return")
+                if missing:
+                    found.append(f"{owner + '.' if owner else ''}{name}: {', '.join(missing)}")
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), None)
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in (REPO / "grader").rglob("*.py") if "hidden" not in p.parts),
+    ids=lambda p: str(p.relative_to(REPO)),
+)
+def test_every_public_function_of_the_engine_has_type_hints(path):
+    assert _untyped_public_functions(path) == []

@@ -40,13 +40,13 @@ class CodeCheck:
 
     kind: str = ""
 
-    def draw(self, rng) -> list:
+    def draw(self, rng: Any) -> list:
         raise NotImplementedError
 
     def reference(self, cases: list) -> Any:
         return None
 
-    def probe(self, learner, cases: list) -> list:
+    def probe(self, learner: Any, cases: list) -> list:
         raise NotImplementedError
 
     def judge(self, cases: list, reference: Any, outputs: list, lang: str, params: Any = None) -> Verdict:
@@ -72,7 +72,7 @@ def verdict(ok: bool, message: str, diagnosis: str | None = None) -> Verdict:
     return Verdict(PASS if ok else FAIL, message, diagnosis)
 
 
-def describe(value) -> str:
+def describe(value: Any) -> str:
     """A short description of a returned value: type, shape and dtype."""
     import numpy as np
 
@@ -100,7 +100,7 @@ WRONG_BOOL = Text("{want} になるはずが {got} です", "expected {want}, go
 WRONG_VALUES = Text("値が違います（最大誤差 {err:.3g}）", "wrong values (max abs error {err:.3g})")
 
 
-def mismatch(got, want, rtol: float, atol: float, lang: str) -> str | None:
+def mismatch(got: Any, want: Any, rtol: float, atol: float, lang: str) -> str | None:
     """Why `got` is not `want` (shape, dtype family, NaN, values), or None when they agree."""
     import numpy as np
 
@@ -142,6 +142,6 @@ def mismatch(got, want, rtol: float, atol: float, lang: str) -> str | None:
     return None
 
 
-def close(got, want, rtol: float, atol: float) -> bool:
+def close(got: Any, want: Any, rtol: float, atol: float) -> bool:
     """True when `got` agrees with `want` as mismatch() judges it."""
     return mismatch(got, want, rtol, atol, "en") is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from grader.checks.base import CodeCheck, Msg, Variant, Verdict, close, mismatch, verdict
 from grader.checks.schema import Kind
@@ -55,7 +56,7 @@ class Cases(CodeCheck):
     atol: float = 1e-8
     kind: str = "cases"
 
-    def draw(self, rng) -> list:
+    def draw(self, rng: Any) -> list:
         return self.inputs(rng)
 
     def reference(self, cases: list) -> dict:
@@ -65,7 +66,7 @@ class Cases(CodeCheck):
             "variants": {v.name: [v.expected(copy_case(c)) for c in cases] for v in self.variants},
         }
 
-    def probe(self, learner, cases: list) -> list:
+    def probe(self, learner: Any, cases: list) -> list:
         return [self.run(learner, copy_case(c)) for c in cases]
 
     def judge(self, cases: list, reference: dict, outputs: list, lang: str, params: Params | None = None) -> Verdict:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from grader.checks.base import Msg, Verdict
 from grader.checks.schema import Bilingual, Context, Kind, ParamError, valid_key
 from grader.results import ERROR, FAIL, PASS
 from grader.texts import Text
+
+if TYPE_CHECKING:
+    from grader.catalog import CheckSpec, Problem
 
 RIGHT = Msg("正解です（{ans}）", "correct ({ans})")
 WRONG = Msg("不正解です（{ans} を選びました）", "not correct (you chose {ans})")
@@ -51,7 +55,9 @@ def expected_text(params: Params, values: dict | None) -> str:
     return params.answer
 
 
-def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None) -> Verdict:
+def judge(
+    problem: Problem, spec: CheckSpec, text: str, lang: str, values: dict | None = None, prover: Any = None
+) -> Verdict:
     """The verdict on a chosen option letter."""
     params = spec.params
     options = [str(k).upper() for k in params.options]

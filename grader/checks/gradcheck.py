@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from grader.checks.base import CodeCheck, Msg, Verdict, mismatch, verdict
 from grader.checks.cases import copy_case, describe_case
@@ -20,7 +21,7 @@ TOO_BIG = Msg(
 )
 
 
-def numerical_gradient(f: Callable[[], float], x, h: float = 1e-4):
+def numerical_gradient(f: Callable[[], float], x: Any, h: float = 1e-4) -> Any:
     """Central-difference gradient of f() with respect to array x (changed in place, restored)."""
     import numpy as np
 
@@ -39,7 +40,7 @@ def numerical_gradient(f: Callable[[], float], x, h: float = 1e-4):
     return grad
 
 
-def relative_error(a, b) -> float:
+def relative_error(a: Any, b: Any) -> float:
     """max|a − b| / max(|a| + |b|, 1e-12): 0 for equal arrays, about 1 for unrelated ones."""
     import numpy as np
 
@@ -73,7 +74,7 @@ class GradCheck(CodeCheck):
     h: float = 1e-4
     kind: str = "gradcheck"
 
-    def draw(self, rng) -> list:
+    def draw(self, rng: Any) -> list:
         return self.inputs(rng)
 
     def reference(self, cases: list) -> list:
@@ -91,7 +92,7 @@ class GradCheck(CodeCheck):
             numeric.append(grads)
         return numeric
 
-    def probe(self, learner, cases: list) -> list:
+    def probe(self, learner: Any, cases: list) -> list:
         return [self.run(learner, copy_case(c)) for c in cases]
 
     def judge(self, cases: list, reference: list, outputs: list, lang: str, params: Params | None = None) -> Verdict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from grader import expr
 from grader.checks.base import Msg, Verdict
@@ -11,6 +12,9 @@ from grader.checks.schema import Context, Kind, ParamError, valid_key
 from grader.errors import AnswerError
 from grader.results import ERROR, FAIL, PASS
 from grader.texts import Text
+
+if TYPE_CHECKING:
+    from grader.catalog import CheckSpec, Problem
 
 RIGHT = Msg("正解です（{got:g}）", "correct ({got:g})")
 WRONG = Msg("不正解です（あなたの答え {got:g}）", "not correct (your answer: {got:g})")
@@ -87,7 +91,9 @@ def matches(got: float, want: float, params: Params) -> bool:
     return math.isclose(got, want, rel_tol=params.rtol, abs_tol=params.tol)
 
 
-def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None) -> Verdict:
+def judge(
+    problem: Problem, spec: CheckSpec, text: str, lang: str, values: dict | None = None, prover: Any = None
+) -> Verdict:
     """The verdict on a numeric answer; catalog numbers may be expressions of the drawn values."""
     from grader.params import value_of as catalog_value
 

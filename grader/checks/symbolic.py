@@ -11,6 +11,7 @@ import contextlib
 import math
 import random
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from grader import expr
 from grader.checks.base import Msg, Verdict
@@ -18,6 +19,9 @@ from grader.checks.schema import Bilingual, Context, Kind, ParamError, valid_key
 from grader.errors import AnswerError
 from grader.results import ERROR, FAIL, PASS
 from grader.texts import Text
+
+if TYPE_CHECKING:
+    from grader.catalog import CheckSpec, Problem
 
 POINTS = 24
 RTOL, ATOL = 1e-7, 1e-9
@@ -77,7 +81,7 @@ def _names(params: Params) -> expr.Names:
     )
 
 
-def names_for(problem, spec) -> expr.Names:
+def names_for(problem: Problem, spec: CheckSpec) -> expr.Names:
     """The whitelist of one part: its symbols, matrices, earlier parts it may use, functions."""
     return _names(spec.params)
 
@@ -220,7 +224,7 @@ def _fmt(value) -> str:
     return f"{float(arr):.6g}" if arr.ndim == 0 else f"array{arr.shape}"
 
 
-def compare(problem, spec, got_node, want_node, shapes: dict, seed: int):
+def compare(problem: Problem, spec: CheckSpec, got_node: Any, want_node: Any, shapes: dict, seed: int) -> tuple:
     """(agrees, counterexample text, points tried, shape error) over random draws."""
     rng: object
     if shapes:
@@ -287,7 +291,7 @@ def _deadline(seconds: float):
             signal.signal(signal.SIGALRM, previous)
 
 
-def sympy_equal(problem, spec, got_node, want_node) -> bool:
+def sympy_equal(problem: Problem, spec: CheckSpec, got_node: Any, want_node: Any) -> bool:
     """True when sympy proves the answer equal, here, within SYMPY_SECONDS; False when it cannot, or
     runs out of time."""
     import sympy  # noqa: F401 - before the alarm: an import cut short would leave half a package behind
@@ -299,13 +303,13 @@ def sympy_equal(problem, spec, got_node, want_node) -> bool:
         return False
 
 
-def prove_text(problem, spec, text: str) -> bool:
+def prove_text(problem: Problem, spec: CheckSpec, text: str) -> bool:
     """sympy_equal for an answer given as text (as a prover in another process receives it)."""
     names = names_for(problem, spec)
     return sympy_equal(problem, spec, expr.parse(text, names), expr.parse(str(spec.params.expected), names))
 
 
-def wants_sympy(problem) -> bool:
+def wants_sympy(problem: Problem) -> bool:
     """True when some check of `problem` would ask sympy for a proof (a scalar formula)."""
     return any(c.kind == "symbolic" and not c.params.matrices for c in problem.checks)
 
@@ -337,7 +341,9 @@ def _sympy_proves(problem, spec, got_node, want_node) -> bool:
     return False
 
 
-def judge(problem, spec, text: str, lang: str, values: dict | None = None, prover=None) -> Verdict:
+def judge(
+    problem: Problem, spec: CheckSpec, text: str, lang: str, values: dict | None = None, prover: Any = None
+) -> Verdict:
     """The verdict on one part's answer text. `prover`: an object whose prove(check name,
     text) -> bool asks sympy elsewhere (see grader/prover.py); without one, sympy runs here."""
     params = spec.params

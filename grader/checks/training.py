@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from grader.checks.base import CodeCheck, Msg, Verdict, verdict
 from grader.checks.cases import copy_case
@@ -52,10 +53,10 @@ class Training(CodeCheck):
     label: Callable = lambda config: ", ".join(f"{k}={v}" for k, v in config.items() if not k.startswith("_"))
     kind: str = "training"
 
-    def draw(self, rng) -> list:
+    def draw(self, rng: Any) -> list:
         return self.configs(rng)
 
-    def probe(self, learner, cases: list) -> list:
+    def probe(self, learner: Any, cases: list) -> list:
         return [self.run(learner, copy_case(c)) for c in cases]
 
     def judge(self, cases: list, reference: None, outputs: list, lang: str, params: Params | None = None) -> Verdict:

@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from grader import wire
 from grader.sandbox.limits import ADDRESS_SPACE_LIMIT, EXIT_PIPE_LOST, EXIT_RUNNER_FAILED, OUTPUT_FILE_LIMIT, RESERVE
@@ -14,7 +15,7 @@ from grader.sandbox.processes import close_all_but, die_with_parent, hard_exit, 
 from grader.sandbox.source import compile_source, describe, learner_location
 
 
-def run_child(path: str, code, probes: Sequence, result_fd: int, out_fd: int, parent: int | None = None) -> None:
+def run_child(path: str, code: Any, probes: Sequence, result_fd: int, out_fd: int, parent: int | None = None) -> None:
     """Body of the learner's process. Never returns: always ends in os._exit."""
     status = 0
     try:
@@ -65,7 +66,7 @@ def run_child(path: str, code, probes: Sequence, result_fd: int, out_fd: int, pa
         module.__file__ = path
         sys.modules["learner"] = module
         sys.path.insert(0, os.path.dirname(path))
-        reserve = bytearray(RESERVE)  # freed to describe a MemoryError when memory has run out
+        reserve: bytearray | None = bytearray(RESERVE)  # freed to describe a MemoryError when memory has run out
         try:
             exec(code, module.__dict__)
         except BaseException as exc:  # noqa: BLE001 - the learner's import may raise anything
@@ -86,7 +87,7 @@ def run_child(path: str, code, probes: Sequence, result_fd: int, out_fd: int, pa
                     "error": learner_location(exc, path) or "NotImplementedError",
                 }
             except BaseException as exc:  # noqa: BLE001
-                reserve = None  # type: ignore[assignment]  # room to describe it, should memory have run out
+                reserve = None  # room to describe it, should memory have run out
                 record = {"probe": name, "ok": False, "error": describe(exc, path), "exc_type": type(exc).__name__}
                 reserve = reserve_again()
             for stream in (sys.stdout, sys.stderr):
@@ -106,7 +107,7 @@ def run_child(path: str, code, probes: Sequence, result_fd: int, out_fd: int, pa
         hard_exit(status)
 
 
-def reserve_again():
+def reserve_again() -> bytearray | None:
     try:
         return bytearray(RESERVE)
     except MemoryError:

@@ -9,6 +9,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from grader.sandbox.child import run_child
 from grader.sandbox.limits import PROCESS_LIMIT, RESULT_LIMIT
@@ -29,7 +30,7 @@ from grader.sandbox.run import Run
 class ForkRun(Run):
     """The learner's process forked from this one (Linux): numpy already imported, no start-up."""
 
-    def __init__(self, code, path: str, probes: Sequence, timeout: float, started: float):
+    def __init__(self, code: Any, path: str, probes: Sequence, timeout: float, started: float):
         self._probes, self._started, self._deadline = probes, started, started + timeout
         self._out_file = tempfile.TemporaryFile()
         read_fd, write_fd = os.pipe()

@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Iterator
 
 from grader.sandbox.limits import EXIT_PIPE_LOST, EXIT_RUNNER_FAILED
 from grader.sandbox.outcomes import ENDED_EARLY, EXITED, KILLED, PIPE_CLOSED
@@ -55,7 +56,7 @@ def start_method(
     return "spawn"
 
 
-def processes():
+def processes() -> Iterator[tuple[int, int, int, int, str]]:
     """(pid, ppid, pgid, sid, state) of every process in /proc; nothing where there is no /proc."""
     try:
         names = os.listdir("/proc")

@@ -6,6 +6,7 @@ import json
 import os
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from grader import wire
 from grader.sandbox.limits import OUTPUT_KEEP
@@ -13,7 +14,7 @@ from grader.sandbox.outcomes import ENDED_EARLY, PIPE_CLOSED, TOO_MANY_PARTS, Lo
 from grader.texts import Text
 
 
-def read_output(fh, span) -> str:
+def read_output(fh: Any, span: Any) -> str:
     if not span:
         return ""
     start, end = int(span[0]), int(span[1])
@@ -33,7 +34,7 @@ def read_output(fh, span) -> str:
 def read_records(
     buffer: bytearray,
     probes: Sequence,
-    out_file,
+    out_file: Any,
     started: float,
     *,
     timed_out: bool = False,

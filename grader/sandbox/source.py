@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import traceback
+from typing import Any
 
 from grader.sandbox.outcomes import CANNOT_COMPILE, LoadFailure
 
@@ -27,7 +28,7 @@ def learner_location(exc: BaseException, path: str) -> str:
     return f"{os.path.basename(path)}:{frames[-1].lineno}" if frames else ""
 
 
-def compile_source(text: str, path: str):
+def compile_source(text: str, path: str) -> tuple[Any, LoadFailure | None]:
     """Compile learner text; a SyntaxError becomes a LoadFailure with file:line and a caret."""
     try:
         return compile(text, path, "exec", dont_inherit=True), None

@@ -1,16 +1,15 @@
 """What is graded: a learner's source text, a set of answers, or why the learner's file could not be read.
 
-`grading.grade(problem, submission)` takes one of these and never reads a file itself. Reading the
+`grading.grade(problem, submission)` takes one of these and never reads a file itself. They are
+NamedTuples, not dataclasses: `drill grade` reads the file before it forks, so their import is
+on the critical path (a frozen dataclass costs about half a millisecond to create). Reading the
 learner's file (with its encoding diagnosis) happens once, in `read_learner_file`, for every caller.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from grader.texts import Text
 
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
 READ_LIMIT = 4 << 20  # a learner's file is read up to this size; more is not a program we grade
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     """A code problem's submission: the source text, and the path that names it in tracebacks (its
     folder is where the learner's own sibling modules are imported from)."""
 
@@ -29,24 +27,23 @@ class Code:
     path: Path
 
     def digest(self) -> str:
-        return hashlib.sha256(self.source.encode("utf-8", "surrogatepass")).hexdigest()
+        return _sha256(self.source)
 
 
-@dataclass(frozen=True)
-class Answers:
+class Answers(NamedTuple):
     """The answers to a symbolic / choice / numeric problem, part -> text. `label` names where they
     came from (the answer file, to say where a missing part goes), None in an exam or a notebook."""
 
-    parts: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, str]
     label: str | None = None
 
     def digest(self) -> str:
-        text = json.dumps(self.parts, sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        import json
+
+        return _sha256(json.dumps(self.parts, sort_keys=True, ensure_ascii=False))
 
 
-@dataclass(frozen=True)
-class Unreadable:
+class Unreadable(NamedTuple):
     """The learner's file could not be read: `message` (in the learner's language) says why and how
     to fix it; `kind` is missing, directory, unreadable or encoding."""
 
@@ -58,6 +55,13 @@ class Unreadable:
 
 
 Submission = Code | Answers | Unreadable
+
+
+def _sha256(text: str) -> str:
+    import hashlib  # loads OpenSSL: only once something was graded (drill grade imports it while waiting)
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
 
 _UNREADABLE = {
     "missing": Text(

@@ -31,18 +31,19 @@ def grade_file(workspace: Workspace, problem: Problem, path: Path) -> ProblemRes
     rendered with the numbers of its default seed, in memory."""
     from grader import grading
     from grader.params import default_seed, draw, render
-    from grader.submission import Answers, Submission, read_learner_file, submission_from_file
+    from grader.submission import Answers, Submission, Unreadable, read_learner_file, submission_from_file
 
     label = workspace.relative(path)
     submission: Submission
     values = draw(problem, default_seed(problem.id)) if problem.variables else None
     if values is not None:
         text = read_learner_file(path, label, problem.id, "en", answers_too=True)
-        if isinstance(text, str):
-            from grader.answers import merge, parse_file
+        if isinstance(text, Unreadable):
+            return grading.grade(problem, text, lang="en", values=values)
+        from grader.answers import merge, parse_file
 
-            submission = Answers(merge(problem, parse_file(render(text, values)), ()), label)
-            return grading.grade(problem, submission, lang="en", values=values)
+        submission = Answers(merge(problem, parse_file(render(text, values)), ()), label)
+        return grading.grade(problem, submission, lang="en", values=values)
     submission = submission_from_file(problem, path, label, "en")
     return grading.grade(problem, submission, lang="en", values=values)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from grader import expr
 from grader.checks.base import Msg, Verdict
-from grader.checks.schema import Context, Kind, ParamError, valid_key
+from grader.checks.schema import Bilingual, Context, Kind, ParamError, valid_key
 from grader.errors import AnswerError
 from grader.results import ERROR, FAIL, PASS
 from grader.texts import Text
@@ -38,15 +38,10 @@ def value_of(text: str) -> float:
 
 
 @dataclass(frozen=True)
-class WrongValue:
-    """A known wrong number (or expression of the problem's variables) and what it tells."""
+class WrongValue(Bilingual):
+    """A known wrong number (or expression of the problem's variables) and what it tells (ja, en)."""
 
     value: str | float
-    ja: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return Text(self.ja, self.en).get(lang)
 
 
 @dataclass(frozen=True)

@@ -40,17 +40,12 @@ SHAPE = Msg("行列の形が合いません: {why}（形: {shapes}）", "the sha
 
 
 @dataclass(frozen=True)
-class WrongExpr:
-    """A known wrong formula and what it tells; `shapes` overrides matrix shapes for it (a transposed
-    answer has the transposed shape)."""
+class WrongExpr(Bilingual):
+    """A known wrong formula and what it tells (ja, en); `shapes` overrides matrix shapes for it (a
+    transposed answer has the transposed shape)."""
 
     expr: str | float
-    ja: str
-    en: str
     shapes: dict[str, tuple[str | int, ...]] = field(default_factory=dict)
-
-    def get(self, lang: str) -> str:
-        return Text(self.ja, self.en).get(lang)
 
 
 @dataclass(frozen=True)

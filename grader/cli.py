@@ -31,8 +31,9 @@ class DrillGroup(click.Group):
     chosen language; Click's own messages and every command's help are in that language too."""
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
-        from grader import clitexts
+        from grader import clitexts, terminal
 
+        terminal.degrade_unencodable(sys.stdout, sys.stderr)  # cp932 has no em dash: degrade, never crash
         words = list(sys.argv[1:] if args is None else args)
         clitexts.use(self, _lang_in(words) or default_lang())
         return super().main(words, *rest, **kwargs)

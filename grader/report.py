@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from grader import terminal
 from grader.texts import Text
 
 if TYPE_CHECKING:
@@ -110,17 +111,17 @@ def scorecard(result: ProblemResult, lang: str, color: bool = False, verbose: bo
     from tabulate import tabulate
 
     L = LABELS[lang]
-    rows = []
-    for check in result.checks:
-        message = check.message
-        if check.diagnosis:
-            message += f"\n→ {L['diagnosis']}: {check.diagnosis}"
-        rows.append(
-            [check.name, _status(check.status, lang, color), f"{_num(check.points)}/{_num(check.max_points)}", message]
-        )
-    table = tabulate(
-        rows, headers=[L["check"], L["result"], L["points"], L["message"]], tablefmt="simple", disable_numparse=True
-    )
+    headers = [L["check"], L["result"], L["points"], L["message"]]
+    plain = [
+        [check.name, L[check.status], f"{_num(check.points)}/{_num(check.max_points)}", _message(check, L)]
+        for check in result.checks
+    ]
+    room = _room_for_last(headers, plain, terminal.width())
+    rows = [
+        [name, _status(check.status, lang, color), points, terminal.wrap(message, room)]
+        for check, (name, _, points, message) in zip(result.checks, plain, strict=True)
+    ]
+    table = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
     lines = [table, ""]
     if result.status == "error":
         lines.append(result.message)
@@ -135,6 +136,35 @@ def scorecard(result: ProblemResult, lang: str, color: bool = False, verbose: bo
         status = f"{COLORS[result.status]}{status}\x1b[0m"
     lines.append(f"{result.problem}: {_num(result.score)}/{_num(result.max_score)} {L['points_word']} — {status}")
     return "\n".join(lines)
+
+
+def _message(check: Any, L: dict) -> str:
+    message = check.message
+    if check.diagnosis:
+        message += f"\n→ {L['diagnosis']}: {check.diagnosis}"
+    return message
+
+
+GAP = 2  # tabulate's "simple" format puts two spaces between columns
+HEADER_PADDING = 2  # and makes each column at least its header plus two (tabulate's MIN_PADDING)
+MIN_LAST_COLUMN = 24
+
+
+def _column_widths(headers: list[str], rows: list[list[str]]) -> list[int]:
+    """Each column's width as tabulate's "simple" format lays it out."""
+    return [
+        max(
+            [terminal.display_width(header) + HEADER_PADDING]
+            + [terminal.display_width(line) for row in rows for line in str(row[i]).split("\n")]
+        )
+        for i, header in enumerate(headers)
+    ]
+
+
+def _room_for_last(headers: list[str], rows: list[list[str]], columns: int) -> int:
+    """The width the last column may take so that the table fits `columns` (at least 24)."""
+    widths = _column_widths(headers, rows)
+    return max(columns - sum(widths[:-1]) - GAP * (len(widths) - 1), MIN_LAST_COLUMN)
 
 
 def scorecard_html(result: ProblemResult, lang: str, recorded: bool = True) -> str:
@@ -203,16 +233,32 @@ def problem_list(rows: list[dict], lang: str) -> str:
     from tabulate import tabulate
 
     L = LABELS[lang]
+    names = ["id", "topic", "kind", "status", "points", "file", "title"]  # the title last: it wraps
     body = [
-        [r["id"], r["topic"], KINDS[r["kind"]].get(lang), r["title"], _num(r["points"]), L[r["status"]], r["file"]]
+        {
+            "id": r["id"],
+            "topic": r["topic"],
+            "kind": KINDS[r["kind"]].get(lang),
+            "status": L[r["status"]],
+            "points": _num(r["points"]),
+            "file": r["file"],
+            "title": r["title"],
+        }
         for r in rows
     ]
-    return tabulate(
-        body,
-        headers=[L["id"], L["topic"], L["kind"], L["title"], L["points"], L["status"], L["file"]],
-        tablefmt="simple",
-        disable_numparse=True,
-    )
+    columns = terminal.width()
+    widths = dict(zip(names, _column_widths([L[n] for n in names], [[row[n] for n in names] for row in body])))
+    for dropped in ("file", "topic", "points"):  # what a narrow terminal loses first (drill show has it)
+        others = sum(widths[n] for n in names[:-1]) + GAP * (len(names) - 1)
+        if others + min(widths["title"], MIN_LAST_COLUMN) <= columns:
+            break  # it fits, the title wrapped into what is left if need be
+        names.remove(dropped)
+    headers = [L[n] for n in names]
+    cells = [[row[n] for n in names] for row in body]
+    room = max(columns - sum(widths[n] for n in names[:-1]) - GAP * (len(names) - 1), MIN_LAST_COLUMN)
+    for row in cells:
+        row[-1] = terminal.wrap(row[-1], room)
+    return tabulate(cells, headers=headers, tablefmt="simple", disable_numparse=True)
 
 
 def bar(passed: int, total: int, width: int, fancy: bool) -> str:
@@ -262,14 +308,18 @@ def workspace_created(root: Path, directory: Path, lang: str) -> str:
     return f"Created a workspace at {root}\nNext: cd {directory} && drill next"
 
 
-def describe(view: ProblemView, lang: str) -> str:
-    """`drill show` / `drill next`: title, statement, the file to edit and how to grade it."""
+def describe(view: ProblemView, lang: str, label: str = "") -> str:
+    """`drill show` / `drill next`: title (after `label`), statement, the file to edit and how to
+    grade it; fitted to the terminal's width."""
     ja = lang == "ja"
     problem = view.problem
     lines = [
-        f"{problem.id} — {problem.title.get(lang)} ({problem.points:g} {'点' if ja else 'points'})",
+        terminal.wrap(
+            f"{label}{problem.id} — {problem.title.get(lang)} ({problem.points:g} {'点' if ja else 'points'})",
+            terminal.width(),
+        ),
         "",
-        view.statement,
+        terminal.wrap(view.statement, terminal.width()),
         "",
     ]
     if problem.is_code:
@@ -301,7 +351,7 @@ def next_view(shown: NextView | None, lang: str, explain: bool) -> str:
         )
     review = shown.pick.reason == "due"
     label = ("復習: " if review else "次の問題: ") if ja else ("Review: " if review else "Next: ")
-    text = label + describe(shown.view, lang)
+    text = describe(shown.view, lang, label)
     return text + "\n" + why_next(shown.pick, lang) if explain else text
 
 
@@ -330,7 +380,7 @@ def why_next(pick: Pick, lang: str) -> str:
 def hint_view(hint: HintView, lang: str) -> str:
     """`drill hint`: 'Hint 1/3: …', and a note when the last tier is shown again."""
     ja = lang == "ja"
-    text = f"{'ヒント' if ja else 'Hint'} {hint.tier}/{hint.tiers}: {hint.text}"
+    text = terminal.wrap(f"{'ヒント' if ja else 'Hint'} {hint.tier}/{hint.tiers}: {hint.text}", terminal.width())
     if hint.again:
         text += "\n" + ("（これが最後のヒントです）" if ja else "(that was the last hint)")
     return text
@@ -416,7 +466,8 @@ def exam_question(prompt: ExamPrompt, lang: str, catalog: Catalog) -> str:
     clock = f"{left // 60:02d}:{left % 60:02d}"
     return (
         f"\n[{prompt.number}/{prompt.total}] {'残り' if ja else 'time left'} {clock} — "
-        f"{prompt.problem.title.get(lang)} ({_area_name(prompt.problem.area, lang, catalog)})\n{prompt.statement}"
+        f"{prompt.problem.title.get(lang)} ({_area_name(prompt.problem.area, lang, catalog)})\n"
+        + terminal.wrap(prompt.statement, terminal.width())
     )
 
 

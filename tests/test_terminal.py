@@ -1,0 +1,221 @@
+"""grader/terminal.py and what it does to the CLI's output: Japanese tables that line up (measured
+with wcwidth), output that fits the terminal's width, Japanese line-breaking rules, and stdout
+encodings that cannot hold every character (cp932)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from grader import terminal
+from grader.cli import main
+from wcwidth import wcswidth
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    ws = tmp_path / "ws"
+    CliRunner().invoke(main, ["init", str(ws)], catch_exceptions=False)
+    (ws / "exercises/02_backprop/affine_backward.py").write_bytes(
+        (REPO / "solutions/02_backprop/affine_backward.py").read_bytes()
+    )
+    return ws
+
+
+def _drill(ws: Path, *args: str, columns: int = 80) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["--workspace", str(ws), *args], env={"COLUMNS": str(columns)})
+    return result.exit_code, result.output
+
+
+# -- widths and wrapping
+
+
+@pytest.mark.parametrize(
+    "text, width",
+    [("abc", 3), ("", 0), ("行列", 4), ("Affine レイヤ", 13), ("（例）", 6), ("∂L/∂W", 5), ("—", 1)],
+)
+def test_display_width_counts_a_japanese_character_as_two_columns(text, width):
+    assert terminal.display_width(text) == width == max(wcswidth(text), 0)
+
+
+def test_the_width_is_columns_then_the_terminal_then_100(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "72")
+    assert terminal.width() == 72
+    monkeypatch.setenv("COLUMNS", "5")
+    assert terminal.width() == 20  # never narrower than that
+    monkeypatch.delenv("COLUMNS")
+    monkeypatch.setattr(os, "get_terminal_size", lambda *_: (_ for _ in ()).throw(OSError("not a terminal")))
+    assert terminal.width() == 100
+
+
+def test_japanese_breaks_between_characters_and_no_line_starts_with_closing_punctuation():
+    text = "行列の積を計算する関数を実装してください。バッチ軸に沿って和をとります。"
+    lines = terminal.wrap(text, 20).split("\n")
+    assert "".join(lines) == text
+    assert all(wcswidth(line) <= 20 for line in lines)
+    assert not any(line[0] in terminal.NO_LINE_START for line in lines)
+    assert lines == ["行列の積を計算する関", "数を実装してくださ", "い。バッチ軸に沿って", "和をとります。"]
+
+
+def test_no_line_ends_with_an_opening_bracket():
+    lines = terminal.wrap("あいうえおかきく（けこ）さしすせそ", 18).split("\n")
+    assert lines == ["あいうえおかきく", "（けこ）さしすせそ"]
+
+
+def test_english_breaks_at_spaces_and_a_list_item_hangs_under_its_text():
+    text = "- x: (N, ...) with ndim >= 2. forward flattens x to (N, D) and keeps the\n  original shape in self.original_x_shape."
+    assert terminal.wrap(text, 40).split("\n") == [
+        "- x: (N, ...) with ndim >= 2. forward",
+        "  flattens x to (N, D) and keeps the",
+        "  original shape in",
+        "  self.original_x_shape.",
+    ]
+
+
+def test_paragraphs_that_fit_and_code_keep_their_line_breaks():
+    text = "short line\nanother\n\n    x = np.zeros((N, D))  # a very long code line that must never be broken\n```\nalso code that is long enough to wrap if it were prose\n```"
+    assert terminal.wrap(text, 30) == text
+
+
+def test_a_word_longer_than_the_line_is_cut_and_nothing_loops():
+    assert terminal.wrap("a" * 25, 10).split("\n") == ["a" * 10, "a" * 10, "a" * 5]
+    assert terminal.wrap("行" * 8, 12).split("\n") == ["行" * 6, "行" * 2]
+
+
+# -- the CLI at 80 columns, in Japanese
+
+
+def _columns_of(line: str, cells: list[str]) -> list[int]:
+    """The display column at which each cell starts in `line`."""
+    starts = []
+    for cell in cells:
+        index = line.index(cell)
+        starts.append(wcswidth(line[:index]))
+    return starts
+
+
+def test_drill_list_in_japanese_lines_up_and_fits_80_columns(workspace):
+    assert _drill(workspace, "grade", "affine_backward")[0] == 0
+    code, out = _drill(workspace, "--lang", "ja", "list")
+    assert code == 0
+    lines = out.rstrip("\n").split("\n")
+    assert max(wcswidth(line) for line in lines) <= 80
+    header = lines[0].split()
+    assert header == ["ID", "種類", "状態", "点", "タイトル"]  # the file and topic columns go first
+    starts = _columns_of(lines[0], header)
+    for line in lines[2:]:
+        if not line.startswith(" "):  # a row, not a title's continuation
+            cells = line.split()
+            assert _columns_of(line, cells[:4]) == starts[:4], line
+    row = next(line for line in lines if line.startswith("affine_backward "))
+    assert row.split()[:3] == ["affine_backward", "コード", "合格"]
+
+
+def test_drill_list_on_a_wide_terminal_keeps_every_column(workspace):
+    code, out = _drill(workspace, "--lang", "ja", "list", columns=250)
+    assert code == 0
+    assert out.split("\n")[0].split() == ["ID", "トピック", "種類", "状態", "点", "ファイル", "タイトル"]
+    assert "exercises/02_backprop/affine_backward.py" in out
+
+
+def test_a_scorecard_fits_80_columns_and_wraps_its_message(workspace):
+    code, out = _drill(workspace, "--lang", "ja", "grade", "affine_backward")
+    lines = out.rstrip("\n").split("\n")
+    assert code == 0 and max(wcswidth(line) for line in lines) <= 80
+    assert lines[0].split() == ["チェック", "結果", "点", "メッセージ"]
+    message_column = _columns_of(lines[0], ["メッセージ"])[0]
+    gradcheck = lines.index(next(line for line in lines if line.startswith("gradcheck")))
+    continuation = lines[gradcheck + 1]
+    assert continuation.strip() and wcswidth(continuation) - wcswidth(continuation.lstrip()) == message_column
+    assert lines[-1] == "affine_backward: 10/10 点 — 合格"
+
+
+def test_drill_show_wraps_the_statement_to_the_width_in_both_languages(workspace):
+    for lang in ("ja", "en"):
+        code, out = _drill(workspace, "--lang", lang, "show", "affine_backward", columns=60)
+        lines = out.rstrip("\n").split("\n")
+        assert code == 0 and max(wcswidth(line) for line in lines) <= 60, lang
+        assert not any(line.lstrip()[:1] in terminal.NO_LINE_START for line in lines if line.strip())
+
+
+# -- encodings
+
+
+def _drill_in_a_process(ws: Path, encoding: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "grader", "--workspace", str(ws), *args],
+        capture_output=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": encoding, "COLUMNS": "100"},
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "args, code, first_line",
+    [
+        (
+            ["--lang", "ja", "show", "affine_backward"],
+            0,
+            "affine_backward - Affine レイヤの逆伝播（テンソル対応） (10 点)",
+        ),
+        (
+            ["--lang", "en", "show", "affine_backward"],
+            0,
+            "affine_backward - Backward pass of the Affine layer (any input ndim) (10 points)",
+        ),
+        (["--lang", "ja", "grade", "affine_backward"], 0, "チェック    結果    点    メッセージ"),
+        (["--lang", "ja", "list"], 0, None),
+    ],
+)
+def test_a_cp932_stdout_gets_plain_dashes_instead_of_a_crash(workspace, args, code, first_line):
+    done = _drill_in_a_process(workspace, "cp932", *args)
+    assert done.returncode == code and b"Traceback" not in done.stderr
+    out = done.stdout.decode("cp932")
+    if first_line:
+        assert out.split("\r\n" if "\r\n" in out else "\n")[0] == first_line
+    assert "affine_backward" in out
+
+
+def test_a_cp932_stderr_gets_the_japanese_error_line(workspace):
+    done = _drill_in_a_process(workspace, "cp932", "--lang", "ja", "grade", "nope")
+    assert done.returncode == 2
+    assert done.stderr.decode("cp932").strip() == "エラー: 問題 'nope' はありません。（drill list）"
+
+
+@pytest.mark.parametrize(
+    "text, degraded",
+    [
+        ("a — b", "a - b"),
+        ("10⁸ and A⁻¹", "10^8 and A^-1"),
+        ("x² − 1 ≤ 0", "x^2 － 1 <= 0"),  # cp932 writes the minus sign as its full-width minus
+        ("café", "cafe"),
+        ("✓ 合格", "v 合格"),
+        ("∂L/∂W（形状）", "∂L/∂W（形状）"),  # cp932 has these
+    ],
+)
+def test_what_cp932_cannot_encode_degrades_to_its_plain_form(text, degraded):
+    import codecs
+    import io
+
+    terminal.degrade_unencodable()  # registers the handler
+    assert codecs.lookup_error("drill-degrade")
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="cp932")
+    terminal.degrade_unencodable(stream)
+    stream.write(text)
+    stream.flush()
+    assert stream.buffer.getvalue().decode("cp932") == degraded  # type: ignore[attr-defined]
+
+
+def test_a_utf8_stream_is_left_alone():
+    import io
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    terminal.degrade_unencodable(stream)
+    assert stream.errors == "strict"

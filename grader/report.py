@@ -277,12 +277,13 @@ def stats_view(stats: Stats, lang: str, fancy: bool) -> str:
     """`drill stats`: bars by syllabus area and topic, then the counts."""
     ja = lang == "ja"
     lines = ["試験範囲（シラバス）" if ja else "By syllabus area"]
-    width = max([len(p.name) for p in stats.areas + stats.topics] + [10])
+    width = max([terminal.display_width(p.name) for p in stats.areas + stats.topics] + [10])
     for group, title in ((stats.areas, None), (stats.topics, "トピック" if ja else "By topic")):
         if title:
             lines += ["", title]
         for p in group:
-            lines.append(f"  {p.name.ljust(width)}  {bar(p.passed, p.total, 20, fancy)}  {p.passed}/{p.total}")
+            name = p.name + " " * (width - terminal.display_width(p.name))  # a Japanese name: 2 columns a character
+            lines.append(f"  {name}  {bar(p.passed, p.total, 20, fancy)}  {p.passed}/{p.total}")
     rate = f"{stats.pass_rate * 100:.0f}%"
     rows = [
         ("合格した問題" if ja else "problems passed", f"{stats.passed}/{stats.total}"),

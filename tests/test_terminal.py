@@ -219,3 +219,12 @@ def test_a_utf8_stream_is_left_alone():
     stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     terminal.degrade_unencodable(stream)
     assert stream.errors == "strict"
+
+
+def test_drill_stats_bars_line_up_under_japanese_area_names(workspace):
+    code, out = _drill(workspace, "--lang", "ja", "stats")
+    assert code == 0
+    bars = [line for line in out.split("\n") if line.startswith("  ") and "/" in line]
+    assert len(bars) > 5
+    starts = {wcswidth(line[: line.index(next(c for c in line if c in "#.▏▎▍▌▋▊▉█"))]) for line in bars}
+    assert len(starts) == 1, bars  # every bar starts at one column

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from grader.errors import UsageError
-from grader.expr import normalise
 from grader.texts import Text
 
 if TYPE_CHECKING:
     from grader.catalog import Problem
 
-KEY_LINE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*(.*?)\s*$")
+KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 FENCE_OPEN = re.compile(r"^\s*```\s*answer\s*$")
 TODO = {"", "todo", "?", "..."}
 
@@ -31,13 +31,25 @@ def parse_file(text: str) -> dict[str, str]:
         body = lines
     answers: dict[str, str] = {}
     for line in body:
-        line = normalise(line)  # not bare NFKC: that turns x² into x2 before the reader sees ^2
-        if line.lstrip().startswith("#"):
+        if unicodedata.normalize("NFKC", line).lstrip().startswith("#"):
             continue
-        match = KEY_LINE.match(line)
-        if match:
-            answers[match.group(1)] = match.group(2)
+        found = key_and_answer(line, "=＝:：")
+        if found:
+            answers[found[0]] = found[1]
     return answers
+
+
+def key_and_answer(line: str, separators: str) -> tuple[str, str] | None:
+    """(key, the answer as typed) of `key = answer` (the key may be typed full width), else None.
+    The answer is left as typed, so that an error points into what the learner wrote."""
+    for i, char in enumerate(line):
+        if char in separators:
+            key = unicodedata.normalize("NFKC", line[:i]).strip()
+            rest = line[i + 1 :]
+            if not KEY.fullmatch(key) or (char in "=＝" and rest[:1] in ("=", "＝")):
+                return None
+            return key, rest.strip()
+    return None
 
 
 def is_blank(value: str | None) -> bool:
@@ -50,17 +62,17 @@ def merge(problem: Problem, from_file: dict[str, str], given: tuple[str, ...]) -
     parts = problem.parts
     answers = {k: v for k, v in from_file.items() if k in parts}
     for item in given:
-        text = normalise(item)
-        match = re.match(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)(.*)$", text)
-        if match and match.group(1) in parts:
-            answers[match.group(1)] = match.group(2).strip()
-        elif match and len(parts) > 1:
+        text = item
+        found = key_and_answer(item, "=＝")
+        if found and found[0] in parts:
+            answers[found[0]] = found[1]
+        elif found and len(parts) > 1:
             raise UsageError(
                 Text(
                     "'{id}' に小問 '{part}' はありません。小問は {parts} です。--answer KEY=EXPR の"
                     "形で書いてください。",
                     "'{id}' has no part '{part}'; its parts are {parts}. Use --answer KEY=EXPR.",
-                ).fill(id=problem.id, part=match.group(1), parts=", ".join(parts))
+                ).fill(id=problem.id, part=found[0], parts=", ".join(parts))
             )
         elif len(parts) == 1:
             answers[parts[0]] = text.strip()

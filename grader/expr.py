@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from grader import notation
 from grader.errors import AnswerError
 from grader.texts import Text
 
@@ -21,24 +21,6 @@ MAX_CONST_EXPONENT = 1000.0
 MAX_DIGITS = 20000  # of the exact numbers sympy would build: 10^1000 is fine, (10^1000)^1000 is not
 FUNCTIONS = ("sigmoid", "exp", "log", "ln", "tanh", "cosh", "sinh", "sech", "sqrt")
 CONSTANTS = ("e", "pi")
-PRE_NFKC = {
-    "²": "^2",
-    "³": "^3",
-    "ᵀ": "^T",
-    "σ": "sigmoid",
-    "π": "pi",
-    "√": "sqrt",
-    "λ": "lam",
-    "・": "*",
-    "･": "*",
-    "−": "-",
-    "–": "-",
-    "×": "*",
-    "·": "*",
-    "⋅": "*",
-    "÷": "/",
-    "∘": "⊙",
-}
 TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
@@ -52,10 +34,9 @@ TOKEN = re.compile(
 
 
 def normalise(text: str) -> str:
-    """Map what a Japanese IME or a textbook types (full width, ×, ·, −, ², σ) to plain ASCII math."""
-    for src, dst in PRE_NFKC.items():
-        text = text.replace(src, dst)
-    return unicodedata.normalize("NFKC", text).strip()
+    """What a Japanese IME, a textbook or LaTeX types (full width, ×, ー, ⁻¹, σ, \\frac{…}{…}) as the
+    plain ASCII math the parser reads (grader/notation.py)."""
+    return notation.rewrite(text)[0].strip()
 
 
 @dataclass(frozen=True)
@@ -76,28 +57,25 @@ class Names:
         return ", ".join(self.symbols + tuple(f"{f}()" for f in self.functions))
 
 
-def _caret(text: str, pos: int) -> str:
-    # a tab, newline or control character would move the caret off its column (or garble the terminal)
-    shown = "".join(ch if ch.isprintable() else " " if ch.isspace() else "?" for ch in text)
-    return f"    {shown}\n    {' ' * pos}^"
-
-
 def _char(ch: str) -> str:
     """A character as an error message shows it: itself, or U+XXXX when it is invisible or unprintable."""
     return f"'{ch}'" if ch.isprintable() else f"U+{ord(ch):04X}"
 
 
-def tokenize(text: str) -> list[tuple[str | None, str, int]]:
+def tokenize(text: str, where: Where | None = None) -> list[tuple[str | None, str, int]]:
     """(kind, value, position) triples; an unreadable character is an AnswerError with a caret."""
+    where = where or Where(text, list(range(len(text))))
     tokens = []
     pos = 0
     while pos < len(text):
         match = TOKEN.match(text, pos)
         if not match:
+            typed_pos = where.typed_pos(pos)
+            shown = _char(where.typed[typed_pos]) if typed_pos < len(where.typed) else _char(text[pos])
             raise AnswerError(
-                f"cannot read this answer: unexpected character {_char(text[pos])} at position {pos + 1}",
-                f"解答を読めません: {pos + 1} 文字目の {_char(text[pos])} は使えません",
-                _caret(text, pos),
+                f"cannot read this answer: unexpected character {shown} at position {typed_pos + 1}",
+                f"解答を読めません: {typed_pos + 1} 文字目の {shown} は使えません",
+                where.caret(pos),
             )
         kind = match.lastgroup
         if kind != "ws":
@@ -107,11 +85,29 @@ def tokenize(text: str) -> list[tuple[str | None, str, int]]:
     return tokens
 
 
+class Where:
+    """Positions in the rewritten text mapped back to what the learner typed, for messages."""
+
+    def __init__(self, typed: str, origin: list[int]):
+        self.typed, self.origin = typed, origin
+
+    def typed_pos(self, pos: int) -> int:
+        return self.origin[pos] if pos < len(self.origin) else len(self.typed.rstrip())
+
+    def at(self, pos: int) -> int:
+        """The 1-based position in the typed text."""
+        return self.typed_pos(pos) + 1
+
+    def caret(self, pos: int) -> str:
+        return notation.caret(self.typed, self.typed_pos(pos))
+
+
 class _Parser:
-    def __init__(self, text: str, names: Names):
+    def __init__(self, text: str, names: Names, where: Where | None = None):
         self.text = text
         self.names = names
-        self.tokens = tokenize(text)
+        self.where = where or Where(text, list(range(len(text))))
+        self.tokens = tokenize(text, self.where)
         self.i = 0
         self.depth = 0
 
@@ -124,17 +120,15 @@ class _Parser:
         return token
 
     def error(self, token, en: str, ja: str):
-        raise AnswerError(f"cannot read this answer: {en}", f"解答を読めません: {ja}", _caret(self.text, token[2]))
+        raise AnswerError(f"cannot read this answer: {en}", f"解答を読めません: {ja}", self.where.caret(token[2]))
 
     def expect(self, value: str):
         token = self.peek()
         if token[1] != value:
             what = f"'{token[1]}'" if token[0] != "end" else "the end"
-            self.error(
-                token,
-                f"expected '{value}' at position {token[2] + 1}, found {what}",
-                f"{token[2] + 1} 文字目に '{value}' が必要です",
-            )
+            at = self.where.at(token[2])
+            en = f"expected '{value}' at position {at}, found {what}"
+            self.error(token, en, f"{at} 文字目に '{value}' が必要です")
         return self.take()
 
     def enter(self):
@@ -150,11 +144,8 @@ class _Parser:
         node = self.expr()
         token = self.peek()
         if token[0] != "end":
-            self.error(
-                token,
-                f"unexpected '{token[1]}' at position {token[2] + 1}",
-                f"{token[2] + 1} 文字目の '{token[1]}' が余分です",
-            )
+            at = self.where.at(token[2])
+            self.error(token, f"unexpected '{token[1]}' at position {at}", f"{at} 文字目の '{token[1]}' が余分です")
         return node
 
     def expr(self):
@@ -234,11 +225,10 @@ class _Parser:
             return node
         if kind == "name":
             return self.name(token)
+        at = self.where.at(pos)
         if kind == "end":
-            self.error(
-                token, f"the answer ends too early (position {pos + 1})", f"{pos + 1} 文字目で式が途切れています"
-            )
-        self.error(token, f"unexpected '{value}' at position {pos + 1}", f"{pos + 1} 文字目の '{value}' は使えません")
+            self.error(token, f"the answer ends too early (position {at})", f"{at} 文字目で式が途切れています")
+        self.error(token, f"unexpected '{value}' at position {at}", f"{at} 文字目の '{value}' は使えません")
 
     def name(self, token):
         _, value, pos = token
@@ -250,27 +240,36 @@ class _Parser:
         fname = "log" if value == "ln" else value
         if value in FUNCTIONS and value in names.functions:
             power = None
-            if self.peek()[1] in ("^", "**") and self.peek(1)[0] == "num" and self.peek(2)[1] == "(":
-                self.take()
+            if self.peek()[1] in ("^", "**") and self.peek(1)[0] == "num" and self.starts_primary(self.peek(2)):
+                self.take()  # cosh^2(x), and as LaTeX writes it, \cosh^2 x
                 power = ("num", self.take()[1])
-            if self.peek()[1] != "(":
+            if self.peek()[1] == "(":
+                self.take()
+                self.enter()
+                arg = self.expr()
+                self.depth -= 1
+                self.expect(")")
+            elif self.peek()[0] in ("name", "num"):  # tanh x, \cosh^2 x: the argument is what follows
+                self.enter()
+                arg = self.power()
+                self.depth -= 1
+            else:
                 self.error(
                     self.peek(), f"write {value}(…) with parentheses", f"{value}(…) のように括弧を付けてください"
                 )
-            self.take()
-            self.enter()
-            arg = self.expr()
-            self.depth -= 1
-            self.expect(")")
             node = ("call", fname, arg)
             return ("pow", node, power) if power else node
         if value in CONSTANTS:
             return ("const", value)
+        same = [s for s in names.symbols if s.replace("_", "") == value.replace("_", "")]
+        if len(same) == 1:  # x_1 or x_{1} for x1, Win or W_{in} for W_in
+            return ("sym", same[0])
         hint = split_hint(value, names)
+        at = self.where.at(pos)
         raise AnswerError(
-            f"unknown name '{value}' at position {pos + 1}{hint}; allowed: {names.allowed()}",
-            f"'{value}'（{pos + 1} 文字目）は使えない名前です{hint}。使える名前: {names.allowed()}",
-            _caret(self.text, pos),
+            f"unknown name '{value}' at position {at}{hint}; allowed: {names.allowed()}",
+            f"'{value}'（{at} 文字目）は使えない名前です{hint}。使える名前: {names.allowed()}",
+            self.where.caret(pos),
         )
 
 
@@ -306,14 +305,20 @@ def split_hint(word: str, names: Names) -> str:
 
 def parse(text: str, names: Names) -> Any:
     """Parse an answer into a tuple AST; AnswerError (or ForbiddenName) when it cannot be read."""
-    text = normalise(text)
     if len(text) > MAX_LENGTH:
         raise AnswerError(
             f"cannot read this answer: longer than {MAX_LENGTH} characters",
             f"解答を読めません: {MAX_LENGTH} 文字を超えています",
         )
+    typed = text.strip()
+    plain, origin = notation.rewrite(typed)
+    if len(plain) > 2 * MAX_LENGTH:
+        raise AnswerError(
+            f"cannot read this answer: longer than {MAX_LENGTH} characters",
+            f"解答を読めません: {MAX_LENGTH} 文字を超えています",
+        )
     try:
-        node = _Parser(text, names).parse()
+        node = _Parser(plain, names, Where(typed, origin)).parse()
     except _Forbidden as exc:
         spec = names.forbidden.get(exc.name) or {}
         raise ForbiddenName(

@@ -54,7 +54,7 @@ def test_precedence_and_notation(text, expected):
         ("2(x+", "cannot read this answer: the answer ends too early (position 5)"),
         ("x)", "cannot read this answer: unexpected ')' at position 2"),
         ("__import__('os').system('id')", "cannot read this answer: unexpected character ''' at position 12"),
-        ("exp x", "cannot read this answer: write exp(…) with parentheses"),
+        ("exp + x", "cannot read this answer: write exp(…) with parentheses"),
         ("", "cannot read this answer: it is empty"),
         ("x.__class__", "cannot read this answer: unexpected character '.' at position 2"),
         (

@@ -188,6 +188,15 @@ class History:
             result[problem] = "passed" if passed else "failed"
         return result
 
+    def since_pass(self) -> dict[str, tuple[str, float]]:
+        """problem -> (its latest attempt's status, the time of its latest pass), for every problem
+        that has passed."""
+        rows = self._rows(
+            "SELECT problem, (SELECT status FROM attempts AS b WHERE b.problem = a.problem ORDER BY time DESC, id DESC"
+            " LIMIT 1), max(time) FROM attempts AS a WHERE status = 'pass' GROUP BY problem"
+        )
+        return {problem: (latest, passed_at) for problem, latest, passed_at in rows}
+
     def card(self, problem: str) -> tuple[str, float, str, float] | None:
         """(card JSON, due, last rating, last review time) of a problem's spaced-repetition card."""
         rows = self._rows("SELECT card, due, rating, reviewed FROM cards WHERE problem = ?", (problem,))

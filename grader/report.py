@@ -49,6 +49,8 @@ LABELS = {
         "new": "未着手",
         "failed": "不合格",
         "passed": "合格",
+        "failing": "再び不合格",
+        "edited": "合格後に編集",
     },
     "en": {
         "check": "check",
@@ -76,6 +78,8 @@ LABELS = {
         "new": "new",
         "failed": "failed",
         "passed": "passed",
+        "failing": "failing again",
+        "edited": "edited since pass",
     },
 }
 KINDS = {
@@ -239,7 +243,7 @@ def problem_list(rows: list[dict], lang: str) -> str:
             "id": r["id"],
             "topic": r["topic"],
             "kind": KINDS[r["kind"]].get(lang),
-            "status": L[r["status"]],
+            "status": L[r.get("since_pass") or r["status"]],
             "points": _num(r["points"]),
             "file": r["file"],
             "title": r["title"],
@@ -304,9 +308,21 @@ def stats_view(stats: Stats, lang: str, fancy: bool) -> str:
 
 def workspace_created(root: Path, directory: Path, lang: str) -> str:
     """`drill init`: where the workspace is and what to do next."""
+    where = shell_quote(str(directory))
     if lang == "ja":
-        return f"ワークスペースを作成しました: {root}\n次: cd {directory} && drill next"
-    return f"Created a workspace at {root}\nNext: cd {directory} && drill next"
+        return f"ワークスペースを作成しました: {root}\n次: cd {where} && drill next"
+    return f"Created a workspace at {root}\nNext: cd {where} && drill next"
+
+
+def shell_quote(word: str, windows: bool | None = None) -> str:
+    """`word` as the learner's shell takes it as one word: 'my drill' (POSIX), "my drill" (Windows)."""
+    import os
+
+    if windows if windows is not None else os.name == "nt":
+        return f'"{word}"' if any(c in word for c in " &()[]{}^=;!%+,`~") else word
+    import shlex
+
+    return shlex.quote(word)
 
 
 def describe(view: ProblemView, lang: str, label: str = "") -> str:
@@ -356,13 +372,18 @@ def next_view(shown: NextView | None, lang: str, explain: bool) -> str:
     return text + "\n" + why_next(shown.pick, lang) if explain else text
 
 
+def local_time(ts: float) -> str:
+    """A moment as the learner's clock shows it: 2026-12-03 17:30 JST."""
+    from datetime import datetime
+
+    return datetime.fromtimestamp(ts).astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
 def why_next(pick: Pick, lang: str) -> str:
     """The reason line of `drill next --explain`."""
-    from datetime import datetime, timezone
-
     ja = lang == "ja"
     if pick.reason == "due":
-        when = datetime.fromtimestamp(pick.due or 0.0, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        when = local_time(pick.due or 0.0)
         return (
             f"理由: 復習の期限（{when}）が来ています（前回の評価: {pick.rating}）"
             if ja
@@ -441,6 +462,12 @@ def reset_outcomes(outcomes: list[ResetOutcome], lang: str, quiet_when_unchanged
                 f"{outcome.file}: リセットしました（元のファイル: {outcome.backup}）"
                 if lang == "ja"
                 else f"{outcome.file}: reset (your file was saved as {outcome.backup})"
+            )
+        elif outcome.changed:  # there was no file: the stub is back
+            lines.append(
+                f"{outcome.file}: ファイルがなかったので、ひな形を置きました"
+                if lang == "ja"
+                else f"{outcome.file}: restored (there was no file)"
             )
         elif not quiet_when_unchanged:
             lines.append(f"{outcome.file}: 変更はありません" if lang == "ja" else f"{outcome.file}: already the stub")

@@ -30,16 +30,15 @@ class Pick(NamedTuple):
 
 
 def now_from(text: str | None) -> float:
-    """Seconds since the epoch for --today / DRILL_TODAY (a date means the end of that day, UTC)."""
+    """Seconds since the epoch for --today / DRILL_TODAY (a date means the end of that day, and a
+    time without a zone is the learner's local time)."""
     text = text or os.environ.get("DRILL_TODAY")
     if not text:
         return time.time()
     try:
         if len(text) == 10:
-            day = datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
-            return day.timestamp() + 86399
-        parsed = datetime.fromisoformat(text)
-        return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).timestamp()
+            return datetime.fromisoformat(text).replace(hour=23, minute=59, second=59).timestamp()
+        return datetime.fromisoformat(text).timestamp()  # naive: local time
     except ValueError:
         from grader.errors import UsageError
         from grader.texts import Text

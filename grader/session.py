@@ -11,7 +11,7 @@ the function that asks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -67,10 +67,26 @@ class HintView(NamedTuple):
 
 
 class ResetOutcome(NamedTuple):
-    """One restored stub: the learner's file (relative) and its backup (relative, None if unchanged)."""
+    """One problem's reset: the learner's file (relative), its backup (relative; None when there was
+    no file or it was the stub), and whether the file changed (False: it was the stub already)."""
 
     file: str
     backup: str | None
+    changed: bool = True
+
+
+def closest_id(typed: str, ids: Sequence[str]) -> str | None:
+    """The id a mistyped or partial one most likely means: the first that starts with it (affine ->
+    affine_backward), else the first that contains it, else the closest spelling (difflib)."""
+    import difflib
+
+    typed = typed.strip().lower()
+    for match in (lambda i: i.startswith(typed), lambda i: typed in i):
+        hits = [i for i in ids if match(i)]
+        if typed and hits:
+            return min(hits, key=len)
+    close = difflib.get_close_matches(typed, ids, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def init_workspace(directory: Path) -> Workspace:
@@ -144,19 +160,44 @@ class Session:
     # -- finding problems
 
     def problem(self, problem_id: str) -> Problem:
-        """The problem with this id; UnknownProblem with the closest id as a suggestion."""
-        found = self.catalog.get(problem_id)
+        """The problem with this id, or whose file this is (what tab completion gives:
+        exercises/02_backprop/affine_backward.py); UnknownProblem with the likeliest id as a suggestion."""
+        found = self.catalog.get(problem_id) or self._by_file(problem_id)
         if found is None:
-            import difflib
-
-            close = difflib.get_close_matches(problem_id, self.catalog.ids, n=1, cutoff=0.6)
-            hint = DID_YOU_MEAN.fill(id=close[0]) if close else Text("", "")
+            close = closest_id(problem_id, self.catalog.ids)
+            hint = DID_YOU_MEAN.fill(id=close) if close else Text("", "")
             raise UnknownProblem(UNKNOWN_PROBLEM.fill(id=problem_id, hint=hint))
+        return found
+
+    def _since_pass(self, problem: Problem, latest: tuple[str, float] | None) -> str | None:
+        """For a passed problem: 'failing' when its latest grade failed, 'edited' when its file
+        changed after its latest pass (not graded since), else None."""
+        if latest is None:
+            return None
+        status, passed_at = latest
+        if status != "pass":
+            return "failing"
+        try:
+            edited = self.workspace.exercise_path(problem).stat().st_mtime > passed_at + 1.0
+        except OSError:
+            return "edited"  # deleted since
+        return "edited" if edited else None
+
+    def _by_file(self, given: str) -> Problem | None:
+        if "/" not in given and "\\" not in given and "." not in given:
+            return None
+        wanted = given.replace("\\", "/").removeprefix("./")
+        found = next((p for p in self.catalog.problems if p.file == wanted), None)
+        path = Path(given).expanduser()
+        if found is None and path.exists():  # from another folder, or an absolute path
+            target, root = path.resolve(), self.workspace.root
+            found = next((p for p in self.catalog.problems if (root / p.file).resolve() == target), None)
         return found
 
     def rows(self, topic: str | None = None) -> list[dict]:
         """`drill list`: one dict per problem (its stable JSON shape), of one topic if given."""
         statuses = self.history.statuses()
+        since = self.history.since_pass()
         rows = [
             {
                 "id": p.id,
@@ -165,6 +206,7 @@ class Session:
                 "title": p.title.get(self.lang),
                 "points": p.points,
                 "status": statuses.get(p.id, "new"),
+                "since_pass": self._since_pass(p, since.get(p.id)),
                 "file": p.file,
                 "requires": list(p.requires),
             }
@@ -316,9 +358,9 @@ class Session:
         ws = self.workspace
         outcomes = []
         for problem in problems:
-            backup = workspace.reset(ws, problem)
+            changed, backup = workspace.reset(ws, problem)
             outcomes.append(
-                ResetOutcome(ws.relative(ws.exercise_path(problem)), ws.relative(backup) if backup else None)
+                ResetOutcome(ws.relative(ws.exercise_path(problem)), ws.relative(backup) if backup else None, changed)
             )
         return outcomes
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ class Stats:
 
 
 def _day(ts: float):
-    return datetime.fromtimestamp(ts, tz=timezone.utc).date()
+    """The learner's calendar day of a moment (in their time zone, as a streak is lived)."""
+    return datetime.fromtimestamp(ts).date()
 
 
 def streak(times: list[float], now: float) -> int:
@@ -68,7 +69,7 @@ def compute(catalog: Catalog, history: History, now: float, lang: str) -> Stats:
             entry[0] += passed
             entry[1] += 1
     totals = history.totals()
-    end_of_day = datetime.combine(_day(now), datetime.max.time(), tzinfo=timezone.utc).timestamp()
+    end_of_day = datetime.combine(_day(now), datetime.max.time()).timestamp()  # local midnight
     return Stats(
         topics=[Progress(k, v[0], v[1]) for k, v in sorted(topics.items())],
         areas=[Progress(f"{k} {catalog.area_name(k).get(lang)}", v[0], v[1]) for k, v in sorted(areas.items())],

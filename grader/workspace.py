@@ -137,8 +137,9 @@ def init(target: Path) -> Workspace:
     return Workspace(target.resolve())
 
 
-def reset(workspace: Workspace, problem: Problem) -> Path | None:
-    """Restore a problem's stub; the learner's file is first copied to .drill/backup/. Returns the backup."""
+def reset(workspace: Workspace, problem: Problem) -> tuple[bool, Path | None]:
+    """Restore a problem's stub; the learner's file is first copied to .drill/backup/. Returns whether
+    the file changed (False: it was the stub already) and the backup (None: there was no file)."""
     import shutil
 
     stub = workspace.stub_path(problem)
@@ -154,7 +155,7 @@ def reset(workspace: Workspace, problem: Problem) -> Path | None:
     try:
         if dest.is_file():
             if dest.read_bytes() == stub.read_bytes():
-                return None
+                return False, None
             stamp = time.strftime("%Y%m%d-%H%M%S")
             backup = workspace.state_dir / "backup" / f"{dest.stem}.{stamp}{dest.suffix}"
             backup.parent.mkdir(parents=True, exist_ok=True)
@@ -171,4 +172,4 @@ def reset(workspace: Workspace, problem: Problem) -> Path | None:
                 file=workspace.relative(dest), why=exc.strerror or exc
             )
         ) from None
-    return backup
+    return True, backup

@@ -16,7 +16,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def _plain_env(monkeypatch):
-    """Tests see English, no colour, and no workspace from the environment."""
+    """Tests see English, no colour, no workspace from the environment, and UTC as the local time
+    zone (drill shows local times: a test that wants another zone sets TZ itself)."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
     monkeypatch.setenv("DRILL_LANG", "en")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("DRILL_WORKSPACE", raising=False)

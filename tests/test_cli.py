@@ -107,6 +107,7 @@ def test_list_json_contract(cli, mini):
         "title": "Double (passes)",
         "points": 3,
         "status": "new",
+        "since_pass": None,  # "failing" or "edited" for a pass that no longer holds (additive)
         "file": "exercises/mc/mc_pass.py",
         "requires": [],
     }

@@ -198,7 +198,12 @@ def grade(
             click.echo(report.summary_table(results, session.catalog, session.lang, _color()))
         sys.exit(0 if all(r.status == "pass" for r in results) else 1)
     assert problem_id is not None  # checked above: one ID or --all
-    result = session.attempt(session.problem(problem_id), answers, seed, once=True)
+    problem = session.problem(problem_id)
+    spinner = report.grading_spinner(sys.stderr, session.lang)  # on a terminal, from 1 s on
+    try:
+        result = session.attempt(problem, answers, seed, once=True, waiting=None if as_json else spinner.start)
+    finally:
+        spinner.stop()
     if as_json:
         _echo_json(result.to_json())
     else:

@@ -372,6 +372,14 @@ def next_view(shown: NextView | None, lang: str, explain: bool) -> str:
     return text + "\n" + why_next(shown.pick, lang) if explain else text
 
 
+GRADING = Text("採点中…", "grading…")
+
+
+def grading_spinner(stream: Any, lang: str) -> terminal.Spinner:
+    """`| 採点中… 2.3 s` on stderr while a grade takes over a second (a terminal only)."""
+    return terminal.Spinner(stream, GRADING.get(lang))
+
+
 def local_time(ts: float) -> str:
     """A moment as the learner's clock shows it: 2026-12-03 17:30 JST."""
     from datetime import datetime

@@ -285,18 +285,23 @@ class Session:
         seed: int | None = None,
         once: bool = False,
         submission: Submission | None = None,
+        waiting: Callable[[], object] | None = None,
     ) -> ProblemResult:
         """Grade `submission` (by default the learner's file plus `answers`), rate and schedule the
         review, record the attempt (with the hash of what was graded); after a pass a parametric
         problem draws new numbers. `once`: this process grades nothing else, so the slow import may
-        overlap the rest (see `_grade_once`)."""
+        overlap the rest (see `_grade_once`); then `waiting()` is called once the grade runs in another
+        process (a thread may start there: this process forks nothing more), e.g. to show progress."""
         from grader.schedule import now_from, rating_for, review
 
         if submission is None:
             submission = self.submission(problem, answers)
         used = self.seed_for(problem, seed)
         values = self._values(problem, used)
-        result = (_grade_once if once else _grade)(problem, submission, self.lang, values)
+        if once:
+            result = _grade_once(problem, submission, self.lang, values, waiting)
+        else:
+            result = _grade(problem, submission, self.lang, values)
         if self.history.usable and result.status != "error":
             now = now_from(None)
             review(self.history, problem.id, rating_for(result, self.history, problem.id, now), now)
@@ -464,23 +469,39 @@ def _grade(
     return grading.grade(problem, submission, lang=lang, values=values, prover=prover)
 
 
-def _grade_once(problem: Problem, submission: Submission, lang: str, values: dict | None) -> ProblemResult:
+def _grade_once(
+    problem: Problem,
+    submission: Submission,
+    lang: str,
+    values: dict | None,
+    waiting: Callable[[], object] | None = None,
+) -> ProblemResult:
     """Grade when this process grades nothing else (`drill grade ID`): on Linux the slow import goes
     to a forked process, numpy with the whole grade of a code problem, sympy with a formula's proofs,
     while this one imports what the scorecard and the review need. Elsewhere, just grade."""
     from grader import forking
     from grader.submission import Answers, Code
 
+    def meanwhile() -> None:
+        _import_for_report()
+        if waiting is not None:
+            waiting()
+
     if isinstance(submission, Code) and forking.fork_helps("numpy"):
-        return forking.overlap(lambda: _grade(problem, submission, lang, values), _import_for_report)
+        return forking.overlap(lambda: _grade(problem, submission, lang, values), meanwhile)
     if isinstance(submission, Answers):
         from grader.prover import Prover
 
         prover = Prover.start_if_it_helps(problem)
         if prover is not None:
             with prover:
-                _import_for_report()
+                meanwhile()
                 return _grade(problem, submission, lang, values, prover)
+    if isinstance(submission, Code) and waiting is not None:
+        from grader.sandbox.processes import start_method
+
+        if start_method() == "spawn":  # the learner's code runs in a new interpreter: no fork after this
+            waiting()
     return _grade(problem, submission, lang, values)
 
 

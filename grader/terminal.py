@@ -197,3 +197,57 @@ def _degrade(error: UnicodeError) -> tuple[str, int]:
     except (UnicodeEncodeError, LookupError):
         plain = "?"
     return plain, pos + 1
+
+
+class Spinner:
+    """`| label 1.4 s` redrawn on `stream` (a terminal only) from `delay` seconds after `start()`
+    until `stop()`, which wipes it. Drawn by a daemon thread: start it only where this process
+    forks nothing more."""
+
+    FRAMES = "|/-\\"
+
+    def __init__(self, stream: object, label: str, delay: float = 1.0, interval: float = 0.1):
+        self.stream, self.label, self.delay, self.interval = stream, label, delay, interval
+        self._stop: object = None
+        self._thread: object = None
+        self._drawn = 0
+
+    def start(self) -> None:
+        isatty = getattr(self.stream, "isatty", None)
+        if self._thread is not None or not (isatty and isatty()):
+            return
+        import threading
+        import time
+
+        stop = threading.Event()
+        began = time.monotonic()
+
+        def run() -> None:
+            if stop.wait(self.delay):
+                return
+            frame = 0
+            while not stop.is_set():
+                line = f"\r{self.FRAMES[frame % 4]} {self.label} {time.monotonic() - began:.1f} s"
+                self._write(line)
+                self._drawn = max(self._drawn, display_width(line[1:]))  # the carriage return takes no column
+                frame += 1
+                stop.wait(self.interval)
+
+        self._stop, self._thread = stop, threading.Thread(target=run, name="drill-spinner", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._thread is None:
+            return
+        self._stop.set()  # type: ignore[attr-defined]
+        self._thread.join()  # type: ignore[attr-defined]
+        self._thread = None
+        if self._drawn:
+            self._write("\r" + " " * self._drawn + "\r")
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)  # type: ignore[attr-defined]
+            self.stream.flush()  # type: ignore[attr-defined]
+        except (OSError, ValueError):  # a closed terminal: nothing to show
+            pass

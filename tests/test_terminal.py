@@ -228,3 +228,73 @@ def test_drill_stats_bars_line_up_under_japanese_area_names(workspace):
     assert len(bars) > 5
     starts = {wcswidth(line[: line.index(next(c for c in line if c in "#.▏▎▍▌▋▊▉█"))]) for line in bars}
     assert len(starts) == 1, bars  # every bar starts at one column
+
+
+# -- the spinner of a long grade
+
+
+class _Terminal:
+    """A stream that says it is a terminal and keeps what was written."""
+
+    def __init__(self, tty: bool = True):
+        self.written: list[str] = []
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.written.append(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_the_spinner_draws_after_its_delay_and_wipes_itself():
+    import time
+
+    stream = _Terminal()
+    spinner = terminal.Spinner(stream, "採点中…", delay=0.05, interval=0.02)
+    spinner.start()
+    time.sleep(0.3)
+    spinner.stop()
+    frames = stream.written[:-1]
+    assert len(frames) >= 3 and all(
+        f.startswith(("\r| 採点中… ", "\r/ 採点中… ", "\r- 採点中… ", "\r\\ 採点中… ")) for f in frames
+    )
+    assert frames[0].endswith(" s") and [f[1] for f in frames[:4]] == list("|/-\\")[: len(frames[:4])]
+    last = stream.written[-1]
+    assert (
+        last[0] == last[-1] == "\r"
+        and set(last[1:-1]) == {" "}
+        and len(last) - 2 >= max(wcswidth(f[1:]) for f in frames)
+    )
+
+
+def test_a_quick_grade_and_a_pipe_draw_nothing():
+    quick = _Terminal()
+    spinner = terminal.Spinner(quick, "grading…", delay=5)
+    spinner.start()
+    spinner.stop()
+    assert quick.written == []
+    pipe = _Terminal(tty=False)
+    spinner = terminal.Spinner(pipe, "grading…", delay=0)
+    spinner.start()
+    spinner.stop()
+    assert pipe.written == []
+
+
+def test_the_session_calls_waiting_once_the_grade_runs_elsewhere(monkeypatch, workspace):
+    """The spinner starts only after the fork (a thread before it would stop drill forking)."""
+    from grader import forking, session
+
+    calls = []
+    monkeypatch.setattr(forking, "fork_helps", lambda module: True)
+    monkeypatch.setattr(
+        forking,
+        "overlap",
+        lambda job, meanwhile: (calls.append("forked"), meanwhile(), calls.append("wait"), job())[-1],
+    )
+    s = session.Session("en", str(workspace))
+    result = s.attempt(s.problem("affine_backward"), once=True, waiting=lambda: calls.append("waiting"))
+    assert result.status == "pass" and calls == ["forked", "waiting", "wait"]

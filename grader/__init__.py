@@ -19,3 +19,10 @@ def grade(problem_id: str, *objects: object, workspace: str | None = None, lang:
     from grader.notebook import grade as notebook_grade
 
     return notebook_grade(problem_id, *objects, workspace=workspace, lang=lang)
+
+
+def load_ipython_extension(shell: object) -> None:
+    """`%load_ext grader` in Jupyter: adds the cell magic `%%drill ID`, which grades the cell."""
+    from grader.notebook import load_ipython_extension as load
+
+    load(shell)

@@ -105,14 +105,34 @@ def main(ctx: click.Context, lang: str | None, workspace_opt: str | None) -> Non
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--notebooks", is_flag=True, help="Also write a Jupyter notebook per problem into notebooks/.")
 @pass_session
-def init(session: Session, directory: Path) -> None:
+def init(session: Session, directory: Path, notebooks: bool) -> None:
     """Create a fresh workspace in DIRECTORY from the installed course.
 
     Example: drill init ~/e-shikaku
     """
     workspace = init_workspace(directory)
     click.echo(report.workspace_created(workspace.root, directory, session.lang))
+    if notebooks:
+        there = Session(session.lang, str(workspace.root))
+        written = there.notebooks(list(there.catalog.ids))
+        click.echo(report.notebooks_written(len(written), "notebooks/", session.lang))
+
+
+@main.command()
+@click.argument("problem_ids", metavar="ID...", nargs=-1, required=True)
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where (default: notebooks/)."
+)
+@pass_session
+def notebook(session: Session, problem_ids: tuple[str, ...], out: Path | None) -> None:
+    """Write a Jupyter notebook per problem: its statement, the cell to fill in, graded by %%drill.
+
+    Example: drill notebook affine_backward softmax_with_loss
+    """
+    for path in session.notebooks(list(problem_ids), out):
+        click.echo(report.notebook_written(session.workspace_relative(path), session.lang))
 
 
 @main.command(name="list")

@@ -25,6 +25,10 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
         ("init",),
         None,
     ): "インストールされた教材から、DIRECTORY に新しい作業フォルダを作ります。\n\n例: drill init ~/e-shikaku",
+    (("init",), "notebooks"): "問題ごとの Jupyter ノートブックも notebooks/ に書きます。",
+    (("notebook",), None): "問題ごとに Jupyter ノートブックを書きます: 問題文、埋めるセル（%%drill で採点）。\n\n"
+    "例: drill notebook affine_backward softmax_with_loss",
+    (("notebook",), "out"): "書き出す場所（既定: notebooks/）。",
     (("list",), None): "問題の一覧を状態とともに表示します。\n\n例: drill list --topic 02_backprop",
     (("list",), "topic"): "このトピックの問題だけ（例: 02_backprop）。",
     (("show",), None): "問題文、編集するファイル、採点の仕方を表示します。\n\n例: drill show affine_backward",

@@ -122,7 +122,7 @@ def scorecard(result: ProblemResult, lang: str, color: bool = False, verbose: bo
     ]
     room = _room_for_last(headers, plain, terminal.width())
     rows = [
-        [name, _status(check.status, lang, color), points, terminal.wrap(message, room)]
+        [name, _status(check.status, lang, color), points, _wrap_lines(message, room)]
         for check, (name, _, points, message) in zip(result.checks, plain, strict=True)
     ]
     table = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
@@ -147,6 +147,11 @@ def _message(check: Any, L: dict) -> str:
     if check.diagnosis:
         message += f"\n→ {L['diagnosis']}: {check.diagnosis}"
     return message
+
+
+def _wrap_lines(message: str, room: int) -> str:
+    """A message's lines (the finding, then '→ diagnosis: …') each wrapped on its own, never joined."""
+    return "\n".join(terminal.wrap(line, room) for line in message.split("\n"))
 
 
 GAP = 2  # tabulate's "simple" format puts two spaces between columns
@@ -312,6 +317,18 @@ def workspace_created(root: Path, directory: Path, lang: str) -> str:
     if lang == "ja":
         return f"ワークスペースを作成しました: {root}\n次: cd {where} && drill next"
     return f"Created a workspace at {root}\nNext: cd {where} && drill next"
+
+
+def notebook_written(path: str, lang: str) -> str:
+    """`drill notebook`: one line per notebook written."""
+    return f"{path} を書きました（Jupyter で開いてください）" if lang == "ja" else f"wrote {path} (open it in Jupyter)"
+
+
+def notebooks_written(count: int, folder: str, lang: str) -> str:
+    """`drill init --notebooks`: how many notebooks, and where."""
+    if lang == "ja":
+        return f"{folder} にノートブックを {count} 冊書きました（Jupyter で開いてください）"
+    return f"wrote {count} notebooks in {folder} (open them in Jupyter)"
 
 
 def shell_quote(word: str, windows: bool | None = None) -> str:

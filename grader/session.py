@@ -369,6 +369,44 @@ class Session:
             )
         return outcomes
 
+    def workspace_relative(self, path: Path) -> str:
+        """`path` as the learner sees it from the workspace (absolute when outside it)."""
+        return self.workspace.relative(path)
+
+    def notebooks(self, problem_ids: list[str], out: Path | None = None) -> list[Path]:
+        """`drill notebook ID…`: one .ipynb per problem (statement, the cell to fill, grading by
+        `%%drill`), in `out` (default: the workspace's notebooks/). A file there is replaced only
+        after it was kept as .drill/backup/."""
+        from grader import notebook
+        from grader.errors import UsageError
+
+        try:
+            import nbformat  # noqa: F401 - only to say what is missing
+        except ImportError:
+            raise UsageError(
+                Text(
+                    "drill notebook には nbformat が必要です: python -m pip install 'drill[notebook]'",
+                    "drill notebook needs nbformat: python -m pip install 'drill[notebook]'",
+                )
+            ) from None
+        folder = out or self.workspace.root / "notebooks"
+        written = []
+        for problem_id in problem_ids:
+            problem = self.problem(problem_id)
+            view = self.show(problem.id, None)
+            stub = self.workspace.stub_path(problem).read_text(encoding="utf-8")
+            path = folder / f"{problem.id}.ipynb"
+            if path.exists():
+                import shutil
+                import time
+
+                backup = self.workspace.state_dir / "backup" / f"{problem.id}.{time.strftime('%Y%m%d-%H%M%S')}.ipynb"
+                backup.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, backup)
+            notebook.write(notebook.build(problem, view.statement, stub, self.lang), path)
+            written.append(path)
+        return written
+
     # -- progress, exams, watch, maintainers
 
     def stats(self, today: str | None = None) -> Stats:

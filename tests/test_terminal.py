@@ -298,3 +298,14 @@ def test_the_session_calls_waiting_once_the_grade_runs_elsewhere(monkeypatch, wo
     s = session.Session("en", str(workspace))
     result = s.attempt(s.problem("affine_backward"), once=True, waiting=lambda: calls.append("waiting"))
     assert result.status == "pass" and calls == ["forked", "waiting", "wait"]
+
+
+def test_a_diagnosis_starts_its_own_line_in_a_narrow_scorecard(workspace):
+    (workspace / "exercises/02_backprop/affine_backward.py").write_bytes(
+        (REPO / "tests/wrong/affine_backward/db_mean.py").read_bytes()
+    )
+    code, out = _drill(workspace, "grade", "affine_backward", columns=80)
+    lines = out.split("\n")
+    assert code == 1 and max(wcswidth(line) for line in lines) <= 80
+    start = _columns_of(lines[0], ["message"])[0]
+    assert any(line[start:].startswith("→ diagnosis: db is the mean over the batch") for line in lines), out

@@ -21,6 +21,7 @@ all answer verbose seed topic explain today minutes questions area answers revie
 OPTIONS COMMAND ARGS ID DIR DATE FILE INTEGER TEXT KEY EXPR DIRECTORY PATH RANGE
 DRILL_LANG DRILL_WORKSPACE DRILL_TODAY LANG YYYY MM DD UTF JSON WSL Enter Ctrl sympy numpy yaml tanh cosh exp
 python pip install problems backup mc values product d split s
+notebook notebooks out Jupyter nbformat ipynb
 """.split()
 )
 

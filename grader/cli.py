@@ -352,24 +352,28 @@ def exam(
 @click.option("--poll", is_flag=True, help="Poll for changes (WSL mounts, network drives) instead of events.")
 @pass_session
 def watch(session: Session, problem_id: str | None, poll: bool) -> None:
-    """Re-grade a problem each time its file is saved; after a pass, move on to the next one.
+    """Re-grade a problem each time its file is saved (a save during a grade starts it again).
 
-    Type q and Enter (or Ctrl-C) to stop.
+    After a pass it stays on the problem: n and Enter go on to the next. q and Enter (or Ctrl-C) stop.
 
     Example: drill watch affine_backward
     """
+    import queue
     import threading
 
-    from grader.watch import quit_on_q
+    from grader.watch import read_commands
 
     stop = threading.Event()
-    events = session.watch(problem_id, poll, stop)
-    quit_on_q(stop, sys.stdin)
+    inbox: queue.Queue = queue.Queue()
+    events = session.watch(problem_id, poll, stop, inbox)
+    read_commands(stop, inbox, sys.stdin)
     try:
         for event in events:
             click.echo(report.watch_event(event, session.lang, _color()))
-    except KeyboardInterrupt:
-        pass
+    except KeyboardInterrupt:  # Ctrl-C: stopped as asked, and says so with the shell's code for it
+        stop.set()
+        click.echo(report.watch_stopped(session.lang))
+        sys.exit(130)
     click.echo(report.watch_stopped(session.lang))
 
 

@@ -96,10 +96,17 @@ def stop(pid: int, grace: float = 2.0) -> None:
 def overlap(job: Callable[[], Any], meanwhile: Callable[[], object] | None = None) -> Any:
     """job() in a forked process while meanwhile() runs here; job's return value or its DrillError,
     here. On any interruption here the child is stopped (see `stop`)."""
+    pid, to_child, read_fd = start(lambda _, write_fd: send_result(job, write_fd))
+    os.close(to_child)
+    return collect(pid, read_fd, meanwhile)
+
+
+def collect(pid: int, read_fd: int, meanwhile: Callable[[], object] | None = None) -> Any:
+    """The waiting half of `overlap`, for any child of `start` that reports with `send_result`:
+    meanwhile() here, then the child's value or its DrillError; the child is reaped, or stopped on
+    any interruption here."""
     import pickle
 
-    pid, to_child, read_fd = start(lambda _, write_fd: _send_result(job, write_fd))
-    os.close(to_child)
     finished = False
     try:
         if meanwhile is not None:
@@ -126,7 +133,7 @@ def overlap(job: Callable[[], Any], meanwhile: Callable[[], object] | None = Non
     raise WorkerFailed(value)
 
 
-def _send_result(fn, write_fd: int) -> None:  # pragma: no cover - runs in the forked process
+def send_result(fn: Callable[[], Any], write_fd: int) -> None:  # pragma: no cover - runs in the forked process
     """Send ("value", fn()), ("drill_error", exc) or ("crash", traceback)."""
     import pickle
 

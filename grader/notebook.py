@@ -158,7 +158,20 @@ def grade(problem_id: str, *objects: object, workspace: str | None = None, lang:
     if problem.is_code:
         submission = Code(_completed(session, problem, source_of(objects)), Path("<cell>"))
     else:
-        submission = Answers(merge(problem, {}, tuple(str(a) for a in objects)), None)
+        from grader.errors import UsageError
+
+        try:
+            answers = merge(problem, {}, tuple(str(a) for a in objects))
+        except UsageError:  # its advice is drill's --answer: say it the way grade() takes answers
+            parts = ", ".join(f"'{part}=…'" for part in problem.parts)
+            raise UsageError(
+                Text(
+                    "'{id}' の小問は {names} です。小問ごとに 'KEY=解答' の文字列を渡してください"
+                    "（例: grade('{id}', {parts})）",
+                    "'{id}' has parts {names}: pass one 'KEY=answer' string per part (e.g. grade('{id}', {parts}))",
+                ).fill(id=problem.id, names=", ".join(problem.parts), parts=parts)
+            ) from None
+        submission = Answers(answers, None)
     result = session.attempt(problem, submission=submission)
     return NotebookResult(result, session.lang, session.history.usable)
 

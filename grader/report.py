@@ -603,17 +603,33 @@ def watch_event(event: object, lang: str, color: bool) -> str:
             else f"Watching {event.file} (save to grade; q + Enter or Ctrl-C to stop)"
         )
     if isinstance(event, watch.Graded):
-        return scorecard(event.result, lang, color)
+        from datetime import datetime
+
+        clock = datetime.fromtimestamp(event.at).strftime("%H:%M:%S")  # local time
+        rule = f"── {clock} {event.result.problem} ".ljust(48, "─")
+        return f"{rule}\n{scorecard(event.result, lang, color)}"
+    if isinstance(event, watch.Regrading):
+        return (
+            "（採点中に保存されたので、新しい内容で採点し直します）"
+            if ja
+            else "(saved during the grade: grading the new version)"
+        )
     if isinstance(event, watch.SwitchedToPolling):
         return (
             "（変更通知が届かないため、ポーリングに切り替えました）"
             if ja
             else "(no change events arrive here: switched to polling)"
         )
+    if isinstance(event, watch.Passed):
+        if event.next_id is None:
+            return "合格！ すべて合格です。" if ja else "Passed! Everything is passed."
+        return (
+            f"合格！ 次の問題: {event.next_id}（n + Enter で進みます。それまでこのファイルを監視します）"
+            if ja
+            else f"Passed! Next: {event.next_id} (n + Enter to go on; until then this file stays watched)"
+        )
     if isinstance(event, watch.Next):
-        return f"合格！ 次の問題: {event.problem_id}" if ja else f"Passed! Next: {event.problem_id}"
-    if isinstance(event, watch.AllPassed):
-        return "すべて合格です。" if ja else "Everything is passed."
+        return f"次の問題へ: {event.problem_id}" if ja else f"On to {event.problem_id}"
     raise TypeError(f"not a watch event: {event!r}")
 
 

@@ -19,6 +19,7 @@ from grader.errors import DrillError, UnknownProblem
 from grader.texts import Text
 
 if TYPE_CHECKING:
+    import queue
     import threading
 
     from grader.catalog import Catalog, Problem
@@ -286,19 +287,24 @@ class Session:
         once: bool = False,
         submission: Submission | None = None,
         waiting: Callable[[], object] | None = None,
+        run: Callable[[Callable[[], ProblemResult]], ProblemResult] | None = None,
     ) -> ProblemResult:
         """Grade `submission` (by default the learner's file plus `answers`), rate and schedule the
         review, record the attempt (with the hash of what was graded); after a pass a parametric
         problem draws new numbers. `once`: this process grades nothing else, so the slow import may
         overlap the rest (see `_grade_once`); then `waiting()` is called once the grade runs in another
-        process (a thread may start there: this process forks nothing more), e.g. to show progress."""
+        process (a thread may start there: this process forks nothing more), e.g. to show progress.
+        `run(job)`: how to run the grade (`drill watch` forks it to stop it on a save); whatever it
+        raises leaves nothing recorded."""
         from grader.schedule import now_from, rating_for, review
 
         if submission is None:
             submission = self.submission(problem, answers)
         used = self.seed_for(problem, seed)
         values = self._values(problem, used)
-        if once:
+        if run is not None:
+            result = run(lambda: _grade(problem, submission, self.lang, values))
+        elif once:
             result = _grade_once(problem, submission, self.lang, values, waiting)
         else:
             result = _grade(problem, submission, self.lang, values)
@@ -485,12 +491,15 @@ class Session:
         pick = next_problem(self.catalog, self.history.statuses(), self.history, now_from(None))
         return pick.problem if pick else None
 
-    def watch(self, problem_id: str | None, poll: bool, stop: threading.Event) -> Iterator[object]:
-        """`drill watch`: the events of re-grading on every save (see grader.watch.events)."""
+    def watch(
+        self, problem_id: str | None, poll: bool, stop: threading.Event, inbox: queue.Queue | None = None
+    ) -> Iterator[object]:
+        """`drill watch`: the events of re-grading on every save (see grader.watch.events); `inbox`
+        carries the learner's commands (n: go on after a pass)."""
         from grader import watch
 
         problem = self.problem(problem_id) if problem_id else self.pick_next()
-        return watch.events(self, problem, poll, stop)
+        return watch.events(self, problem, poll, stop, inbox)
 
     def dev_check(self) -> list[str]:
         """`drill dev check`: every offender as one line; empty when the catalog is sound."""

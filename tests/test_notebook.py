@@ -69,3 +69,20 @@ def test_outside_a_workspace_the_html_says_nothing_was_recorded(tmp_path, monkey
     monkeypatch.delenv("DRILL_WORKSPACE", raising=False)
     html = grader.grade("d_tanh_expr", "1 - tanh(x)^2", lang="ja")._repr_html_()
     assert "作業フォルダの外なので、この結果は記録されていません" in html
+
+
+def test_a_multi_part_answer_without_keys_is_told_how_grade_takes_answers(tmp_path):
+    from click.testing import CliRunner
+    from grader import grade
+    from grader.cli import main
+    from grader.errors import UsageError
+
+    CliRunner().invoke(main, ["init", str(tmp_path / "ws")])
+    with pytest.raises(UsageError) as info:
+        grade("rnn_y1", "sigmoid(W_in x1)", workspace=str(tmp_path / "ws"), lang="en")
+    message = info.value.text("en")
+    assert (
+        message
+        == "'rnn_y1' has parts s1, y1: pass one 'KEY=answer' string per part (e.g. grade('rnn_y1', 's1=…', 'y1=…'))"
+    )
+    assert "--answer" not in message

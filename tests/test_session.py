@@ -97,17 +97,22 @@ def test_exam_stops_asking_when_time_is_up(mini):
     assert [q.status for q in record.questions].count("fail") == 2
 
 
-def test_watch_events_after_a_pass_go_to_the_next_problem(mini):
+def test_watch_events_after_a_pass_stay_and_go_to_the_next_problem_when_asked(mini):
+    import queue
+
     session, _ = session_of(mini)
     stop = threading.Event()
+    inbox: queue.Queue = queue.Queue()
     events = []
-    for event in session.watch("mc_pass", poll=True, stop=stop):
+    for event in session.watch("mc_pass", poll=True, stop=stop, inbox=inbox):
         events.append(event)
+        if isinstance(event, watch.Passed):
+            inbox.put(("next", None))  # what n + Enter sends
         if isinstance(event, watch.Next):
             stop.set()  # mc_fail would then wait for a save
     assert isinstance(events[0], watch.Watching) and events[0].file == "exercises/mc/mc_pass.py"
-    assert isinstance(events[1], watch.Graded) and events[1].result.status == "pass"
-    assert events[2] == watch.Next("mc_fail")
+    assert isinstance(events[1], watch.Graded) and events[1].result.status == "pass" and events[1].at > 0
+    assert events[2:] == [watch.Passed("mc_fail"), watch.Next("mc_fail")]
 
 
 def test_watch_of_an_unknown_problem_fails_before_watching(mini):

@@ -134,14 +134,23 @@ SLOW_AND_WRONG = "import time\ntime.sleep(4)\n\ndef double(x):\n    return x\n"
 RIGHT = "def double(x):\n    return 2 * x\n"
 
 
-def test_a_save_during_a_grade_stops_it_and_grades_the_new_save(mini):
+def _during_a_slow_grade(mini: Path):
+    """`drill watch mc_fail` on a file whose grade takes 4 s, once that grade is running."""
     path = mini / "exercises" / "mc" / "mc_fail.py"
     path.write_text(SLOW_AND_WRONG, encoding="utf-8")
     proc, master = _watch(mini, "mc_fail")
     seen: list[str] = []
+    if not read_until(master, "Watching exercises/mc/mc_fail.py", 20, seen):
+        proc.kill()
+        os.close(master)
+        pytest.fail("".join(seen))
+    time.sleep(1.0)
+    return path, proc, master, seen
+
+
+def test_a_save_during_a_grade_stops_it_and_grades_the_new_save(mini):
+    path, proc, master, seen = _during_a_slow_grade(mini)
     try:
-        assert read_until(master, "Watching exercises/mc/mc_fail.py", 20, seen), "".join(seen)
-        time.sleep(1.0)  # the slow grade is running now
         saved = time.monotonic()
         path.write_text(RIGHT, encoding="utf-8")
         assert read_until(master, "mc_fail: 3/3 points — PASS", 20, seen), "".join(seen)
@@ -173,13 +182,8 @@ def test_a_save_during_a_grade_stops_it_and_grades_the_new_save(mini):
 
 
 def test_ctrl_c_stops_the_watch_with_exit_130_and_leaves_no_grade_running(mini):
-    path = mini / "exercises" / "mc" / "mc_fail.py"
-    path.write_text(SLOW_AND_WRONG, encoding="utf-8")
-    proc, master = _watch(mini, "mc_fail")
-    seen: list[str] = []
+    _, proc, master, seen = _during_a_slow_grade(mini)
     try:
-        assert read_until(master, "Watching exercises/mc/mc_fail.py", 20, seen), "".join(seen)
-        time.sleep(1.0)
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the terminal signals the whole foreground group
         assert proc.wait(timeout=20) == 130
         assert read_until(master, "Stopped watching.", 5, seen) or "Stopped watching." in "".join(seen)

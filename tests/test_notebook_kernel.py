@@ -132,3 +132,8 @@ def test_drill_init_with_notebooks_writes_one_per_problem(tmp_path):
     )
     first = nbformat.read(str(tmp_path / "ws" / "notebooks" / "affine_backward.ipynb"), as_version=4)
     assert first.cells[0].source.startswith("# affine_backward — Affine レイヤの逆伝播")  # in the chosen language
+
+
+def test_sine_wave_rnn_grades_from_a_cell(ws):
+    out = _run(["%load_ext grader", "%%drill sine_wave_rnn\n" + _kept("solutions/04_rnn/sine_wave_rnn.py")], ws)
+    assert out[1].rstrip().endswith("sine_wave_rnn: 10/10 points — PASS"), out[1]

@@ -36,7 +36,12 @@ def test_reset_of_a_deleted_file_says_it_was_restored(cli, ws):
 
 @pytest.mark.parametrize(
     "given",
-    ["exercises/02_backprop/affine_backward.py", "./exercises/02_backprop/affine_backward.py", "ABSOLUTE"],
+    [
+        "exercises/02_backprop/affine_backward.py",
+        "./exercises/02_backprop/affine_backward.py",
+        "exercises\\02_backprop\\affine_backward.py",  # as Windows completes it
+        "ABSOLUTE",
+    ],
 )
 def test_a_file_path_is_taken_as_its_problem(cli, ws, given, monkeypatch):
     if given == "ABSOLUTE":

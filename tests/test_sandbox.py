@@ -152,3 +152,16 @@ def test_the_learner_cannot_write_to_the_graders_other_files(tmp_path):
         assert held.fileno() > 2
     assert (tmp_path / "history.db").read_bytes() == b""
     assert result.ended_early or result.probes  # whatever became of its junk on the result pipe, one result
+
+
+def test_a_traceback_quotes_the_graded_text_even_without_a_file():
+    """A notebook cell has no file, and a learner's file may be saved again mid-grade: the quoted
+    line is the one that was graded."""
+    import pytest
+    from grader.sandbox.source import compile_source, learner_frames
+
+    code, failure = compile_source("x = 1\ny = x / 0\n", "<cell>")
+    assert failure is None
+    with pytest.raises(ZeroDivisionError) as info:
+        exec(code, {})
+    assert learner_frames(info.value, "<cell>") == "ZeroDivisionError: division by zero (<cell>:2: y = x / 0)"

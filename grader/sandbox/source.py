@@ -18,7 +18,10 @@ def learner_frames(exc: BaseException, path: str) -> str:
         head = head[:300] + "…"
     if not frames:
         return head
-    where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno}: {(f.line or '').strip()}" for f in frames[-3:])
+    where = "; ".join(
+        f"{os.path.basename(f.filename)}:{f.lineno}" + (f": {(f.line or '').strip()}" if (f.line or "").strip() else "")
+        for f in frames[-3:]
+    )
     return f"{head} ({where})"
 
 
@@ -29,7 +32,12 @@ def learner_location(exc: BaseException, path: str) -> str:
 
 
 def compile_source(text: str, path: str) -> tuple[Any, LoadFailure | None]:
-    """Compile learner text; a SyntaxError becomes a LoadFailure with file:line and a caret."""
+    """Compile learner text; a SyntaxError becomes a LoadFailure with file:line and a caret. The
+    text is what tracebacks quote (linecache), not the file on disk: it may have been saved again
+    since, or be a notebook cell with no file at all."""
+    import linecache
+
+    linecache.cache[path] = (len(text), None, text.splitlines(True), path)
     try:
         return compile(text, path, "exec", dont_inherit=True), None
     except SyntaxError as exc:

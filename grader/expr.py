@@ -64,7 +64,7 @@ def _char(ch: str) -> str:
 
 def tokenize(text: str, where: Where | None = None) -> list[tuple[str | None, str, int]]:
     """(kind, value, position) triples; an unreadable character is an AnswerError with a caret."""
-    where = where or Where(text, list(range(len(text))))
+    where = where or Where.plain(text)
     tokens = []
     pos = 0
     while pos < len(text):
@@ -91,6 +91,11 @@ class Where:
     def __init__(self, typed: str, origin: list[int]):
         self.typed, self.origin = typed, origin
 
+    @classmethod
+    def plain(cls, text: str) -> Where:
+        """For text that was typed as it is read."""
+        return cls(text, list(range(len(text))))
+
     def typed_pos(self, pos: int) -> int:
         return self.origin[pos] if pos < len(self.origin) else len(self.typed.rstrip())
 
@@ -106,7 +111,7 @@ class _Parser:
     def __init__(self, text: str, names: Names, where: Where | None = None):
         self.text = text
         self.names = names
-        self.where = where or Where(text, list(range(len(text))))
+        self.where = where or Where.plain(text)
         self.tokens = tokenize(text, self.where)
         self.i = 0
         self.depth = 0
@@ -305,18 +310,13 @@ def split_hint(word: str, names: Names) -> str:
 
 def parse(text: str, names: Names) -> Any:
     """Parse an answer into a tuple AST; AnswerError (or ForbiddenName) when it cannot be read."""
-    if len(text) > MAX_LENGTH:
+    if len(text) > MAX_LENGTH:  # what is typed; a rewrite is at most a few times longer
         raise AnswerError(
             f"cannot read this answer: longer than {MAX_LENGTH} characters",
             f"解答を読めません: {MAX_LENGTH} 文字を超えています",
         )
     typed = text.strip()
     plain, origin = notation.rewrite(typed)
-    if len(plain) > 2 * MAX_LENGTH:
-        raise AnswerError(
-            f"cannot read this answer: longer than {MAX_LENGTH} characters",
-            f"解答を読めません: {MAX_LENGTH} 文字を超えています",
-        )
     try:
         node = _Parser(plain, names, Where(typed, origin)).parse()
     except _Forbidden as exc:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import unicodedata
 
 from grader.errors import AnswerError
+from grader.terminal import SUPERSCRIPTS, display_width
 
-SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾", "0123456789+-=()", strict=True))
 TRANSPOSE = "ᵀ"
 CHARACTERS = {  # before NFKC (which would turn some of them into something else)
     "ー": "-",  # what the - key types in hiragana mode
@@ -39,10 +39,6 @@ CHARACTERS = {  # before NFKC (which would turn some of them into something else
     "]": ")",
     "［": "(",
     "］": ")",
-    "{": "(",
-    "}": ")",
-    "｛": "(",
-    "｝": ")",
 }
 NAMED = {  # characters that are names: a Greek letter is the name the catalog uses for it
     "σ": "sigmoid",
@@ -112,7 +108,7 @@ def rewrite(typed: str) -> tuple[str, list[int]]:
             pos = _superscripts(text, pos, out)
             continue
         if char == "^" and text[pos + 1 : pos + 2] == "{":
-            pos = _braced_power(text, pos, out, fractions)
+            pos = _braced_power(text, pos, out)
             continue
         if char == "_" and out.last().isalnum():
             pos = _subscript(text, pos, out)
@@ -209,7 +205,7 @@ def _superscripts(text: str, pos: int, out: Rewrite) -> int:
     return end
 
 
-def _braced_power(text: str, pos: int, out: Rewrite, fractions: list[str]) -> int:
+def _braced_power(text: str, pos: int, out: Rewrite) -> int:
     """^{T} and ^{\\top} are a transpose; any other ^{…} is ^ and a parenthesised group."""
     close = text.find("}", pos + 2)
     inside = text[pos + 2 : close].strip() if close != -1 else ""
@@ -239,7 +235,5 @@ def _subscript(text: str, pos: int, out: Rewrite) -> int:
 def caret(typed: str, pos: int) -> str:
     """The typed text and a caret under its character at `pos`, by display columns (a Japanese
     character takes two); invisible and control characters shown as a space or ?."""
-    from grader.terminal import display_width
-
     shown = "".join(ch if ch.isprintable() else " " if ch.isspace() else "?" for ch in typed)
     return f"    {shown}\n    {' ' * display_width(shown[:pos])}^"

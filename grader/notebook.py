@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -147,39 +147,24 @@ def grade(problem_id: str, *objects: object, workspace: str | None = None, lang:
     """Grade classes / functions defined in a notebook (or, for an answer problem, answer strings)
     as the answer to `problem_id`, through the same session as `drill grade`: recorded and reviewed
     in the workspace (when there is one)."""
-    from grader.answers import merge
-    from grader.options import default_lang
-    from grader.session import Session
-    from grader.submission import Answers, Code
-
-    session = Session.for_notebook(lang or default_lang(), workspace)
-    problem = session.problem(problem_id)
-    submission: Code | Answers
-    if problem.is_code:
-        submission = Code(_completed(session, problem, source_of(objects)), Path("<cell>"))
-    else:
-        from grader.errors import UsageError
-
-        try:
-            answers = merge(problem, {}, tuple(str(a) for a in objects))
-        except UsageError:  # its advice is drill's --answer: say it the way grade() takes answers
-            parts = ", ".join(f"'{part}=…'" for part in problem.parts)
-            raise UsageError(
-                Text(
-                    "'{id}' の小問は {names} です。小問ごとに 'KEY=解答' の文字列を渡してください"
-                    "（例: grade('{id}', {parts})）",
-                    "'{id}' has parts {names}: pass one 'KEY=answer' string per part (e.g. grade('{id}', {parts}))",
-                ).fill(id=problem.id, names=", ".join(problem.parts), parts=parts)
-            ) from None
-        submission = Answers(answers, None)
-    result = session.attempt(problem, submission=submission)
-    return NotebookResult(result, session.lang, session.history.usable)
+    return _grade_in_session(problem_id, workspace, lang, lambda: source_of(objects), lambda p: _answers_of(p, objects))
 
 
 def grade_cell(problem_id: str, cell: str, workspace: str | None = None, lang: str | None = None) -> NotebookResult:
     """`%%drill ID`: the cell's source as the answer to a code problem (completed by the stub's
     given code), or its `key = answer` lines for an answer problem."""
     from grader.answers import parse_file
+
+    return _grade_in_session(problem_id, workspace, lang, lambda: cell, lambda _: parse_file(cell))
+
+
+def _grade_in_session(
+    problem_id: str,
+    workspace: str | None,
+    lang: str | None,
+    source: Callable[[], str],
+    answers: Callable[[Any], dict[str, str]],
+) -> NotebookResult:
     from grader.options import default_lang
     from grader.session import Session
     from grader.submission import Answers, Code
@@ -188,11 +173,28 @@ def grade_cell(problem_id: str, cell: str, workspace: str | None = None, lang: s
     problem = session.problem(problem_id)
     submission: Code | Answers
     if problem.is_code:
-        submission = Code(_completed(session, problem, cell), Path("<cell>"))
+        submission = Code(_completed(session, problem, source()), Path("<cell>"))
     else:
-        submission = Answers(parse_file(cell), None)
+        submission = Answers(answers(problem), None)
     result = session.attempt(problem, submission=submission)
     return NotebookResult(result, session.lang, session.history.usable)
+
+
+def _answers_of(problem: Any, objects: Iterable[object]) -> dict[str, str]:
+    from grader.answers import merge
+    from grader.errors import UsageError
+
+    try:
+        return merge(problem, {}, tuple(str(a) for a in objects))
+    except UsageError:  # its advice is drill's --answer: say it the way grade() takes answers
+        parts = ", ".join(f"'{part}=…'" for part in problem.parts)
+        raise UsageError(
+            Text(
+                "'{id}' の小問は {names} です。小問ごとに 'KEY=解答' の文字列を渡してください"
+                "（例: grade('{id}', {parts})）",
+                "'{id}' has parts {names}: pass one 'KEY=answer' string per part (e.g. grade('{id}', {parts}))",
+            ).fill(id=problem.id, names=", ".join(problem.parts), parts=parts)
+        ) from None
 
 
 def _completed(session: Any, problem: Any, source: str) -> str:

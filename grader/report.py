@@ -120,7 +120,7 @@ def scorecard(result: ProblemResult, lang: str, color: bool = False, verbose: bo
         [check.name, L[check.status], f"{_num(check.points)}/{_num(check.max_points)}", _message(check, L)]
         for check in result.checks
     ]
-    room = _room_for_last(headers, plain, terminal.width())
+    room = _room_for_last(_column_widths(headers, plain), terminal.width())
     rows = [
         [name, _status(check.status, lang, color), points, _wrap_lines(message, room)]
         for check, (name, _, points, message) in zip(result.checks, plain, strict=True)
@@ -170,10 +170,14 @@ def _column_widths(headers: list[str], rows: list[list[str]]) -> list[int]:
     ]
 
 
-def _room_for_last(headers: list[str], rows: list[list[str]], columns: int) -> int:
-    """The width the last column may take so that the table fits `columns` (at least 24)."""
-    widths = _column_widths(headers, rows)
-    return max(columns - sum(widths[:-1]) - GAP * (len(widths) - 1), MIN_LAST_COLUMN)
+def _before_last(widths: list[int]) -> int:
+    """The columns a table's rows take before its last column starts."""
+    return sum(widths[:-1]) + GAP * (len(widths) - 1)
+
+
+def _room_for_last(widths: list[int], columns: int) -> int:
+    """The width the last of these columns may take so that the table fits `columns` (at least 24)."""
+    return max(columns - _before_last(widths), MIN_LAST_COLUMN)
 
 
 def scorecard_html(result: ProblemResult, lang: str, recorded: bool = True) -> str:
@@ -258,13 +262,12 @@ def problem_list(rows: list[dict], lang: str) -> str:
     columns = terminal.width()
     widths = dict(zip(names, _column_widths([L[n] for n in names], [[row[n] for n in names] for row in body])))
     for dropped in ("file", "topic", "points"):  # what a narrow terminal loses first (drill show has it)
-        others = sum(widths[n] for n in names[:-1]) + GAP * (len(names) - 1)
-        if others + min(widths["title"], MIN_LAST_COLUMN) <= columns:
-            break  # it fits, the title wrapped into what is left if need be
+        if columns - _before_last([widths[n] for n in names]) >= min(widths["title"], MIN_LAST_COLUMN):
+            break  # the title fits, wrapped into what is left if need be
         names.remove(dropped)
     headers = [L[n] for n in names]
     cells = [[row[n] for n in names] for row in body]
-    room = max(columns - sum(widths[n] for n in names[:-1]) - GAP * (len(names) - 1), MIN_LAST_COLUMN)
+    room = _room_for_last([widths[n] for n in names], columns)
     for row in cells:
         row[-1] = terminal.wrap(row[-1], room)
     return tabulate(cells, headers=headers, tablefmt="simple", disable_numparse=True)

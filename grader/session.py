@@ -403,12 +403,9 @@ class Session:
             stub = self.workspace.stub_path(problem).read_text(encoding="utf-8")
             path = folder / f"{problem.id}.ipynb"
             if path.exists():
-                import shutil
-                import time
+                from grader.workspace import back_up
 
-                backup = self.workspace.state_dir / "backup" / f"{problem.id}.{time.strftime('%Y%m%d-%H%M%S')}.ipynb"
-                backup.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, backup)
+                back_up(self.workspace, path)
             notebook.write(notebook.build(problem, view.statement, stub, self.lang), path)
             written.append(path)
         return written

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import threading
+
 DEFAULT_WIDTH = 100  # where there is no terminal and no COLUMNS (a pipe, a file)
 MIN_WIDTH = 20
 # Japanese line-breaking rules (kinsoku): what may not begin a line, what may not end one
@@ -36,7 +40,7 @@ DEGRADED = {
     "\u2009": " ",
     "\u00a0": " ",
 }
-SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+", strict=True))
+SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾", "0123456789+-=()", strict=True))  # also how answers read them
 
 
 def width() -> int:
@@ -208,8 +212,8 @@ class Spinner:
 
     def __init__(self, stream: object, label: str, delay: float = 1.0, interval: float = 0.1):
         self.stream, self.label, self.delay, self.interval = stream, label, delay, interval
-        self._stop: object = None
-        self._thread: object = None
+        self._stop: threading.Event | None = None
+        self._thread: threading.Thread | None = None
         self._drawn = 0
 
     def start(self) -> None:
@@ -237,10 +241,10 @@ class Spinner:
         self._thread.start()
 
     def stop(self) -> None:
-        if self._thread is None:
+        if self._thread is None or self._stop is None:
             return
-        self._stop.set()  # type: ignore[attr-defined]
-        self._thread.join()  # type: ignore[attr-defined]
+        self._stop.set()
+        self._thread.join()
         self._thread = None
         if self._drawn:
             self._write("\r" + " " * self._drawn + "\r")

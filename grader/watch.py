@@ -11,7 +11,7 @@ import hashlib
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -187,11 +187,10 @@ def events(
         workspace = session.workspace
         path = workspace.exercise_path(problem)
         yield Watching(workspace.relative(path))
-        offered: list[str | None] = []
-        yield from _watch_one(session, problem, path, poll, stop, inbox, offered)
-        if stop.is_set() or not offered or offered[-1] is None:
+        next_id = yield from _watch_one(session, problem, path, poll, stop, inbox)
+        if stop.is_set() or next_id is None:
             return
-        problem = session.problem(offered[-1])
+        problem = session.problem(next_id)
         yield Next(problem.id)
 
 
@@ -202,10 +201,9 @@ def _watch_one(
     poll: bool,
     stop: threading.Event,
     inbox: queue.Queue,
-    offered: list[str | None],
-) -> Iterator[object]:
-    """The events of one problem; returns when n is asked for after a pass (`offered` holds the
-    next id), or when the watch stops."""
+) -> Generator[object, None, str | None]:
+    """The events of one problem; returns the next problem's id when n is asked for after a pass,
+    None when the watch stops."""
     watcher: list[tuple[threading.Event, threading.Thread]] = []  # the file's watcher, while idle
 
     def watch_file(quiet: threading.Event) -> None:
@@ -229,6 +227,7 @@ def _watch_one(
 
     graded: str | None = "never"
     passed = False
+    offered: str | None = None
     try:
         while not stop.is_set():
             current = _digest(path)
@@ -249,8 +248,8 @@ def _watch_one(
                 passed = result.status == "pass"
                 if passed:
                     following = session.pick_next()
-                    offered[:] = [following.id if following is not None and following.id != problem.id else None]
-                    yield Passed(offered[0])
+                    offered = following.id if following is not None and following.id != problem.id else None
+                    yield Passed(offered)
                 continue
             idle()
             try:
@@ -259,8 +258,8 @@ def _watch_one(
                 continue
             if kind == "changed" and how == "missed" and not poll:
                 yield SwitchedToPolling()
-            elif kind == "next" and passed and offered and offered[0] is not None:
-                return
+            elif kind == "next" and passed and offered is not None:
+                return offered
     finally:
         busy()
-    offered.clear()
+    return None

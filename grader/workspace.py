@@ -137,6 +137,21 @@ def init(target: Path) -> Workspace:
     return Workspace(target.resolve())
 
 
+def back_up(workspace: Workspace, path: Path) -> Path:
+    """Copy `path` to .drill/backup/NAME.YYYYmmdd-HHMMSS[-n].SUFFIX before it is replaced; the copy."""
+    import shutil
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = workspace.state_dir / "backup" / f"{path.stem}.{stamp}{path.suffix}"
+    backup.parent.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while backup.exists():
+        backup = backup.with_name(f"{path.stem}.{stamp}-{n}{path.suffix}")
+        n += 1
+    shutil.copy2(path, backup)
+    return backup
+
+
 def reset(workspace: Workspace, problem: Problem) -> tuple[bool, Path | None]:
     """Restore a problem's stub; the learner's file is first copied to .drill/backup/. Returns whether
     the file changed (False: it was the stub already) and the backup (None: there was no file)."""
@@ -156,14 +171,7 @@ def reset(workspace: Workspace, problem: Problem) -> tuple[bool, Path | None]:
         if dest.is_file():
             if dest.read_bytes() == stub.read_bytes():
                 return False, None
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            backup = workspace.state_dir / "backup" / f"{dest.stem}.{stamp}{dest.suffix}"
-            backup.parent.mkdir(parents=True, exist_ok=True)
-            n = 1
-            while backup.exists():
-                backup = backup.with_name(f"{dest.stem}.{stamp}-{n}{dest.suffix}")
-                n += 1
-            shutil.copy2(dest, backup)
+            backup = back_up(workspace, dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(stub, dest)
     except OSError as exc:

@@ -631,6 +631,12 @@ def watch_event(event: object, lang: str, color: bool) -> str:
             if ja
             else f"Passed! Next: {event.next_id} (n + Enter to go on; until then this file stays watched)"
         )
+    if isinstance(event, watch.NotPassedYet):
+        return (
+            f"{event.problem_id} はまだ合格していません。n で進めるのは合格してからです（終了: q + Enter）"
+            if ja
+            else f"{event.problem_id} has not passed yet: n goes on after a pass (q + Enter stops)"
+        )
     if isinstance(event, watch.Next):
         return f"次の問題へ: {event.problem_id}" if ja else f"On to {event.problem_id}"
     raise TypeError(f"not a watch event: {event!r}")

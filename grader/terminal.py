@@ -21,7 +21,8 @@ NO_LINE_START = frozenset(
     "、。，．,.)）]］」』】〕〉》}｝!！?？:：;；ー…‥・ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%％"
 )
 NO_LINE_END = frozenset("(（[［「『【〔〈《{｛")
-_HANG = re.compile(r" *(?:[-*・•] |\d+[.)] )?")  # a list item's marker: continuation lines hang under its text
+# a list item's marker or a diagnosis arrow: continuation lines hang under the text after it
+_HANG = re.compile(r" *(?:[-*・•→] |\d+[.)] )?")
 _UNITS = re.compile(r" +|[\x21-\x7e]+|.")  # spaces, a run of printable ASCII (a word, code), one other character
 DEGRADED = {
     "\u2014": "-",  # em dash — (every title)

@@ -170,6 +170,13 @@ class Passed:
 
 
 @dataclass(frozen=True)
+class NotPassedYet:
+    """n came before this problem passed: the watch stays (n goes on only after a pass)."""
+
+    problem_id: str
+
+
+@dataclass(frozen=True)
 class Next:
     """Going on to the next problem, as asked."""
 
@@ -260,6 +267,8 @@ def _watch_one(
                 yield SwitchedToPolling()
             elif kind == "next" and passed and offered is not None:
                 return offered
+            elif kind == "next" and not passed:
+                yield NotPassedYet(problem.id)
     finally:
         busy()
     return None

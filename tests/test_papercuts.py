@@ -80,6 +80,37 @@ def test_a_windows_shell_gets_double_quotes():
     assert report.shell_quote("/home/me/drill", windows=False) == "/home/me/drill"
 
 
+@pytest.mark.parametrize(
+    "env, windows, langid, expected",
+    [
+        ({"LANG": "ja_JP.UTF-8"}, False, None, "ja"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "ja_JP.UTF-8"}, False, None, "en"),  # LC_ALL wins, as in POSIX
+        ({}, False, None, "en"),
+        ({}, True, 0x0411, "ja"),  # Japanese Windows sets no LANG: its display language says ja
+        ({}, True, 0x0409, "en"),
+        ({"LANG": "en_US.UTF-8"}, True, 0x0411, "en"),  # an explicit LANG (Git Bash, WSL) still wins
+        ({"DRILL_LANG": "ja", "LANG": "en_US.UTF-8"}, False, None, "ja"),
+    ],
+)
+def test_the_default_language(monkeypatch, env, windows, langid, expected):
+    from grader.options import default_lang
+
+    for var in ("DRILL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert default_lang(windows=windows, ui_langid=langid) == expected
+
+
+def test_windows_display_language_is_not_asked_elsewhere(monkeypatch):
+    from grader import options
+
+    for var in ("DRILL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    assert options._windows_ui_langid() is None  # no windll here: the lookup fails quietly
+    assert options.default_lang(windows=True) == "en"
+
+
 @pytest.fixture
 def tokyo(monkeypatch):
     monkeypatch.setenv("TZ", "Asia/Tokyo")
@@ -134,3 +165,43 @@ def test_drill_list_tells_a_pass_that_no_longer_holds(cli, ws):
         if x.startswith("affine_backward ")
     )
     assert "再び不合格" in line
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the quick start is run by a POSIX shell here")
+def test_the_readme_quick_start_answers_outside_the_clone(tmp_path):
+    """README quick start 1 as written (pip install aside): the workspace it makes is not the
+    clone, so solving a problem there leaves the course's own stub unsolved for its tests."""
+    import re
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+
+    from grader import catalog, devcheck
+    from grader.workspace import Workspace
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"## Quick start.*?```\n(.+?)\n```", readme, re.S).group(1)
+    install = "python -m pip install . && "
+    assert line.startswith(install)
+    bin_dir, home = tmp_path / "bin", tmp_path / "home"
+    bin_dir.mkdir()
+    home.mkdir()
+    shim = bin_dir / "drill"
+    shim.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m grader "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    env = {**os.environ, "HOME": str(home), "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    env["PYTHONPATH"] = str(REPO)
+    ran = subprocess.run(
+        ["bash", "-c", line.removeprefix(install)], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert "drill grade" in ran.stdout
+    workspace = home / "e-shikaku"
+    assert (workspace / "problems.yaml").is_file()
+
+    course = catalog.load(REPO / "problems.yaml")
+    problem = course.get("affine_backward")
+    shutil.copyfile(REPO / problem.solution, workspace / problem.file)
+    assert devcheck.grade_file(Workspace(workspace), problem, workspace / problem.file).status == "pass"
+    assert devcheck.grade_file(Workspace(REPO), problem, REPO / problem.file).status != "pass"

@@ -115,6 +115,31 @@ def test_watch_events_after_a_pass_stay_and_go_to_the_next_problem_when_asked(mi
     assert events[2:] == [watch.Passed("mc_fail"), watch.Next("mc_fail")]
 
 
+def test_watch_says_n_waits_for_a_pass(mini):
+    import queue
+
+    from grader import report
+
+    session, _ = session_of(mini)
+    stop = threading.Event()
+    inbox: queue.Queue = queue.Queue()
+    events = []
+    for event in session.watch("mc_fail", poll=True, stop=stop, inbox=inbox):
+        events.append(event)
+        if isinstance(event, watch.Graded):
+            inbox.put(("next", None))
+        if isinstance(event, watch.NotPassedYet):
+            stop.set()
+    assert isinstance(events[1], watch.Graded) and events[1].result.status == "fail"
+    assert events[2:] == [watch.NotPassedYet("mc_fail")]
+    assert report.watch_event(events[2], "en", False) == (
+        "mc_fail has not passed yet: n goes on after a pass (q + Enter stops)"
+    )
+    assert report.watch_event(events[2], "ja", False) == (
+        "mc_fail はまだ合格していません。n で進めるのは合格してからです（終了: q + Enter）"
+    )
+
+
 def test_watch_of_an_unknown_problem_fails_before_watching(mini):
     session, _ = session_of(mini)
     with pytest.raises(DrillError):

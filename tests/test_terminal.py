@@ -309,3 +309,14 @@ def test_a_diagnosis_starts_its_own_line_in_a_narrow_scorecard(workspace):
     assert code == 1 and max(wcswidth(line) for line in lines) <= 80
     start = _columns_of(lines[0], ["message"])[0]
     assert any(line[start:].startswith("→ diagnosis: db is the mean over the batch") for line in lines), out
+    arrow = next(i for i, line in enumerate(lines) if line[start:].startswith("→ diagnosis:"))
+    assert lines[arrow + 1][start:].startswith("  ") and lines[arrow + 1][start + 2] != " "  # hangs under the text
+
+
+def test_a_wrapped_diagnosis_hangs_under_the_text_after_its_arrow():
+    text = "→ 診断: db がバッチの平均になっています（N 分の 1）。合計です: self.db = np.sum(dout, axis=0)。"
+    assert terminal.wrap(text, 40).split("\n") == [
+        "→ 診断: db がバッチの平均になっています",
+        "  （N 分の 1）。合計です: self.db =",
+        "  np.sum(dout, axis=0)。",
+    ]

@@ -40,6 +40,34 @@ class CheckSpec:
 
 
 @dataclass(frozen=True)
+class Ref:
+    """Where a problem's material is: a book's section (kind book1 / book2), a paper, a framework's
+    documentation or the course notes (kind paper / doc / notes, `text` says which)."""
+
+    kind: str
+    text: str
+
+    def shown(self) -> Text:
+        """The reference as a learner reads it, e.g. 『ゼロから作るDeep Learning』（1 巻）5.6 節."""
+        if self.kind in ("book1", "book2"):
+            ja_book = (
+                "『ゼロから作るDeep Learning』（1 巻）"
+                if self.kind == "book1"
+                else "『ゼロから作るDeep Learning ❷』（2 巻）"
+            )
+            en_book = "Deep Learning from Scratch, book " + self.kind[-1]
+            if self.text[0].isalpha():  # an appendix: "A", "A.2"
+                return Text(f"{ja_book}付録 {self.text}", f"{en_book}, appendix {self.text}")
+            if "." in self.text:
+                return Text(f"{ja_book}{self.text} 節", f"{en_book}, §{self.text}")
+            return Text(f"{ja_book}{self.text} 章", f"{en_book}, chapter {self.text}")
+        return Text(self.text, self.text)
+
+
+REF_KINDS = ("book", "paper", "doc", "notes")
+
+
+@dataclass(frozen=True)
 class Problem:
     """One catalog entry."""
 
@@ -59,6 +87,9 @@ class Problem:
     variables: dict = field(default_factory=dict, hash=False, compare=False)
     integral: tuple[str, ...] = ()
     distinct: tuple[str, ...] = ()
+    syllabus: tuple[str, ...] = ()  # E資格 小項目 IDs (grader/syllabus.py), the main one first
+    refs: tuple[Ref, ...] = ()
+    explanation: Text | None = None  # 解説: why the answer is what it is, the trap, where conventions differ
 
     @property
     def is_code(self) -> bool:
@@ -84,6 +115,17 @@ class Area:
 
 
 @dataclass(frozen=True)
+class ExamSpec:
+    """The full-size mock exam (`drill exam --full`), its pass line, and where those figures and the
+    areas' weights come from (the catalog's `exam:`)."""
+
+    questions: int = 100
+    minutes: int = 120
+    pass_line: float = 0.65
+    source: Text = field(default_factory=lambda: Text("", ""))
+
+
+@dataclass(frozen=True)
 class Catalog:
     """All problems, in catalog order, and the syllabus areas they belong to. From the cache,
     `problems` decodes each problem when it is first used (_CachedProblems): `drill next`, `show`
@@ -93,6 +135,7 @@ class Catalog:
     problems: Sequence[Problem]
     ids: tuple[str, ...] = field(default=(), compare=False, repr=False)
     areas: dict = field(default_factory=dict, compare=False, repr=False)  # number -> Area
+    exam: ExamSpec = field(default_factory=ExamSpec, compare=False, repr=False)
 
     def area_name(self, area: int) -> Text:
         """The area's name ('3' where the catalog does not name it)."""
@@ -229,7 +272,29 @@ def parse(data: Any, source: str = "problems.yaml") -> Catalog:
                 _Entry(source, PROBLEM_LABEL.fill(id=problem.id)).fail(
                     "requires", Text("が問題自身を指しています", "names the problem itself")
                 )
-    return Catalog(version, tuple(problems), areas=areas)
+    return Catalog(version, tuple(problems), areas=areas, exam=_exam(data.get("exam"), top))
+
+
+def _exam(raw, top: _Entry) -> ExamSpec:
+    """`exam: {full: {questions: 100, minutes: 120}, pass_line: 0.65, source: {ja, en}}` (optional)."""
+    if raw is None:
+        return ExamSpec()
+    if not isinstance(raw, dict):
+        top.fail("exam", Text("がマッピングではありません", "is not a mapping"))
+    full = raw.get("full", {})
+    if not isinstance(full, dict):
+        top.fail("exam.full", Text("がマッピングではありません", "is not a mapping"))
+    numbers = {}
+    for key in ("questions", "minutes"):
+        value = full.get(key, getattr(ExamSpec, key))
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            top.fail(f"exam.full.{key}", Text("は 1 以上の整数にしてください", "must be a whole number from 1"))
+        numbers[key] = value
+    line = raw.get("pass_line", ExamSpec.pass_line)
+    if isinstance(line, bool) or not isinstance(line, (int, float)) or not 0 < line <= 1:
+        top.fail("exam.pass_line", Text("は 0 より大きく 1 以下の数にしてください", "must be a number in (0, 1]"))
+    source = top.text(raw, "source") if "source" in raw else Text("", "")
+    return ExamSpec(numbers["questions"], numbers["minutes"], float(line), source)
 
 
 def _areas(raw, top: _Entry) -> dict:
@@ -272,14 +337,8 @@ def _problem(raw, index: int, source: str, seen: set[str], areas: dict) -> Probl
     kind = raw.get("kind")
     if kind not in PROBLEM_KINDS:
         entry.fail("kind", NOT_ONE_OF.fill(got=_shown(kind), known=", ".join(PROBLEM_KINDS)))
-    area = raw.get("area")
-    if isinstance(area, bool) or not isinstance(area, int) or area not in areas:
-        entry.fail(
-            "area",
-            Text("は areas にある分野（{known}）にしてください", "must be one of the areas ({known})").fill(
-                known=", ".join(map(str, areas))
-            ),
-        )
+    items = _syllabus_ids(raw, entry)
+    area = _area(raw, entry, items, areas)
     hints = raw.get("hints")
     if not isinstance(hints, dict):
         entry.fail(
@@ -340,7 +399,116 @@ def _problem(raw, index: int, source: str, seen: set[str], areas: dict) -> Probl
         variables=variables,
         integral=integral,
         distinct=distinct,
+        syllabus=items,
+        refs=_refs(raw, entry),
+        explanation=entry.text(raw, "explanation"),
     )
+
+
+def _syllabus_ids(raw: dict, entry: _Entry) -> tuple[str, ...]:
+    """`syllabus: [3-2-2, 3-1-1]`: E資格 小項目 IDs from grader/syllabus.py, the main one first."""
+    from grader import syllabus
+
+    value = raw.get("syllabus")
+    if not isinstance(value, list) or not value:
+        entry.fail(
+            "syllabus",
+            Text(
+                "がないか、小項目 ID（例: 3-2-2）のリストではありません",
+                "is missing or not a list of item IDs (e.g. 3-2-2)",
+            ),
+        )
+    ids = []
+    for i, item_id in enumerate(value):
+        if not isinstance(item_id, str) or syllabus.item(item_id) is None:
+            entry.fail(
+                f"syllabus[{i}]",
+                Text(
+                    "の {got} はシラバスの小項目 ID ではありません（grader/syllabus.py）",
+                    "{got} is not a syllabus item ID (grader/syllabus.py)",
+                ).fill(got=_shown(item_id)),
+            )
+        if item_id in ids:
+            entry.fail(f"syllabus[{i}]", Text("の {got} が 2 回あります", "lists {got} twice").fill(got=item_id))
+        ids.append(item_id)
+    return tuple(ids)
+
+
+def _area(raw: dict, entry: _Entry, items: tuple[str, ...], areas: dict) -> int:
+    """The 大項目: the first syllabus item's; an `area:` written beside it must agree."""
+    from grader import syllabus
+
+    area = syllabus.ITEMS[items[0]].area
+    if "area" in raw and (isinstance(raw["area"], bool) or raw["area"] != area):
+        entry.fail(
+            "area",
+            Text(
+                "の {got} が最初の小項目 {item} の大項目 {derived} と違います（area は書かなくても決まります）",
+                "{got} contradicts the first syllabus item {item}, of area {derived} (leave area out: it follows)",
+            ).fill(got=_shown(raw["area"]), item=items[0], derived=area),
+        )
+    if area not in areas:
+        entry.fail(
+            "syllabus",
+            Text("の大項目 {area} が areas にありません", "names area {area}, which areas does not have").fill(
+                area=area
+            ),
+        )
+    return area
+
+
+def _refs(raw: dict, entry: _Entry) -> tuple[Ref, ...]:
+    """`refs: [{book: 1, section: "5.6"}, {paper: "…"}, {doc: "PyTorch: torch.nn.LSTM"}, {notes: "…"}]`."""
+    value = raw.get("refs")
+    if not isinstance(value, list) or not value:
+        entry.fail(
+            "refs",
+            Text(
+                "がないか、参考文献（本の節・論文・ドキュメント）のリストではありません",
+                "is missing or not a list of references (a book's section, a paper, documentation)",
+            ),
+        )
+    refs = []
+    for i, ref in enumerate(value):
+        key = f"refs[{i}]"
+        kinds = [k for k in REF_KINDS if isinstance(ref, dict) and k in ref]
+        if len(kinds) != 1:
+            entry.fail(
+                key,
+                Text(
+                    "は book・paper・doc・notes のどれか 1 つを持つマッピングにしてください",
+                    "must be a mapping with one of book, paper, doc, notes",
+                ),
+            )
+        kind = kinds[0]
+        if kind == "book":
+            section = ref.get("section")
+            if (
+                isinstance(ref["book"], bool)
+                or ref["book"] not in (1, 2)
+                or not isinstance(section, str)
+                or not re.fullmatch(r"(\d+|[A-Z])(\.\d+)*", section)
+            ):
+                entry.fail(
+                    key,
+                    Text(
+                        'は {book: 1 か 2, section: "5.6.2"}（節は引用符付きの番号）にしてください',
+                        'must be {book: 1 or 2, section: "5.6.2"} (the section a quoted number)',
+                    ),
+                )
+            if set(ref) != {"book", "section"}:
+                entry.fail(key, Text("に book と section 以外のキーがあります", "has keys besides book and section"))
+            refs.append(Ref(f"book{ref['book']}", section))
+        else:
+            if set(ref) != {kind} or not isinstance(ref[kind], str) or not ref[kind].strip():
+                entry.fail(
+                    key,
+                    Text("の {kind} が空でない文字列ではありません", "{kind} is not a non-empty string").fill(
+                        kind=kind
+                    ),
+                )
+            refs.append(Ref(kind, ref[kind].strip()))
+    return tuple(refs)
 
 
 def _variables(raw: dict, entry: _Entry) -> tuple[dict, tuple[str, ...], tuple[str, ...]]:
@@ -439,7 +607,8 @@ def _cache_key(path: Path) -> list | None:
     try:
         stat = Path(path).stat()
         # a maintainer's edit of the rules (this module, the check kinds) must not leave an old verdict standing
-        code = [[s.st_mtime_ns, s.st_size] for s in map(os.stat, (__file__, checks.__file__))]
+        rules = (__file__, str(checks.__file__), str(Path(__file__).with_name("syllabus.py")))  # the IDs cited
+        code = [[s.st_mtime_ns, s.st_size] for s in map(os.stat, rules)]
     except OSError:
         return None
     return [
@@ -465,7 +634,10 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
             head = json.loads(lines[0])
             if head.get("key") == key and len(lines) == len(head["ids"]) + 1:
                 areas = {int(n): Area(Text(ja, en), weight) for n, (ja, en, weight) in head["areas"].items()}
-                return Catalog(head["format_version"], _CachedProblems(lines[1:], path), tuple(head["ids"]), areas)
+                questions, minutes, line, ja, en = head["exam"]
+                spec = ExamSpec(questions, minutes, line, Text(ja, en))
+                problems = _CachedProblems(lines[1:], path)
+                return Catalog(head["format_version"], problems, tuple(head["ids"]), areas, spec)
         except (OSError, ValueError, AttributeError, KeyError, TypeError):
             pass
     catalog = parse(_load_yaml(path), path.name)
@@ -493,6 +665,13 @@ def _to_cache(catalog: Catalog, key: list) -> str:
         "format_version": catalog.format_version,
         "ids": catalog.ids,
         "areas": {n: [a.name.ja, a.name.en, a.weight] for n, a in catalog.areas.items()},
+        "exam": [
+            catalog.exam.questions,
+            catalog.exam.minutes,
+            catalog.exam.pass_line,
+            catalog.exam.source.ja,
+            catalog.exam.source.en,
+        ],
     }
     return "\n".join(json.dumps(item, ensure_ascii=False) for item in (head, *map(asdict, catalog.problems)))
 
@@ -504,6 +683,9 @@ def _problem_from_cache(fields: dict) -> Problem:
         title=Text(**fields["title"]),
         statement=Text(**fields["statement"]),
         hints=tuple(Text(**hint) for hint in fields["hints"]),
+        syllabus=tuple(fields["syllabus"]),
+        refs=tuple(Ref(**ref) for ref in fields["refs"]),
+        explanation=Text(**fields["explanation"]) if fields["explanation"] else None,
         checks=tuple(_check_from_cache(**check) for check in fields["checks"]),
         variables={name: tuple(bounds) for name, bounds in fields["variables"].items()},
     )

@@ -83,7 +83,7 @@ pass_session = click.make_pass_decorator(Session)
     "--lang",
     type=click.Choice(LANGS),
     default=None,
-    help="Language of texts and messages (default: DRILL_LANG, else from LANG).",
+    help="Language of texts and messages (default: DRILL_LANG, else LC_ALL / LANG, else Windows' display language).",
 )
 @click.option(
     "--workspace",
@@ -137,14 +137,21 @@ def notebook(session: Session, problem_ids: tuple[str, ...], out: Path | None) -
 
 @main.command(name="list")
 @click.option("--topic", default=None, help="Only problems of this topic (e.g. 02_backprop).")
+@click.option(
+    "--syllabus",
+    "syllabus_id",
+    metavar="ID",
+    default=None,
+    help="Only problems of this syllabus item (4-2-1, 4-2 or 4).",
+)
 @json_option
 @pass_session
-def list_cmd(session: Session, topic: str | None, as_json: bool) -> None:
+def list_cmd(session: Session, topic: str | None, syllabus_id: str | None, as_json: bool) -> None:
     """List the problems with their status.
 
-    Example: drill list --topic 02_backprop
+    Example: drill list --syllabus 3-5
     """
-    rows = session.rows(topic)
+    rows = session.rows(topic, syllabus_id)
     if as_json:
         _echo_json(rows)
         return
@@ -228,6 +235,16 @@ def grade(
         _echo_json(result.to_json())
     else:
         click.echo(report.scorecard(result, session.lang, _color(), verbose))
+        note = report.review_note(session.last_review, problem.id, session.lang)
+        if note:
+            click.echo(note)
+        if result.status == "pass" and session.numbers_will_change(problem):
+            click.echo(report.numbers_note(problem.id, session.lang))
+        explained = session.explanation(problem) if result.status != "error" else None
+        if explained is not None and result.status == "pass":
+            click.echo("\n" + report.explanation_view(explained, session.lang))
+        elif explained is not None:
+            click.echo(report.explanation_pointer(problem.id, session.lang))
     sys.exit(0 if result.status == "pass" else 1)
 
 
@@ -240,6 +257,19 @@ def hint(session: Session, problem_id: str) -> None:
     Example: drill hint affine_backward
     """
     click.echo(report.hint_view(session.hint(problem_id), session.lang))
+
+
+@main.command()
+@click.argument("problem_id", metavar="ID")
+@pass_session
+def explain(session: Session, problem_id: str) -> None:
+    """Show a problem's explanation: why the answer is what it is, the trap, the references.
+
+    Read before a pass, it counts as help: the next pass is rated hard.
+
+    Example: drill explain affine_backward
+    """
+    click.echo(report.explanation_view(session.explain(problem_id), session.lang))
 
 
 @main.command()
@@ -302,10 +332,11 @@ def stats(session: Session, today: str | None, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--minutes", type=click.IntRange(1, 600), default=30, show_default=True, help="Time limit.")
+@click.option("--minutes", type=click.IntRange(1, 600), default=None, help="Time limit (default: 30).")
 @click.option(
-    "--questions", "count", type=click.IntRange(1, 200), default=20, show_default=True, help="Number of questions."
+    "--questions", "count", type=click.IntRange(1, 200), default=None, help="Number of questions (default: 20)."
 )
+@click.option("--full", is_flag=True, help="The full-size exam: 100 questions in 120 minutes.")
 @click.option("--area", type=click.IntRange(1, 5), default=None, help="Only this syllabus area (1-5).")
 @click.option("--seed", type=int, default=None, help="Draw the same exam again (default: a new one).")
 @click.option(
@@ -315,34 +346,50 @@ def stats(session: Session, today: str | None, as_json: bool) -> None:
     default=None,
     help="Read answers from FILE (lines 'problem_id.part = answer') instead of asking.",
 )
+@click.option("--resume", is_flag=True, help="Go on with the exam Ctrl-C interrupted, with its remaining time.")
 @click.option("--review", is_flag=True, help="Walk through the mistakes of the last mock exam.")
 @pass_session
 def exam(
     session: Session,
-    minutes: int,
-    count: int,
+    minutes: int | None,
+    count: int | None,
+    full: bool,
     area: int | None,
     seed: int | None,
     answers_file: Path | None,
+    resume: bool,
     review: bool,
 ) -> None:
-    """A timed mock exam of choice, numeric and symbolic questions, scored per syllabus area.
+    """A timed mock exam of choice, numeric and symbolic questions, scored per syllabus area and
+    score-report category; exit 1 below the pass line. Ctrl-C saves it for --resume.
 
-    Example: drill exam --minutes 30 --questions 20
+    Example: drill exam --full
     """
     if review:
         click.echo(report.exam_review(session.last_exam(), session.catalog, session.lang))
         return
+    if resume and (full or minutes or count or area or seed is not None):
+        raise click.UsageError(report.usage("resume_alone", session.lang))
+    spec = session.catalog.exam
+    minutes = minutes or (spec.minutes if full else 30)
+    count = count or (spec.questions if full else 20)
 
-    def started(questions: int, drawn_seed: int) -> None:
-        click.echo(report.exam_start(questions, minutes, drawn_seed, session.lang))
+    def started(sitting) -> None:
+        click.echo(report.exam_start(sitting, session.lang, spec.pass_line, resume))
 
     def ask(prompt) -> str:
-        if prompt.first:
+        if prompt.again:
+            click.echo(report.exam_again(prompt.again, session.lang))
+        elif prompt.first:
             click.echo(report.exam_question(prompt, session.lang, session.catalog))
-        return click.prompt(f"  {prompt.part}", default="", show_default=False)
+        return click.prompt(f"  [{prompt.number}] {prompt.part}", default="", show_default=False)
 
-    record = session.exam(count, minutes, area, seed, ask, answers_file, started=started)
+    try:
+        record = session.exam(count, minutes, area, seed, ask, answers_file, started=started, resume=resume)
+    except (click.Abort, KeyboardInterrupt):
+        interrupted = session.interrupted_exam()
+        click.echo(report.exam_interrupted(interrupted, session.lang))
+        sys.exit(130)
     click.echo(report.exam_result(record, session.lang, session.catalog))
     sys.exit(0 if record.passed else 1)
 

@@ -15,7 +15,7 @@ from grader.texts import Text
 # (command path, None) -> the command's help; (command path, option name) -> the option's help
 HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     ((), None): "E資格ドリル: 問題を解いて、その場で採点します。\n\n例: drill next",
-    ((), "lang"): "文章とメッセージの言語（既定: DRILL_LANG、なければ LANG から）。",
+    ((), "lang"): "文章とメッセージの言語（既定: DRILL_LANG、なければ LC_ALL・LANG、Windows では表示言語から）。",
     (
         (),
         "workspace_opt",
@@ -29,8 +29,9 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     (("notebook",), None): "問題ごとに Jupyter ノートブックを書きます: 問題文、埋めるセル（%%drill で採点）。\n\n"
     "例: drill notebook affine_backward softmax_with_loss",
     (("notebook",), "out"): "書き出す場所（既定: notebooks/）。",
-    (("list",), None): "問題の一覧を状態とともに表示します。\n\n例: drill list --topic 02_backprop",
+    (("list",), None): "問題の一覧を状態とともに表示します。\n\n例: drill list --syllabus 3-5",
     (("list",), "topic"): "このトピックの問題だけ（例: 02_backprop）。",
+    (("list",), "syllabus_id"): "シラバスのこの小項目・中項目・大項目の問題だけ（4-2-1、4-2、4）。",
     (("show",), None): "問題文、編集するファイル、採点の仕方を表示します。\n\n例: drill show affine_backward",
     (("next",), None): "次にやることを表示します: 復習の期限が来たもの（間隔反復）が先、次に新しい問題を順に。\n\n"
     "例: drill next --explain",
@@ -45,6 +46,8 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
         ("hint",),
         None,
     ): "問題のヒントを次の段階まで表示します（呼ぶたびに一段進みます）。\n\n例: drill hint affine_backward",
+    (("explain",), None): "問題の解説を表示します: なぜその答えになるか、間違えやすい点、参考文献。\n\n"
+    "合格前に読むと助けを借りたことになり、次の合格の評価は「難しい」になります。\n\n例: drill explain affine_backward",
     (("solution",), None): "解答例を表示します: 合格後はそのまま、合格前は --yes（または確認）のうえで。\n\n"
     "例: drill solution affine_backward --yes",
     (("reset",), None): "問題のひな形を元に戻します。あなたのファイルは先に .drill/backup/ にコピーされます。\n\n"
@@ -56,15 +59,18 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     ): "シラバスの分野別・トピック別の進み具合、使ったヒント、期限の来た復習、連続日数を表示します。\n\n"
     "例: drill stats",
     (("stats",), "today"): "この日付（YYYY-MM-DD）の時点で（既定: 今）。",
-    (("exam",), None): "選択・数値・数式の問題による時間制限つきの模擬試験。シラバスの分野別に採点します。\n\n"
-    "例: drill exam --minutes 30 --questions 20",
-    (("exam",), "minutes"): "制限時間（分）。",
-    (("exam",), "count"): "問題数。",
+    (("exam",), None): "選択・数値・数式の問題による時間制限つきの模擬試験。シラバスの分野別と"
+    "スコアレポートの分野別に採点し、合格ライン未満なら終了コード 1。Ctrl-C で中断すると --resume で続けられます。\n\n"
+    "例: drill exam --full",
+    (("exam",), "minutes"): "制限時間（分、既定: 30）。",
+    (("exam",), "count"): "問題数（既定: 20）。",
+    (("exam",), "full"): "本番と同じ大きさの試験: 100 問、120 分。",
+    (("exam",), "resume"): "Ctrl-C で中断した試験を、残り時間のまま続けます。",
     (("exam",), "area"): "このシラバス分野（1〜5）だけ。",
     (("exam",), "seed"): "同じ試験をもう一度出します（既定: 新しい試験）。",
     (("exam",), "answers_file"): "質問する代わりに FILE から解答を読みます（'problem_id.part = answer' の行）。",
     (("exam",), "review"): "前回の模擬試験の間違いを順に見直します。",
-    (("watch",), None): "ファイルを保存するたびに問題を採点し直します。合格したら次の問題へ進みます。\n\n"
+    (("watch",), None): "ファイルを保存するたびに問題を採点し直します。合格したら n と Enter で次の問題へ進みます。\n\n"
     "止めるには q と Enter（または Ctrl-C）。\n\n例: drill watch affine_backward",
     (
         ("watch",),

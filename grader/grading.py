@@ -209,6 +209,26 @@ def _hidden_probe(problem_id: str, name: str, cases: list) -> _Probe:
     return _Probe(problem_id, name, module.CHECKS[name], cases)
 
 
+class _NoProof:
+    """Judges without asking sympy (only whether an answer can be read is wanted)."""
+
+    def prove(self, name: str, text: str) -> bool:
+        return False
+
+
+def unreadable(problem: Problem, part: str, text: str, lang: str, values: dict | None = None) -> str | None:
+    """Why the answer `text` to `part` cannot be read (not an option, not a formula), or None: a
+    mock exam asks such an answer again instead of scoring it wrong."""
+    for spec in problem.checks:
+        if spec.part == part:
+            judge = kind(spec.kind).judge
+            assert judge is not None, f"{spec.kind} is an answer kind"
+            verdict = judge(problem, spec, text, lang, values, _NoProof())
+            if verdict.status == ERROR:
+                return verdict.message
+    return None
+
+
 def _grade_answers(problem, answers: Answers, lang: str, values: dict | None, prover) -> ProblemResult:
     """Judge each part of a symbolic / choice / numeric problem."""
     from grader.answers import is_blank

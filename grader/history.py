@@ -26,7 +26,9 @@ CREATE TABLE IF NOT EXISTS attempts (
 CREATE INDEX IF NOT EXISTS attempts_problem ON attempts(problem);
 CREATE TABLE IF NOT EXISTS hints (problem TEXT NOT NULL, tier INTEGER NOT NULL, time REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS solutions_viewed (problem TEXT NOT NULL, time REAL NOT NULL, passed INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS explanations_viewed (problem TEXT NOT NULL, time REAL NOT NULL, passed INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS draws (problem TEXT PRIMARY KEY, seed INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS renewals (problem TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS cards (problem TEXT PRIMARY KEY, card TEXT NOT NULL, due REAL NOT NULL,
                                   rating TEXT NOT NULL, reviewed REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS views (problem TEXT NOT NULL, time REAL NOT NULL);
@@ -140,7 +142,9 @@ class History:
                 "history could not be written ({why}); this result was not recorded.",
             ).fill(why=str(exc))
 
-    def record_attempt(self, result: ProblemResult, digest: str | None, seed: int | None = None) -> None:
+    def record_attempt(
+        self, result: ProblemResult, digest: str | None, seed: int | None = None, when: float | None = None
+    ) -> None:
         """Store one graded attempt: the per-check results as JSON, the sha256 of what was graded
         (`Submission.digest()`), and the seed of its numbers."""
         checks = json.dumps(
@@ -149,7 +153,7 @@ class History:
         self._write(
             "INSERT INTO attempts (problem, time, status, score, max_score, checks, file_hash, seed) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (result.problem, time.time(), result.status, result.score, result.max_score, checks, digest, seed),
+            (result.problem, when or time.time(), result.status, result.score, result.max_score, checks, digest, seed),
         )
 
     def current_seed(self, problem: str, default: int) -> int:
@@ -165,13 +169,36 @@ class History:
         self._write("INSERT OR REPLACE INTO draws (problem, seed) VALUES (?, ?)", (problem, seed))
         return seed
 
-    def record_hint(self, problem: str, tier: int) -> None:
-        self._write("INSERT INTO hints (problem, tier, time) VALUES (?, ?, ?)", (problem, tier, time.time()))
+    def renew_later(self, problem: str) -> None:
+        """After a pass: new numbers for `problem` the next time it is shown (not before: a grade is
+        judged against the numbers the learner saw)."""
+        self._write("INSERT OR REPLACE INTO renewals (problem) VALUES (?)", (problem,))
 
-    def record_solution(self, problem: str, passed: bool) -> None:
+    def renewal_pending(self, problem: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM renewals WHERE problem = ?", (problem,)))
+
+    def take_renewal(self, problem: str) -> bool:
+        """Draw the new numbers a pass promised, if it did; whether it did."""
+        if not self.renewal_pending(problem):
+            return False
+        self.new_seed(problem)
+        self._write("DELETE FROM renewals WHERE problem = ?", (problem,))
+        return True
+
+    def record_hint(self, problem: str, tier: int, when: float | None = None) -> None:
+        self._write("INSERT INTO hints (problem, tier, time) VALUES (?, ?, ?)", (problem, tier, when or time.time()))
+
+    def record_solution(self, problem: str, passed: bool, when: float | None = None, kind: str = "solution") -> None:
+        """A view of the solution (kind "solution") or of the explanation ("explanation")."""
+        table = "explanations_viewed" if kind == "explanation" else "solutions_viewed"
         self._write(
-            "INSERT INTO solutions_viewed (problem, time, passed) VALUES (?, ?, ?)", (problem, time.time(), int(passed))
+            f"INSERT INTO {table} (problem, time, passed) VALUES (?, ?, ?)", (problem, when or time.time(), int(passed))
         )
+
+    def last_digest(self, problem: str) -> str | None:
+        """The sha256 of what was graded last time for `problem` (None: never graded)."""
+        rows = self._rows("SELECT file_hash FROM attempts WHERE problem = ? ORDER BY id DESC LIMIT 1", (problem,))
+        return rows[0][0] if rows else None
 
     def _rows(self, sql: str, args: tuple = ()) -> list:
         if self._conn is None:
@@ -227,6 +254,7 @@ class History:
             "passes": count("SELECT count(*) FROM attempts WHERE status = 'pass'"),
             "hints": count("SELECT count(*) FROM hints"),
             "solutions": count("SELECT count(*) FROM solutions_viewed"),
+            "explanations": count("SELECT count(*) FROM explanations_viewed"),
         }
 
     def attempt_times(self) -> list[float]:
@@ -237,6 +265,16 @@ class History:
             "INSERT INTO exams (time, seed, score, max_score, details) VALUES (?, ?, ?, ?, ?)",
             (time.time(), seed, score, max_score, json.dumps(details, ensure_ascii=False)),
         )
+
+    def exam_problems(self, exams: int = 10) -> list[str]:
+        """The problems the last `exams` mock exams drew, the most recent exam's first."""
+        seen: list[str] = []
+        for (details,) in self._rows("SELECT details FROM exams ORDER BY id DESC LIMIT ?", (exams,)):
+            try:
+                seen += [q["problem"] for q in json.loads(details)]
+            except (ValueError, TypeError, KeyError):
+                continue
+        return seen
 
     def last_exam(self) -> dict | None:
         rows = self._rows("SELECT time, seed, score, max_score, details FROM exams ORDER BY id DESC LIMIT 1")
@@ -249,7 +287,8 @@ class History:
         self._write("INSERT INTO views (problem, time) VALUES (?, ?)", (problem, when))
 
     def since(self, problem: str, after: float) -> dict:
-        """What happened to `problem` after time `after`: failed attempts, hints, solutions, first view."""
+        """What happened to `problem` after time `after`: failed attempts, hints, solutions, explanations
+        read before a pass, first view."""
 
         def one(sql):
             rows = self._rows(sql, (problem, after))
@@ -259,6 +298,10 @@ class History:
             "fails": one("SELECT count(*) FROM attempts WHERE problem = ? AND time > ? AND status != 'pass'") or 0,
             "hints": one("SELECT count(*) FROM hints WHERE problem = ? AND time > ?") or 0,
             "solutions": one("SELECT count(*) FROM solutions_viewed WHERE problem = ? AND time > ?") or 0,
+            "explanations": one(
+                "SELECT count(*) FROM explanations_viewed WHERE problem = ? AND time > ? AND NOT passed"
+            )
+            or 0,
             "first_view": one("SELECT min(time) FROM views WHERE problem = ? AND time > ?"),
         }
 

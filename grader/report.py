@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 
     from grader.catalog import Catalog
     from grader.exam import ExamPrompt, ExamRecord
-    from grader.schedule import Pick
-    from grader.session import HintView, NextView, ProblemView, ResetOutcome
+    from grader.exam import Sitting as ExamSitting
+    from grader.schedule import Pick, ReviewDecision
+    from grader.session import ExplanationView, HintView, NextView, ProblemView, ResetOutcome
     from grader.stats import Stats
 
 if TYPE_CHECKING:
@@ -286,15 +287,28 @@ def bar(passed: int, total: int, width: int, fancy: bool) -> str:
 
 
 def stats_view(stats: Stats, lang: str, fancy: bool) -> str:
-    """`drill stats`: bars by syllabus area and topic, then the counts."""
+    """`drill stats`: bars by syllabus area, score-report category, syllabus item and topic, then
+    the counts; names cut (…) to fit the terminal."""
     ja = lang == "ja"
-    lines = ["試験範囲（シラバス）" if ja else "By syllabus area"]
-    width = max([terminal.display_width(p.name) for p in stats.areas + stats.topics] + [10])
-    for group, title in ((stats.areas, None), (stats.topics, "トピック" if ja else "By topic")):
-        if title:
-            lines += ["", title]
+    lines: list[str] = []
+    groups = (
+        (stats.areas, "試験範囲（シラバスの大項目）" if ja else "By syllabus area"),
+        (stats.categories, "スコアレポートの分野" if ja else "By score-report category"),
+        (stats.items, "小項目" if ja else "By syllabus item"),
+        (stats.topics, "トピック" if ja else "By topic"),
+    )
+    everything = [p for group, _ in groups for p in group]
+    counts = max([len(f"{p.passed}/{p.total}") for p in everything] + [3])
+    room = max(terminal.width() - 2 - 2 - 20 - 2 - counts, 10)  # indent, gap, bar, gap, count
+    names = {id(p): terminal.clip(p.name, room) for p in everything}
+    width = max([terminal.display_width(name) for name in names.values()] + [10])
+    for n, (group, title) in enumerate(groups):
+        if not group:
+            continue
+        lines += [""] * (n > 0) + [title]
         for p in group:
-            name = p.name + " " * (width - terminal.display_width(p.name))  # a Japanese name: 2 columns a character
+            name = names[id(p)]
+            name += " " * (width - terminal.display_width(name))  # a Japanese name: 2 columns a character
             lines.append(f"  {name}  {bar(p.passed, p.total, 20, fancy)}  {p.passed}/{p.total}")
     rate = f"{stats.pass_rate * 100:.0f}%"
     rows = [
@@ -302,6 +316,7 @@ def stats_view(stats: Stats, lang: str, fancy: bool) -> str:
         ("採点回数・合格率" if ja else "grades, pass rate", f"{stats.attempts}, {rate}"),
         ("表示したヒント" if ja else "hints shown", str(stats.hints_used)),
         ("見た解答" if ja else "solutions viewed", str(stats.solutions_viewed)),
+        ("読んだ解説" if ja else "explanations read", str(stats.explanations_viewed)),
         ("今日の復習" if ja else "reviews due today", str(stats.due_today)),
         ("今週の復習" if ja else "reviews due this week", str(stats.due_this_week)),
         ("連続学習日数" if ja else "streak (days)", str(stats.streak_days)),
@@ -356,9 +371,10 @@ def describe(view: ProblemView, lang: str, label: str = "") -> str:
             terminal.width(),
         ),
         "",
-        terminal.wrap(view.statement, terminal.width()),
-        "",
     ]
+    if view.new_numbers:
+        lines += ["（合格したので、数値が新しくなりました）" if ja else "(new numbers, since you passed it)", ""]
+    lines += [terminal.wrap(view.statement, terminal.width()), ""]
     if problem.is_code:
         lines.append(("編集するファイル: " if ja else "File to edit: ") + problem.file)
         lines.append(("採点: " if ja else "Grade with: ") + f"drill grade {problem.id}")
@@ -374,7 +390,27 @@ def describe(view: ProblemView, lang: str, label: str = "") -> str:
     if problem.requires:
         lines.append(("前提: " if ja else "Requires: ") + ", ".join(problem.requires))
     lines.append(("ヒント: " if ja else "Hints: ") + f"drill hint {problem.id}")
+    if problem.syllabus:
+        lines.append(terminal.wrap(syllabus_line(problem.syllabus, lang), terminal.width()))
     return "\n".join(lines)
+
+
+def syllabus_line(item_ids: tuple[str, ...], lang: str) -> str:
+    """'Syllabus: 3-5-1 Recurrent neural networks; 4-5-2 WaveNet (out of scope: …)'."""
+    from grader import syllabus
+
+    shown = []
+    for item_id in item_ids:
+        item = syllabus.ITEMS[item_id]
+        text = f"{item_id} {item.name.get(lang)}"
+        if not item.asked:
+            text += (
+                ("（" + syllabus.SCOPE_NAMES["out"].ja + "）")
+                if lang == "ja"
+                else f" ({syllabus.SCOPE_NAMES['out'].en})"
+            )
+        shown.append(text)
+    return ("シラバス: " + "、".join(shown)) if lang == "ja" else ("Syllabus: " + "; ".join(shown))
 
 
 def next_view(shown: NextView | None, lang: str, explain: bool) -> str:
@@ -392,6 +428,52 @@ def next_view(shown: NextView | None, lang: str, explain: bool) -> str:
     return text + "\n" + why_next(shown.pick, lang) if explain else text
 
 
+def review_note(decision: ReviewDecision | None, problem_id: str, lang: str) -> str | None:
+    """The line under a scorecard when a due review was graded without being redone, else None."""
+    if decision is None or decision.why != "unchanged_due":
+        return None
+    text = Text(
+        "（前回の採点から何も変わっていないので、復習には数えません。解き直すには drill reset {id}）",
+        "(unchanged since its last grade, so not counted as a review; to do it again: drill reset {id})",
+    ).fill(id=problem_id)
+    return terminal.wrap(text.get(lang), terminal.width())
+
+
+def explanation_view(view: ExplanationView, lang: str) -> str:
+    """`drill explain` and the end of a passing `drill grade`: 解説, each choice part's right option
+    and why, the references; wrapped to the terminal."""
+    ja = lang == "ja"
+    columns = terminal.width()
+    lines = [f"解説（{view.problem.id}）" if ja else f"Explanation ({view.problem.id})"]
+    lines.append(_wrap_lines(view.text, columns))  # each line of an explanation is a paragraph
+    for part, letter, why in view.parts:
+        lines.append(terminal.wrap(f"- {part}（{letter}）: {why}" if ja else f"- {part} ({letter}): {why}", columns))
+    if view.refs:
+        lines.append(
+            terminal.wrap(("参考: " if ja else "References: ") + ("、" if ja else "; ").join(view.refs), columns)
+        )
+    return "\n".join(lines)
+
+
+def numbers_note(problem_id: str, lang: str) -> str:
+    """Under a passing scorecard of a parametric problem: when its numbers change."""
+    text = Text(
+        "次に drill show {id}（または drill next）で開くと、数値が新しくなります。それまでは今の数値で採点します。",
+        "The numbers change the next time you open it (drill show {id} or drill next); until then it is graded "
+        "on these.",
+    ).fill(id=problem_id)
+    return terminal.wrap(text.get(lang), terminal.width())
+
+
+def explanation_pointer(problem_id: str, lang: str) -> str:
+    """The line under a failing scorecard: where the explanation is, and what reading it costs."""
+    text = Text(
+        "解説: drill explain {id}（合格前に読むと、次の合格の評価は「難しい」になります）",
+        "Explanation: drill explain {id} (read before a pass, it rates the next pass hard)",
+    ).fill(id=problem_id)
+    return terminal.wrap(text.get(lang), terminal.width())
+
+
 GRADING = Text("採点中…", "grading…")
 
 
@@ -407,15 +489,43 @@ def local_time(ts: float) -> str:
     return datetime.fromtimestamp(ts).astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
 
 
+RATINGS = {  # FSRS's four ratings: the name (Anki's Japanese labels), and what earns it in drill
+    "again": (Text("もう一度", "again"), Text("不合格", "failed")),
+    "hard": (
+        Text("難しい", "hard"),
+        Text(
+            "失敗やヒント、解答例・解説を見たあとの合格", "passed after a fail, a hint, the solution or the explanation"
+        ),
+    ),
+    "good": (Text("正解", "good"), Text("その日の最初の採点で合格", "passed at the day's first try")),
+    "easy": (Text("簡単", "easy"), Text("ヒントなしですぐに合格", "passed fast, with no help")),
+}
+
+
+def rating_shown(rating: str | None, lang: str) -> str:
+    """'hard: passed after a fail, a hint, …' / '「難しい」（…のあとの合格）'."""
+    if rating not in RATINGS:
+        return str(rating)
+    name, meaning = RATINGS[rating]
+    return f"「{name.ja}」（{meaning.ja}）" if lang == "ja" else f"{name.en}: {meaning.en}"
+
+
 def why_next(pick: Pick, lang: str) -> str:
     """The reason line of `drill next --explain`."""
     ja = lang == "ja"
     if pick.reason == "due":
         when = local_time(pick.due or 0.0)
+        rated = rating_shown(pick.rating, lang)
         return (
-            f"理由: 復習の期限（{when}）が来ています（前回の評価: {pick.rating}）"
+            f"理由: 復習の期限（{when}）が来ています。前回の評価は{rated}"
             if ja
-            else f"Why: a review due since {when} (last rated {pick.rating})"
+            else f"Why: a review due since {when} (last rated {rated})"
+        )
+    if pick.reason == "new_out_of_scope":
+        return (
+            "理由: 試験に出る小項目の問題はすべて済みました。これは出題範囲外（認定講座で学ぶ内容）の問題です"
+            if ja
+            else "Why: every problem the exam asks is done; this one is out of the exam's scope (the courses teach it)"
         )
     reqs = ", ".join(pick.problem.requires)
     if reqs:
@@ -440,6 +550,11 @@ USAGE = {
     "one_id": Text("問題 ID を 1 つ指定するか、--all を付けてください", "give one problem ID, or --all"),
     "answer_with_all": Text(
         "--answer は問題 ID 1 つと一緒に使います。--all とは使えません", "--answer goes with one problem ID, not --all"
+    ),
+    "resume_alone": Text(
+        "--resume は中断した試験をそのまま続けます。--full・--minutes・--questions・--area・--seed とは使えません",
+        "--resume goes on with the interrupted exam as it was drawn: not with --full, --minutes, --questions, "
+        "--area or --seed",
     ),
 }
 
@@ -506,59 +621,125 @@ def _area_name(area: int, lang: str, catalog) -> str:
     return catalog.area_name(area).get(lang)
 
 
-def exam_start(count: int, minutes: int, seed: int, lang: str) -> str:
-    """The first line of `drill exam`."""
-    from grader.exam import PASS_LINE
+def _clock(seconds: float) -> str:
+    left = int(seconds)
+    return f"{left // 60:02d}:{left % 60:02d}"
 
-    if lang == "ja":
-        return f"模擬試験: {count} 問、{minutes} 分、合格ライン {PASS_LINE:.0%}（seed {seed}）"
-    return f"Mock exam: {count} questions, {minutes} minutes, pass line {PASS_LINE:.0%} (seed {seed})"
+
+def exam_start(sitting: ExamSitting, lang: str, pass_line: float, resumed: bool = False) -> str:
+    """The first line of `drill exam` (or of `drill exam --resume`)."""
+    ja = lang == "ja"
+    if resumed:
+        left = sitting.parts - sitting.answered
+        return (
+            f"模擬試験の続き: 残り {left} 問、残り時間 {_clock(sitting.seconds_left())}（seed {sitting.seed}）"
+            if ja
+            else f"Mock exam, resumed: {left} questions, {_clock(sitting.seconds_left())} left (seed {sitting.seed})"
+        )
+    minutes = f"{sitting.minutes:g}"
+    return (
+        f"模擬試験: {sitting.parts} 問、{minutes} 分、合格ライン {pass_line:.0%}（seed {sitting.seed}）"
+        if ja
+        else f"Mock exam: {sitting.parts} questions, {minutes} minutes, pass line {pass_line:.0%} (seed {sitting.seed})"
+    )
 
 
 def exam_question(prompt: ExamPrompt, lang: str, catalog: Catalog) -> str:
-    """A question's header and statement, shown before its first part is asked."""
+    """A set's header and statement, shown before its first part is asked."""
     ja = lang == "ja"
-    left = int(prompt.seconds_left)
-    clock = f"{left // 60:02d}:{left % 60:02d}"
     return (
-        f"\n[{prompt.number}/{prompt.total}] {'残り' if ja else 'time left'} {clock} — "
+        f"\n[{prompt.number}/{prompt.total}] {'残り' if ja else 'time left'} {_clock(prompt.seconds_left)} — "
         f"{prompt.problem.title.get(lang)} ({_area_name(prompt.problem.area, lang, catalog)})\n"
         + terminal.wrap(prompt.statement, terminal.width())
     )
 
 
-def exam_result(record: ExamRecord, lang: str, catalog: Catalog) -> str:
-    """After the exam: time-up, the score per area, the total against the pass line, what next."""
-    from tabulate import tabulate
+def exam_again(reason: str, lang: str) -> str:
+    """When an answer cannot be read: why, and that it is asked again (not scored wrong)."""
+    return terminal.wrap(
+        (f"  読み取れません: {reason}。もう一度答えてください（空のまま Enter で飛ばします）")
+        if lang == "ja"
+        else f"  Cannot read that: {reason}. Answer again (Enter alone skips it).",
+        terminal.width(),
+    )
 
-    from grader.exam import PASS_LINE
+
+def exam_interrupted(sitting: ExamSitting | None, lang: str) -> str:
+    """After Ctrl-C: what was kept, and how to go on."""
+    ja = lang == "ja"
+    if sitting is None:
+        return (
+            "\n中断しました（この試験は保存できませんでした）。"
+            if ja
+            else "\nInterrupted (this exam could not be saved)."
+        )
+    left = _clock(sitting.seconds_left())
+    return (
+        f"\n中断しました。ここまでの {sitting.answered} 問の解答を保存しました。"
+        f"drill exam --resume で残り時間 {left} から続けられます。"
+        if ja
+        else f"\nInterrupted. The {sitting.answered} answers so far are kept: drill exam --resume goes on, {left} left."
+    )
+
+
+def exam_result(record: ExamRecord, lang: str, catalog: Catalog) -> str:
+    """After the exam: time-up (and answers that came too late), the score per area and per
+    score-report category, the total against the pass line (and what it is), what next."""
+    from tabulate import tabulate
 
     ja = lang == "ja"
     lines = []
     if record.timed_out:
         lines.append("\n時間切れです。" if ja else "\nTime is up.")
-    rows = []
-    for area, (score, max_score) in record.by_area().items():
-        share = score / max_score if max_score else 0.0
-        rows.append((f"{area} {_area_name(area, lang, catalog)}", f"{score:g}/{max_score:g}", f"{share:.0%}"))
-    lines.append("")
-    lines.append(
+    if record.late:
+        late = ", ".join(record.late)
+        lines.append(
+            f"時間切れの後に入力された解答は数えていません: {late}"
+            if ja
+            else f"Answers typed after time-up do not count: {late}"
+        )
+
+    def share(score: float, max_score: float) -> str:
+        return f"{score / max_score if max_score else 0.0:.0%}"
+
+    rows = [
+        (f"{area} {_area_name(area, lang, catalog)}", f"{score:g}/{max_score:g}", share(score, max_score))
+        for area, (score, max_score) in record.by_area().items()
+    ]
+    lines += [
+        "",
         tabulate(
             rows,
             headers=["分野" if ja else "area", "得点" if ja else "score", "%"],
             tablefmt="simple",
             disable_numparse=True,
-        )
-    )
-    total = record.score / record.max_score if record.max_score else 0.0
+        ),
+    ]
+    categories = [
+        (c.name.get(lang), f"{score:g}/{max_score:g}", share(score, max_score))
+        for c, score, max_score in record.by_category()
+    ]
+    header = "スコアレポートの分野" if ja else "score-report category"
+    lines += [
+        "",
+        tabulate(
+            categories, headers=[header, "得点" if ja else "score", "%"], tablefmt="simple", disable_numparse=True
+        ),
+    ]
     verdict = (
         ("合格ライン到達" if record.passed else "合格ライン未満")
         if ja
         else ("PASS" if record.passed else "BELOW the pass line")
     )
+    lines.append("")
     lines.append(
-        f"{'合計' if ja else 'total'}: {record.score:g}/{record.max_score:g} ({total:.0%}) — {verdict}"
-        f" ({PASS_LINE:.0%})"
+        f"{'合計' if ja else 'total'}: {record.score:g}/{record.max_score:g} ({share(record.score, record.max_score)})"
+        f" — {verdict} ({record.pass_line:.0%})"
+    )
+    lines.append(
+        f"（合格ライン {record.pass_line:.0%} はよく言われる目安で、JDLA は合格点を公表していません）"
+        if ja
+        else f"(the {record.pass_line:.0%} pass line is the commonly cited mark; JDLA does not publish one)"
     )
     if any(q.status != "pass" for q in record.questions):
         lines.append("間違いの解説: drill exam --review" if ja else "Review the mistakes: drill exam --review")
@@ -566,8 +747,10 @@ def exam_result(record: ExamRecord, lang: str, catalog: Catalog) -> str:
 
 
 def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
-    """`drill exam --review`: each wrong part of the last exam, with the right answer and why."""
+    """`drill exam --review`: each wrong part of the last exam, with the right answer, why the
+    chosen option is wrong and the right one right (a choice part), or the problem's explanation."""
     ja = lang == "ja"
+    columns = terminal.width()
     mistakes = [q for q in record.questions if q.status != "pass"]
     lines = [
         f"前回の模擬試験: {record.score:g}/{record.max_score:g} 点、間違い {len(mistakes)} 問"
@@ -579,6 +762,8 @@ def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
         if problem is None:
             continue
         lines.append(f"\n== {problem.id} — {problem.title.get(lang)} ({_area_name(problem.area, lang, catalog)})")
+        choices = {c.params.part: c.params for c in problem.checks if c.kind == "choice"}
+        needs_explanation = False
         for part in question.parts:
             if part.status == "pass":
                 continue
@@ -587,10 +772,22 @@ def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
                 f"  {part.part}: {'あなたの答え' if ja else 'your answer'} {mine}; "
                 f"{'正解' if ja else 'right answer'} {part.expected}"
             )
-            lines.append(f"    {part.message}")
+            lines.append(terminal.wrap(f"    {part.message}", columns))
             if part.diagnosis:
-                lines.append(f"    → {part.diagnosis}")
-        lines.append(("  解説: " if ja else "  Explanation: ") + problem.hints[-1].get(lang))
+                lines.append(terminal.wrap(f"    → {part.diagnosis}", columns))
+            params = choices.get(part.part)
+            right = None
+            if params is not None:
+                right = {k.upper(): v for k, v in params.explain.items()}.get(params.answer.upper())
+            if params is not None and right is not None:
+                label = f"正解 {params.answer} の理由" if ja else f"why {params.answer}"
+                lines.append(terminal.wrap(f"    → {label}: {right.get(lang)}", columns))
+            else:
+                needs_explanation = True
+        if needs_explanation and problem.explanation is not None:
+            lines.append("  解説:" if ja else "  Explanation:")
+            wrapped = _wrap_lines(problem.explanation.get(lang), columns - 4)
+            lines += ["    " + line if line else "" for line in wrapped.split("\n")]
     return "\n".join(lines)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ class Pick(NamedTuple):
     """The problem `drill next` shows, and why."""
 
     problem: Problem
-    reason: str  # due | new | review_ahead
+    reason: str  # due | new | new_out_of_scope
     due: float | None = None
     rating: str | None = None
 
@@ -60,33 +60,98 @@ def next_problem(
             problem = catalog.get(problem_id)
             if problem is not None:
                 return Pick(problem, "due", due, rating)
+    later = []  # problems on syllabus items the exam does not ask come after all the others
     for problem in catalog.problems:
         if statuses.get(problem.id) == "passed":
             continue
         if history is not None and history.card(problem.id) is not None:
             continue  # failed before and waiting for its (re)learning step
         if all(statuses.get(req) == "passed" for req in problem.requires):
+            if not asked(problem):
+                later.append(problem)
+                continue
             return Pick(problem, "new")
-    return None
+    return Pick(later[0], "new_out_of_scope") if later else None
+
+
+def asked(problem: Problem) -> bool:
+    """Whether the exam asks any of the problem's syllabus items (a problem without any: yes)."""
+    from grader import syllabus
+
+    return not problem.syllabus or any(syllabus.ITEMS[i].asked for i in problem.syllabus)
+
+
+DAY = 86400.0  # after a pass a problem comes back no sooner than a day later
+
+
+class ReviewDecision(NamedTuple):
+    """Whether a grade counted as a spaced-repetition review, why, and how it was rated.
+
+    why: new (first grade), due (its review was due), relearning (failed last time: every try
+    counts until it passes), unchanged (graded exactly as last time), unchanged_due (the same, with
+    its review due: the learner should redo it), same_day (already passed today), not_due (its
+    next review is later), error (nothing could run)."""
+
+    counted: bool
+    why: str
+    rating: str | None = None
+    due: float | None = None
+
+
+def day_start(now: float) -> float:
+    """Midnight of `now`'s day on the learner's clock."""
+    return datetime.fromtimestamp(now).replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+
+
+def decide(result: ProblemResult, history: History, problem_id: str, now: float, unchanged: bool) -> ReviewDecision:
+    """Whether this grade is a review: only a new problem, a due one or one being relearnt after a
+    fail; never content graded as it was last time, nor a second grade on the day of a pass."""
+    if result.status == "error":
+        return ReviewDecision(False, "error")
+    card = history.card(problem_id)
+    if card is not None and unchanged:
+        due_now = card[2] != "again" and card[1] <= now
+        return ReviewDecision(False, "unchanged_due" if due_now else "unchanged", None, card[1])
+    if card is None:
+        why = "new"
+    else:
+        _, due, last_rating, reviewed = card
+        if last_rating == "again":
+            why = "relearning"
+        elif reviewed >= day_start(now):
+            return ReviewDecision(False, "same_day", None, due)
+        elif due <= now:
+            why = "due"
+        else:
+            return ReviewDecision(False, "not_due", None, due)
+    return ReviewDecision(True, why, rating_for(result, history, problem_id, now))
 
 
 def rating_for(result: ProblemResult, history: History, problem_id: str, now: float) -> str:
-    """again for a fail; hard after hints, a solution or failed tries; good; easy when fast."""
+    """again for a fail; for a pass: hard after a fail that day, or a hint, the solution or the
+    explanation since the last review; easy when fast (within FAST_SECONDS of first seeing it that
+    day) and unaided; else good."""
     if result.status != "pass":
         return "again"
     card = history.card(problem_id)
-    last = card[3] if card else 0.0
-    recent = history.since(problem_id, last)
-    if recent["hints"] or recent["solutions"] or recent["fails"]:
+    today = day_start(now)
+    helped = history.since(problem_id, card[3] if card else 0.0)
+    if (
+        helped["hints"]
+        or helped["solutions"]
+        or helped.get("explanations")
+        or history.since(problem_id, today - 1e-6)["fails"]
+    ):
         return "hard"
-    first_view = recent["first_view"]
+    first_view = history.since(problem_id, today - 1e-6)["first_view"]
     if first_view is not None and now - first_view <= FAST_SECONDS:
         return "easy"
     return "good"
 
 
 def review(history: History, problem_id: str, rating: str, now: float) -> float:
-    """Record one FSRS review of `problem_id`; returns the next due time (seconds since the epoch)."""
+    """Record one FSRS review of `problem_id`; returns the next due time (seconds since the epoch),
+    a day or more away after a pass (FSRS's learning steps are minutes: too soon to be a review)."""
     import json
 
     from fsrs import Card, Rating, Scheduler
@@ -97,6 +162,8 @@ def review(history: History, problem_id: str, rating: str, now: float) -> float:
     card = Card.from_dict(json.loads(stored[0])) if stored else Card()
     when = datetime.fromtimestamp(now, tz=timezone.utc)
     card, _ = scheduler.review_card(card, Rating[rating.capitalize()], review_datetime=when)
+    if rating != "again" and card.due < when + timedelta(seconds=DAY):
+        card.due = when + timedelta(seconds=DAY)
     due = card.due.timestamp()
     history.save_card(problem_id, json.dumps(card.to_dict()), due, rating, now)
     return due

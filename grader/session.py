@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 
     from grader.catalog import Catalog, Problem
     from grader.exam import ExamPrompt, ExamRecord
+    from grader.exam import Sitting as ExamSitting
     from grader.history import History
     from grader.results import ProblemResult
-    from grader.schedule import Pick
+    from grader.schedule import Pick, ReviewDecision
     from grader.stats import Stats
     from grader.submission import Submission
     from grader.workspace import Workspace
@@ -45,10 +46,12 @@ class NoExam(DrillError):
 
 
 class ProblemView(NamedTuple):
-    """A problem as `drill show` and `drill next` present it: its statement with the numbers drawn."""
+    """A problem as `drill show` and `drill next` present it: its statement with the numbers drawn
+    (`new_numbers`: drawn just now, after a pass)."""
 
     problem: Problem
     statement: str
+    new_numbers: bool = False
 
 
 class NextView(NamedTuple):
@@ -65,6 +68,18 @@ class HintView(NamedTuple):
     tiers: int
     text: str
     again: bool
+
+
+class ExplanationView(NamedTuple):
+    """A problem's 解説 as `drill explain` and a passing `drill grade` show it: the explanation, each
+    choice part's right option and why, the references; `before_pass` when it was asked for before
+    the problem was passed (it then counts as help, like the solution)."""
+
+    problem: Problem
+    text: str
+    parts: tuple[tuple[str, str, str], ...]  # (part, right letter, why it is right)
+    refs: tuple[str, ...]
+    before_pass: bool
 
 
 class ResetOutcome(NamedTuple):
@@ -100,10 +115,18 @@ def init_workspace(directory: Path) -> Workspace:
 class Session:
     """One workspace, its catalog and its history; every learner-facing operation."""
 
-    def __init__(self, lang: str, workspace_opt: str | None = None, warn: Callable[[str], None] | None = None):
+    def __init__(
+        self,
+        lang: str,
+        workspace_opt: str | None = None,
+        warn: Callable[[str], None] | None = None,
+        clock: Callable[[], float] | None = None,
+    ):
         self.lang = lang
         self.workspace_opt = workspace_opt
         self._warn = warn or (lambda message: None)
+        self._clock = clock
+        self.last_review: ReviewDecision | None = None  # what the last attempt did to its review
         self._workspace: Workspace | None = None
         self._catalog: Catalog | None = None
         self._history: History | None = None
@@ -195,10 +218,13 @@ class Session:
             found = next((p for p in self.catalog.problems if (root / p.file).resolve() == target), None)
         return found
 
-    def rows(self, topic: str | None = None) -> list[dict]:
-        """`drill list`: one dict per problem (its stable JSON shape), of one topic if given."""
+    def rows(self, topic: str | None = None, syllabus_id: str | None = None) -> list[dict]:
+        """`drill list`: one dict per problem (its stable JSON shape), of one topic and of one
+        syllabus item, 中項目 or 大項目 (`4-2-1`, `4-2`, `4`) if given."""
         statuses = self.history.statuses()
         since = self.history.since_pass()
+        if syllabus_id:
+            self._known_syllabus_id(syllabus_id)
         rows = [
             {
                 "id": p.id,
@@ -210,9 +236,12 @@ class Session:
                 "since_pass": self._since_pass(p, since.get(p.id)),
                 "file": p.file,
                 "requires": list(p.requires),
+                "area": p.area,
+                "syllabus": list(p.syllabus),
             }
             for p in self.catalog.problems
-            if not topic or p.topic == topic
+            if (not topic or p.topic == topic)
+            and (not syllabus_id or any(i == syllabus_id or i.startswith(syllabus_id + "-") for i in p.syllabus))
         ]
         if topic and not rows:
             topics = sorted({p.topic for p in self.catalog.problems})
@@ -222,7 +251,26 @@ class Session:
                     "no problems with topic '{topic}'. Topics: {topics}",
                 ).fill(topic=topic, topics=", ".join(topics))
             )
+        if syllabus_id and not rows:
+            raise UnknownTopic(
+                Text(
+                    "シラバスの {id} を扱う問題はまだありません（drill stats に小項目ごとの数があります）",
+                    "no problem drills syllabus {id} yet (drill stats counts them by item)",
+                ).fill(id=syllabus_id)
+            )
         return rows
+
+    @staticmethod
+    def _known_syllabus_id(syllabus_id: str) -> None:
+        from grader import syllabus
+
+        if not any(i == syllabus_id or i.startswith(syllabus_id + "-") for i in syllabus.ITEMS):
+            raise UnknownTopic(
+                Text(
+                    "'{id}' はシラバスの ID ではありません（例: 4、4-2、4-2-1）",
+                    "'{id}' is not a syllabus ID (e.g. 4, 4-2, 4-2-1)",
+                ).fill(id=syllabus_id)
+            )
 
     def seed_for(self, problem: Problem, explicit: int | None = None) -> int | None:
         """The seed of a parametric problem's numbers: `explicit`, else the one in the history."""
@@ -253,25 +301,33 @@ class Session:
             statement = render(statement, values)
         return ProblemView(problem, statement)
 
-    def show(self, problem_id: str, seed: int | None = None) -> ProblemView:
-        """`drill show`: the problem's view; the history notes that it was seen."""
+    def now(self) -> float:
+        """The session's clock: DRILL_TODAY when set (see schedule.now_from), else the time."""
+        if self._clock is not None:
+            return self._clock()
         from grader.schedule import now_from
 
+        return now_from(None)
+
+    def show(self, problem_id: str, seed: int | None = None) -> ProblemView:
+        """`drill show`: the problem's view; the history notes that it was seen."""
         problem = self.problem(problem_id)
-        view = self.view(problem, seed)
-        self.history.record_view(problem.id, now_from(None))
+        renewed = seed is None and bool(problem.variables) and self.history.take_renewal(problem.id)
+        view = self.view(problem, seed)._replace(new_numbers=renewed)
+        self.history.record_view(problem.id, self.now())
         return view
 
     def next(self, today: str | None = None) -> NextView | None:
         """`drill next`: due reviews first, then new problems in order; None when all is done."""
         from grader.schedule import next_problem, now_from
 
-        now = now_from(today)
+        now = now_from(today) if today else self.now()
         pick = next_problem(self.catalog, self.history.statuses(), self.history, now)
         if pick is None:
             return None
+        renewed = bool(pick.problem.variables) and self.history.take_renewal(pick.problem.id)
         self.history.record_view(pick.problem.id, now)
-        return NextView(pick, self.view(pick.problem))
+        return NextView(pick, self.view(pick.problem)._replace(new_numbers=renewed))
 
     # -- attempting
 
@@ -296,7 +352,7 @@ class Session:
         process (a thread may start there: this process forks nothing more), e.g. to show progress.
         `run(job)`: how to run the grade (`drill watch` forks it to stop it on a save); whatever it
         raises leaves nothing recorded."""
-        from grader.schedule import now_from, rating_for, review
+        from grader.schedule import decide, review
 
         if submission is None:
             submission = self.submission(problem, answers)
@@ -308,12 +364,16 @@ class Session:
             result = _grade_once(problem, submission, self.lang, values, waiting)
         else:
             result = _grade(problem, submission, self.lang, values)
-        if self.history.usable and result.status != "error":
-            now = now_from(None)
-            review(self.history, problem.id, rating_for(result, self.history, problem.id, now), now)
-        self.history.record_attempt(result, submission.digest(), used)
+        now = self.now()
+        digest = submission.digest()
+        unchanged = not answers and digest is not None and digest == self.history.last_digest(problem.id)
+        decision = decide(result, self.history, problem.id, now, unchanged)
+        if decision.counted and decision.rating is not None and self.history.usable:
+            decision = decision._replace(due=review(self.history, problem.id, decision.rating, now))
+        self.last_review = decision
+        self.history.record_attempt(result, digest, used, now)
         if result.status == "pass" and problem.variables and seed is None:
-            self.history.new_seed(problem.id)  # next time, fresh numbers
+            self.history.renew_later(problem.id)  # fresh numbers when next shown, not before
         self._pass_on_warning()
         return result
 
@@ -334,7 +394,7 @@ class Session:
             tiers = tuple(render(t, values) for t in tiers)
         shown = self.history.hints_shown(problem.id)
         tier = min(shown + 1, len(tiers))
-        self.history.record_hint(problem.id, tier)
+        self.history.record_hint(problem.id, tier, self.now())
         self._pass_on_warning()
         return HintView(tier, len(tiers), tiers[tier - 1], again=tier == len(tiers) and shown >= len(tiers))
 
@@ -348,15 +408,59 @@ class Session:
         path = self.workspace.solution_path(problem)
         try:
             text = path.read_text(encoding="utf-8")
+            values = self._values(problem)
+            if values is not None:  # the answers for the numbers the learner has, not the templates
+                from grader.params import render
+
+                text = render(text, values)
         except OSError:
             raise DrillError(
                 Text("'{id}' の解答例がありません（{path}）。", "the solution of '{id}' is missing ({path}).").fill(
                     id=problem.id, path=path
                 )
             ) from None
-        self.history.record_solution(problem.id, passed)
+        self.history.record_solution(problem.id, passed, self.now())
         self._pass_on_warning()
         return text.rstrip("\n")
+
+    def numbers_will_change(self, problem: Problem) -> bool:
+        """Whether a pass has promised `problem` new numbers for the next time it is shown."""
+        return bool(problem.variables) and self.history.renewal_pending(problem.id)
+
+    def explanation(self, problem: Problem) -> ExplanationView | None:
+        """The problem's explanation with its numbers filled in (None when the catalog has none);
+        records nothing (see `explain`)."""
+        if problem.explanation is None:
+            return None
+        values = self._values(problem)
+        text = problem.explanation.get(self.lang)
+        parts = []
+        for check in problem.checks:
+            if check.kind == "choice":
+                why = {k.upper(): v for k, v in check.params.explain.items()}.get(check.params.answer.upper())
+                if why is not None:
+                    parts.append((check.params.part, check.params.answer.upper(), why.get(self.lang)))
+        if values is not None:
+            from grader.params import render
+
+            text = render(text, values)
+            parts = [(part, letter, render(why, values)) for part, letter, why in parts]
+        refs = tuple(ref.shown().get(self.lang) for ref in problem.refs)
+        passed = self.history.statuses().get(problem.id) == "passed"
+        return ExplanationView(problem, text, tuple(parts), refs, not passed)
+
+    def explain(self, problem_id: str) -> ExplanationView:
+        """`drill explain`: the explanation; before a pass the history counts it as help (the next
+        pass then rates hard), as it does the solution."""
+        problem = self.problem(problem_id)
+        view = self.explanation(problem)
+        if view is None:
+            raise DrillError(
+                Text("'{id}' にはまだ解説がありません。", "'{id}' has no explanation yet.").fill(id=problem.id)
+            )
+        self.history.record_solution(problem.id, not view.before_pass, self.now(), kind="explanation")
+        self._pass_on_warning()
+        return view
 
     def problems_to_reset(self, problem_id: str | None) -> list[Problem]:
         """The problem named, or every problem when `problem_id` is None."""
@@ -417,7 +521,7 @@ class Session:
         from grader import stats
         from grader.schedule import now_from
 
-        return stats.compute(self.catalog, self.history, now_from(today), self.lang)
+        return stats.compute(self.catalog, self.history, now_from(today) if today else self.now(), self.lang)
 
     def exam(
         self,
@@ -427,19 +531,51 @@ class Session:
         seed: int | None,
         ask: Callable[[ExamPrompt], str],
         answers_file: Path | None = None,
-        started: Callable[[int, int], None] | None = None,
+        started: Callable[[ExamSitting], None] | None = None,
         clock: Callable[[], float] | None = None,
+        resume: bool = False,
     ) -> ExamRecord:
-        """A timed mock exam: questions drawn by area weight, each part asked through `ask` (or read
-        from `answers_file`), graded, and recorded for `drill exam --review`. `started(questions,
-        seed)` is called once the exam is drawn, before the clock starts."""
-        import secrets
+        """A timed mock exam: sets of questions drawn by area weight (problems the last exams drew
+        come last), each part asked through `ask` (or read from `answers_file`), graded, and
+        recorded for `drill exam --review`. The sitting is saved after every answer, and by
+        whatever stops it: `resume` goes on with what was left, and its remaining time.
+        `started(sitting)` is called before the clock starts."""
         import time
 
         from grader import exam
 
+        sitting = self._resumed_exam() if resume else self._new_exam(count, minutes, area, seed)
+        given = None
+        if answers_file is not None:
+            try:
+                given = exam.parse_answers(answers_file.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise DrillError(
+                    Text("{file} を読めません: {why}", "cannot read {file}: {why}").fill(file=answers_file, why=exc)
+                ) from None
+        if started is not None:
+            started(sitting)
+        record = exam.run(
+            sitting,
+            self.lang,
+            ask,
+            clock or time.monotonic,
+            save=None if given is not None else self._save_exam,
+            given=given,
+            pass_line=self.catalog.exam.pass_line,
+        )
+        self.history.record_exam(record.seed, record.score, record.max_score, record.to_json())
+        self._exam_state_path().unlink(missing_ok=True)
+        self._pass_on_warning()
+        return record
+
+    def _new_exam(self, count: int, minutes: int, area: int | None, seed: int | None) -> ExamSitting:
+        import secrets
+
+        from grader import exam
+
         seed = secrets.randbelow(2**31) if seed is None else seed
-        questions = exam.draw(self.catalog, seed, count, area)
+        questions = exam.draw(self.catalog, seed, count, area, self.history.exam_problems())
         if not questions:
             raise DrillError(
                 Text(
@@ -452,20 +588,47 @@ class Session:
                     "no choice, numeric or symbolic problems to draw from",
                 )
             )
-        given = None
-        if answers_file is not None:
-            try:
-                given = exam.parse_answers(answers_file.read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeDecodeError) as exc:
-                raise DrillError(
-                    Text("{file} を読めません: {why}", "cannot read {file}: {why}").fill(file=answers_file, why=exc)
-                ) from None
-        if started is not None:
-            started(len(questions), seed)
-        record = exam.run(seed, questions, minutes, self.lang, ask, clock or time.monotonic, given)
-        self.history.record_exam(record.seed, record.score, record.max_score, record.to_json())
-        self._pass_on_warning()
-        return record
+        return exam.Sitting(seed, questions, float(minutes))
+
+    def _exam_state_path(self) -> Path:
+        return self.workspace.state_dir / "exam-in-progress.json"
+
+    def _save_exam(self, sitting: ExamSitting) -> None:
+        import json
+        import os
+
+        path = self._exam_state_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(sitting.to_json(), ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only workspace: the exam goes on, it just cannot be resumed
+
+    def interrupted_exam(self) -> ExamSitting | None:
+        """The mock exam left unfinished (Ctrl-C), if there is one."""
+        import json
+
+        from grader import exam
+
+        try:
+            data = json.loads(self._exam_state_path().read_text(encoding="utf-8"))
+            sitting = exam.Sitting.from_json(data, self.catalog)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return sitting if sitting.questions else None
+
+    def _resumed_exam(self) -> ExamSitting:
+        sitting = self.interrupted_exam()
+        if sitting is None:
+            raise NoExam(
+                Text(
+                    "続ける模擬試験がありません（中断した試験だけを続けられます）。新しく始めるには drill exam",
+                    "no mock exam to resume (only an interrupted one can be). To start one: drill exam",
+                )
+            )
+        return sitting
 
     def last_exam(self) -> ExamRecord:
         """The last mock exam, for `drill exam --review`."""
@@ -483,9 +646,9 @@ class Session:
 
     def pick_next(self) -> Problem | None:
         """The problem `drill next` would show, without recording a view."""
-        from grader.schedule import next_problem, now_from
+        from grader.schedule import next_problem
 
-        pick = next_problem(self.catalog, self.history.statuses(), self.history, now_from(None))
+        pick = next_problem(self.catalog, self.history.statuses(), self.history, self.now())
         return pick.problem if pick else None
 
     def watch(

@@ -65,6 +65,18 @@ def display_width(text: str) -> int:
     return columns
 
 
+def clip(text: str, columns: int) -> str:
+    """`text` cut to `columns` display columns, ending in … when something was cut."""
+    if display_width(text) <= columns:
+        return text
+    kept = ""
+    for char in text:
+        if display_width(kept + char) > columns - 1:
+            break
+        kept += char
+    return kept + "…"
+
+
 def wrap(text: str, columns: int) -> str:
     """`text` fitted to `columns`. A paragraph (or list item) with a line too long is joined into one
     line and broken again at spaces or between Japanese characters, never starting a line with
@@ -96,6 +108,9 @@ def _blocks(lines: list[str]) -> list[tuple[list[str], bool]]:
             or blocks[-1][1]
             or not blocks[-1][0][-1].strip()
             or _marker(line) != ""
+            # outside a list item, an indented line is a line of its own (a definition), and so is
+            # the line after it
+            or ((_indent(line) or _indent(blocks[-1][0][0])) and _marker(blocks[-1][0][0]) == "")
             or blocks[-1][0][-1].rstrip().endswith((":", "："))
         )
         if starts:
@@ -103,6 +118,10 @@ def _blocks(lines: list[str]) -> list[tuple[list[str], bool]]:
         else:
             blocks[-1][0].append(line)
     return blocks
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _marker(line: str) -> str:

@@ -322,3 +322,66 @@ def test_the_issues_example_is_one_error_line_with_exit_2(tmp_path):
     entry["checks"][1]["params"] = {"tolerance": 1e-7}
     (tmp_path / "problems.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert CliRunner().invoke(main, ["--workspace", str(tmp_path), "list"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: d["problems"][0].update(syllabus=["3-9-9"]),
+            "problems.yaml: problem 'mc_pass': syllabus[0] '3-9-9' is not a syllabus item ID (grader/syllabus.py)",
+        ),
+        (
+            lambda d: d["problems"][0].update(syllabus=["3-1-1", "3-1-1"]),
+            "problems.yaml: problem 'mc_pass': syllabus[1] lists 3-1-1 twice",
+        ),
+        (
+            lambda d: d["problems"][0].update(syllabus=[]),
+            "problems.yaml: problem 'mc_pass': syllabus is missing or not a list of item IDs (e.g. 3-2-2)",
+        ),
+        (
+            lambda d: d["problems"][0].update(area=4),
+            "problems.yaml: problem 'mc_pass': area 4 contradicts the first syllabus item 3-1-1, of area 3 "
+            "(leave area out: it follows)",
+        ),
+        (
+            lambda d: d["problems"][0].update(refs=[{"book": 3, "section": "5"}]),
+            "problems.yaml: problem 'mc_pass': refs[0] must be {book: 1 or 2, section: \"5.6.2\"} "
+            "(the section a quoted number)",
+        ),
+        (
+            lambda d: d["problems"][0].update(refs=[{"book": 1, "section": 5.6}]),
+            "problems.yaml: problem 'mc_pass': refs[0] must be {book: 1 or 2, section: \"5.6.2\"} "
+            "(the section a quoted number)",
+        ),
+        (
+            lambda d: d["problems"][0].update(refs=[{"paper": "A", "doc": "B"}]),
+            "problems.yaml: problem 'mc_pass': refs[0] must be a mapping with one of book, paper, doc, notes",
+        ),
+        (
+            lambda d: d["problems"][0].update(explanation={"ja": "説明", "en": " "}),
+            "problems.yaml: problem 'mc_pass': explanation.en is missing or empty",
+        ),
+    ],
+)
+def test_syllabus_refs_and_explanation_defects_are_named(change, message):
+    assert broken(change) == message
+
+
+def test_the_area_follows_from_the_first_syllabus_item():
+    data = copy.deepcopy(RAW)
+    data["problems"][0]["syllabus"] = ["4-2-2", "3-4-1"]
+    problem = catalog.parse(data).problems[0]
+    assert problem.area == 4 and problem.syllabus == ("4-2-2", "3-4-1")
+
+
+def test_a_reference_reads_as_the_book_and_section():
+    shown = [r.shown() for r in catalog.parse(RAW).problems[0].refs]
+    assert [(t.ja, t.en) for t in shown] == [
+        ("『ゼロから作るDeep Learning』（1 巻）5 章", "Deep Learning from Scratch, book 1, chapter 5")
+    ]
+    two = catalog.Ref("book2", "6.2").shown()
+    assert (two.ja, two.en) == (
+        "『ゼロから作るDeep Learning ❷』（2 巻）6.2 節",
+        "Deep Learning from Scratch, book 2, §6.2",
+    )

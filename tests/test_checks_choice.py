@@ -14,7 +14,11 @@ RAW = {
     "part": "split",
     "answer": "B",
     "options": {"A": "layers", "B": "the batch", "C": "the loss"},
-    "explain": {"A": {"ja": "層を分けるのはモデル並列です。", "en": "splitting the layers is model parallelism."}},
+    "explain": {
+        "A": {"ja": "層を分けるのはモデル並列です。", "en": "splitting the layers is model parallelism."},
+        "B": {"ja": "データ並列はバッチを分けます。", "en": "data parallelism splits the batch."},
+        "C": {"ja": "損失は分けません。", "en": "the loss is not what is split."},
+    },
 }
 
 
@@ -36,7 +40,7 @@ def test_a_wrong_option_says_which_and_why_when_the_catalog_knows():
     assert verdict.diagnosis == "splitting the layers is model parallelism."
     ja = judge("a", "ja")
     assert (ja.message, ja.diagnosis) == ("不正解です（A を選びました）", "層を分けるのはモデル並列です。")
-    assert judge("C").diagnosis is None  # no explanation written for C: nothing invented
+    assert judge("C").diagnosis == "the loss is not what is split."
 
 
 @pytest.mark.parametrize(
@@ -52,7 +56,7 @@ def test_a_letter_that_is_no_option_cannot_be_read(lang, message):
 
 
 def test_an_explanation_is_rendered_with_the_drawn_numbers():
-    raw = dict(RAW, explain={"A": {"ja": "{n} 個です。", "en": "that is {n}."}})
+    raw = dict(RAW, explain={**RAW["explain"], "A": {"ja": "{n} 個です。", "en": "that is {n}."}})
     assert judge("A", raw=raw, values={"n": 7}).diagnosis == "that is 7."
 
 
@@ -61,7 +65,16 @@ def test_an_explanation_is_rendered_with_the_drawn_numbers():
     [
         ({"answer": "D"}, "answer", " is 'D', not one of the options (A, B, C)"),
         ({"options": {"A": "only"}, "answer": "A", "explain": {}}, "options", " must offer at least two options"),
-        ({"explain": {"Z": {"ja": "a", "en": "b"}}}, "explain.Z", " explains an option that does not exist"),
+        (
+            {"explain": {**RAW["explain"], "Z": {"ja": "a", "en": "b"}}},
+            "explain.Z",
+            " explains an option that does not exist",
+        ),
+        (
+            {"explain": {k: v for k, v in RAW["explain"].items() if k != "B"}},
+            "explain",
+            " has no explanation of option B (every option needs one, the right one too)",
+        ),
         ({"explain": {"A": {"ja": "a"}}}, "explain.A.en", " is missing"),
         ({"answer": 2}, "answer", ": expected text, got 2"),
         ({"options": ["A", "B"]}, "options", ": expected a mapping, got ['A', 'B']"),

@@ -110,8 +110,29 @@ def test_list_json_contract(cli, mini):
         "since_pass": None,  # "failing" or "edited" for a pass that no longer holds (additive)
         "file": "exercises/mc/mc_pass.py",
         "requires": [],
+        "area": 3,  # the first syllabus item's (additive)
+        "syllabus": ["3-1-1"],
     }
     assert rows[1]["status"] == "failed"
+
+
+def test_list_by_syllabus_item_middle_item_or_area(cli, mini):
+    ids = lambda *args: [r["id"] for r in json.loads(cli("--workspace", mini, "list", "--json", *args).stdout)]  # noqa: E731
+    assert ids("--syllabus", "5-2-1") == ["mc_choice"]
+    assert ids("--syllabus", "5-2") == ["mc_choice"]
+    assert ids("--syllabus", "1") == ["mc_symbolic"]
+    assert len(ids("--syllabus", "3")) == 5
+
+
+def test_list_by_a_syllabus_id_that_does_not_exist_or_has_no_problem(cli, mini):
+    bad = cli("--workspace", mini, "list", "--syllabus", "4-99")
+    assert bad.exit_code == 2
+    assert bad.stderr == "Error: '4-99' is not a syllabus ID (e.g. 4, 4-2, 4-2-1)\n"
+    empty = cli("--workspace", mini, "--lang", "ja", "list", "--syllabus", "4-2")
+    assert empty.exit_code == 2
+    assert (
+        empty.stderr == "エラー: シラバスの 4-2 を扱う問題はまだありません（drill stats に小項目ごとの数があります）\n"
+    )
 
 
 def test_list_unknown_topic(cli, mini):
@@ -122,7 +143,10 @@ def test_list_unknown_topic(cli, mini):
 
 def test_lang_ja(cli, mini):
     result = cli("--workspace", mini, "--lang", "ja", "grade", "mc_diagnosis")
-    assert result.stdout.rstrip().splitlines()[-1] == "mc_diagnosis: 0/4 点 — 不合格"
+    assert result.stdout.rstrip().splitlines()[-2:] == [
+        "mc_diagnosis: 0/4 点 — 不合格",
+        "解説: drill explain mc_diagnosis（合格前に読むと、次の合格の評価は「難しい」になります）",
+    ]
     assert "→ 診断: 転置されています。" in result.stdout
 
 

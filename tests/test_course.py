@@ -218,3 +218,43 @@ def test_the_learners_process_gets_the_inputs_and_never_the_expected_values(monk
     for cases in sent.values():  # the drawn inputs only: no reference outputs, no numerical gradients
         assert all(sorted(case) == ["W", "b", "dout", "x"] for case in cases)
     assert result.status == "pass", result  # and the judge had them all the same
+
+
+def test_every_problem_has_an_explanation_syllabus_items_and_references():
+    short = [p.id for p in CATALOG.problems if len(p.explanation.ja) < 150 or len(p.explanation.en) < 250]
+    assert short == []
+    assert all(p.syllabus and p.refs for p in CATALOG.problems)
+
+
+@pytest.mark.parametrize(
+    "problem_id, area",
+    [
+        ("chain_rule_dzdx", 3),  # the chain rule is 3-2-2
+        ("rnn_y1", 3),  # RNN, LSTM, GRU and seq2seq are 3-5-*
+        ("bptt", 3),
+        ("lstm_cell", 3),
+        ("gru_cell", 3),
+        ("seq2seq_choice", 3),
+        ("scaled_dot_product_attention", 3),  # Transformer is 3-6-1
+        ("multihead_shapes", 3),
+        ("quantize_int8", 5),  # compression is 5-1-1
+        ("magnitude_pruning", 5),
+        ("distillation_loss", 5),
+        ("word2vec_cbow", 4),  # word embeddings are 4-4-1
+        ("gan_losses", 4),
+        ("policy_gradient", 4),
+    ],
+)
+def test_the_area_is_the_first_syllabus_items(problem_id, area):
+    problem = CATALOG.get(problem_id)
+    assert problem.area == area == int(problem.syllabus[0].split("-")[0])
+
+
+def test_every_choice_option_of_the_catalog_is_explained_in_both_languages():
+    for problem in CATALOG.problems:
+        for check in problem.checks:
+            if check.kind == "choice":
+                letters = {str(k).upper() for k in check.params.options}
+                explained = {k.upper(): v for k, v in check.params.explain.items()}
+                assert set(explained) == letters, (problem.id, check.name)
+                assert all(v.get("ja") and v.get("en") for v in explained.values()), (problem.id, check.name)

@@ -69,8 +69,53 @@ def test_symbolic_wrong_from_answer_option(cli, mini):
 def test_scorecard_summary_line(cli, mini):
     result = cli("--workspace", mini, "grade", "mc_diagnosis")
     assert result.exit_code == 1
-    assert result.stdout.rstrip().splitlines()[-1] == "mc_diagnosis: 0/4 points — FAIL"
+    assert result.stdout.rstrip().splitlines()[-2:] == [
+        "mc_diagnosis: 0/4 points — FAIL",
+        "Explanation: drill explain mc_diagnosis (read before a pass, it rates the next pass hard)",
+    ]
     assert "→ diagnosis: the result is transposed: return a @ b" in result.stdout
+
+
+def test_a_pass_ends_with_its_explanation_and_references(cli, mini):
+    result = cli("--workspace", mini, "grade", "mc_pass")
+    assert result.exit_code == 0
+    assert result.stdout.rstrip().split("\n")[-5:] == [
+        "mc_pass: 3/3 points — PASS",
+        "",
+        "Explanation (mc_pass)",
+        "Doubling is 2 * x; the shape of x is kept.",
+        "References: Deep Learning from Scratch, book 1, chapter 5",
+    ]
+    ja = cli("--workspace", mini, "--lang", "ja", "grade", "mc_pass")
+    assert ja.stdout.rstrip().split("\n")[-3:] == [
+        "解説（mc_pass）",
+        "2 倍は 2 * x です。x の形は変わりません。",
+        "参考: 『ゼロから作るDeep Learning』（1 巻）5 章",
+    ]
+
+
+def test_explain_before_a_pass_counts_as_help(cli, mini):
+    first = cli("--workspace", mini, "explain", "mc_choice")
+    assert first.exit_code == 0
+    assert first.stdout == (
+        "Explanation (mc_choice)\n"
+        "Data parallelism splits the batch; model parallelism splits the layers.\n"
+        "- split (A): data parallelism splits the mini-batch; each device runs a copy of the same model.\n"
+        "References: Deep Learning from Scratch, book 1, chapter 5\n"
+    )
+    assert cli("--workspace", mini, "grade", "mc_choice", "--answer", "split=A").exit_code == 0
+    data = json.loads(cli("--workspace", mini, "stats", "--json").stdout)
+    assert data["explanations_viewed"] == 1
+    from grader.history import History
+
+    history = History.open(mini / ".drill" / "history.sqlite")
+    assert history.card("mc_choice")[2] == "hard"
+
+
+def test_explain_of_an_unknown_problem_is_one_error_line(cli, mini):
+    result = cli("--workspace", mini, "--lang", "ja", "explain", "mc_pas")
+    assert result.exit_code == 2
+    assert result.stderr == "エラー: 問題 'mc_pas' はありません。'mc_pass' のことですか？（drill list）\n"
 
 
 def test_next_follows_requires_and_history(cli, mini):

@@ -136,7 +136,7 @@ def test_a_review_due_time_is_local(cli, tmp_path, monkeypatch, tokyo):
     assert cli("--workspace", mini, "grade", "mc_fail").exit_code == 1
     monkeypatch.setenv("DRILL_TODAY", "2026-11-21")
     out = cli("--workspace", mini, "next", "--explain")
-    assert out.stdout.splitlines()[-1] == "Why: a review due since 2026-11-21 00:00 JST (last rated again)"
+    assert out.stdout.splitlines()[-1] == "Why: a review due since 2026-11-21 00:00 JST (last rated again: failed)"
 
 
 def test_drill_list_tells_a_pass_that_no_longer_holds(cli, ws):

@@ -72,11 +72,14 @@ def test_exam_asks_through_the_callers_function_and_records(mini):
     prompts: list[exam.ExamPrompt] = []
     started: list[tuple[int, int]] = []
 
+    def begin(sitting: exam.Sitting) -> None:
+        started.append((sitting.parts, sitting.seed))
+
     def ask(prompt: exam.ExamPrompt) -> str:
         prompts.append(prompt)
         return "A"
 
-    record = session.exam(1, 30, 5, 3, ask, started=lambda n, seed: started.append((n, seed)))
+    record = session.exam(1, 30, 5, 3, ask, started=begin)
     assert started == [(1, 3)]
     assert [(p.number, p.total, p.part, p.first) for p in prompts] == [(1, 1, "split", True)]
     assert (record.score, record.max_score, record.passed, record.timed_out) == (1, 1, True, False)
@@ -93,8 +96,9 @@ def test_exam_stops_asking_when_time_is_up(mini):
         return "A"
 
     record = session.exam(3, 30, None, 3, slow, clock=lambda: now[0])
-    assert record.timed_out and record.unanswered == 2
-    assert [q.status for q in record.questions].count("fail") == 2
+    assert record.timed_out and record.unanswered == 3  # the one answer came after time-up: not counted
+    assert record.late == (f"{record.questions[0].problem}.{record.questions[0].parts[0].part}",)
+    assert [q.status for q in record.questions].count("fail") == 3
 
 
 def test_watch_events_after_a_pass_stay_and_go_to_the_next_problem_when_asked(mini):

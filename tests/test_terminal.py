@@ -133,7 +133,10 @@ def test_a_scorecard_fits_80_columns_and_wraps_its_message(workspace):
     gradcheck = lines.index(next(line for line in lines if line.startswith("gradcheck")))
     continuation = lines[gradcheck + 1]
     assert continuation.strip() and wcswidth(continuation) - wcswidth(continuation.lstrip()) == message_column
-    assert lines[-1] == "affine_backward: 10/10 点 — 合格"
+    assert "affine_backward: 10/10 点 — 合格" in lines
+    assert (
+        lines[lines.index("affine_backward: 10/10 点 — 合格") + 2] == "解説（affine_backward）"
+    )  # the explanation follows
 
 
 def test_drill_show_wraps_the_statement_to_the_width_in_both_languages(workspace):
@@ -319,4 +322,21 @@ def test_a_wrapped_diagnosis_hangs_under_the_text_after_its_arrow():
         "→ 診断: db がバッチの平均になっています",
         "  （N 分の 1）。合計です: self.db =",
         "  np.sum(dout, axis=0)。",
+    ]
+
+
+def test_indented_definition_lines_under_a_long_paragraph_keep_their_own_lines():
+    text = (
+        "A has two different real eigenvalues. λ is an eigenvalue and v an eigenvector when A v = λ v.\n"
+        "  lam1 = the larger eigenvalue\n"
+        "  lam2 = the smaller eigenvalue, written as a fraction when it is not a whole number\n"
+        "Fractions may be written like 3/2."
+    )
+    assert terminal.wrap(text, 50).split("\n") == [
+        "A has two different real eigenvalues. λ is an",
+        "eigenvalue and v an eigenvector when A v = λ v.",
+        "  lam1 = the larger eigenvalue",
+        "  lam2 = the smaller eigenvalue, written as a",
+        "  fraction when it is not a whole number",
+        "Fractions may be written like 3/2.",
     ]

@@ -23,8 +23,9 @@ NOT_AN_OPTION = Msg(
 
 @dataclass(frozen=True)
 class Params:
-    """A `choice` part: its answer key, the options (letter -> text), the right letter, and why each
-    wrong option is wrong (shown when it is chosen)."""
+    """A `choice` part: its answer key, the options (letter -> text), the right letter, and for every
+    option why it is right or wrong (a wrong one's is shown when it is chosen, the right one's in
+    the explanation)."""
 
     part: str
     answer: str
@@ -49,6 +50,15 @@ def validate(params: Params, context: Context) -> None:
             raise ParamError(
                 f"explain.{letter}", Text(" は存在しない選択肢の説明です", " explains an option that does not exist")
             )
+    missing = [letter for letter in letters if letter not in {str(k).upper() for k in params.explain}]
+    if missing:  # the right option says why it is right, each wrong one which mistake it is
+        raise ParamError(
+            "explain",
+            Text(
+                " に選択肢 {letters} の説明がありません（正解も含め、すべての選択肢に要ります）",
+                " has no explanation of option {letters} (every option needs one, the right one too)",
+            ).fill(letters=", ".join(missing)),
+        )
 
 
 def expected_text(params: Params, values: dict | None) -> str:

@@ -29,13 +29,46 @@ SOURCE = HERE.parent / "fixtures" / "mini_course" / "problems.yaml"
 TEXT = SOURCE.read_text(encoding="utf-8")
 RAW = yaml.safe_load(TEXT)
 PROBLEMS = RAW["problems"]
-REQUIRED = ("id", "topic", "area", "kind", "title", "statement", "points", "file", "solution", "hints", "checks")
+REQUIRED = (
+    "id",
+    "topic",
+    "syllabus",
+    "refs",
+    "explanation",
+    "kind",
+    "title",
+    "statement",
+    "points",
+    "file",
+    "solution",
+    "hints",
+    "checks",
+)
 NAN, INF = math.nan, math.inf
 TEXTS = [None, 0, 1.5, True, "", "t", [], ["t"], {}, {"ja": "t"}, {"ja": "", "en": "t"}, {"ja": ["t"], "en": "t"}]
 WRONG = {  # per key: values of a wrong type, or of the right type but invalid
     "id": [None, 0, 1.5, True, [], ["mc_x"], {}, {"a": 1}, "", "Bad Id", "mc_pass\n", "1abc", "mc-x"],
     "topic": [None, 0, 1.5, True, [], ["mc"], {}, {"a": 1}, "", "  "],
-    "area": [None, 0, 6, 1.5, True, "3", [], [3], {}, {"a": 1}],
+    "area": [None, 0, 6, 1.5, True, "3", [], [3], {}, {"a": 1}],  # none is its first syllabus item's
+    "syllabus": [None, 0, "3-1-1", [], [3], ["9-9-9"], ["3-1-1", "3-1-1"], {}, [None], [["3-1-1"]], ["3-1"]],
+    "refs": [
+        None,
+        0,
+        "r",
+        [],
+        [None],
+        [{}],
+        [{"book": 3, "section": "1"}],
+        [{"book": True, "section": "1"}],
+        [{"book": 1}],
+        [{"book": 1, "section": 5}],
+        [{"book": 1, "section": "x"}],
+        [{"book": 1, "section": "1", "page": 3}],
+        [{"paper": ""}],
+        [{"paper": 1}],
+        [{"paper": "a", "doc": "b"}],
+    ],
+    "explanation": TEXTS,
     "kind": [None, 0, 1.5, True, "", "essay", "Code", [], ["code"], {}, {"code": 1}],
     "title": TEXTS,
     "statement": TEXTS,

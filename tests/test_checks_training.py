@@ -13,9 +13,9 @@ CHECK = Training(
 )
 
 
-def judge(w):
-    cases = CHECK.draw(np.random.default_rng(0))
-    return CHECK.judge(cases, CHECK.reference(cases), [{"w": w}], "en")
+def judge(w, lang="en", check=CHECK):
+    cases = check.draw(np.random.default_rng(0))
+    return check.judge(cases, check.reference(cases), [{"w": w}], lang)
 
 
 def test_pass_and_message():
@@ -25,7 +25,17 @@ def test_pass_and_message():
 
 def test_below_threshold():
     verdict = judge(np.zeros(3))
-    assert not verdict.ok and verdict.message == "lr=0.1: accuracy 0.000 does not reach ≥ 0.5"
+    assert not verdict.ok and verdict.message == "lr=0.1: accuracy 0.000 does not reach 0.5"
+    assert judge(np.zeros(3), "ja").message == "lr=0.1: 正解率 0.000 が基準の 0.5 に届きません"
+
+
+def test_an_upper_bound_is_a_limit_and_the_metric_is_named_in_japanese():
+    from dataclasses import replace
+
+    mse = replace(CHECK, metric="held-out MSE", higher_is_better=False, threshold=0.005)
+    assert judge(np.ones(3), check=mse).message == "lr=0.1: held-out MSE 1.000 is above the limit of 0.005"
+    assert judge(np.ones(3), "ja", mse).message == "lr=0.1: 未知データでの MSE 1.000 が上限の 0.005 を超えています"
+    assert judge(np.zeros(3), "ja", mse).message == "未知データでの MSE 0.000（基準 ≤ 0.005）: lr=0.1"
 
 
 def test_diverged_weights_are_diagnosed():

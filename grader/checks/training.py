@@ -18,9 +18,17 @@ OK = Msg(
     "{metric} {value:.3f}（基準 {op} {threshold:g}）: {label}", "{metric} {value:.3f} ({op} {threshold:g}): {label}"
 )
 BELOW = Msg(
-    "{label}: {metric} {value:.3f} が基準 {op} {threshold:g} に届きません",
-    "{label}: {metric} {value:.3f} does not reach {op} {threshold:g}",
+    "{label}: {metric} {value:.3f} が基準の {threshold:g} に届きません",
+    "{label}: {metric} {value:.3f} does not reach {threshold:g}",
 )
+ABOVE = Msg(
+    "{label}: {metric} {value:.3f} が上限の {threshold:g} を超えています",
+    "{label}: {metric} {value:.3f} is above the limit of {threshold:g}",
+)
+METRIC_NAMES = {  # the hidden modules name their metric in English; what a Japanese learner reads
+    "accuracy": "正解率",
+    "held-out MSE": "未知データでの MSE",
+}
 NOT_FINITE = Msg(
     "重みが NaN または inf になりました（更新が発散しています）", "the weights became NaN or inf (the updates diverged)"
 )
@@ -64,6 +72,8 @@ class Training(CodeCheck):
 
         threshold = params.threshold if params is not None and params.threshold is not None else self.threshold
         op = "≥" if self.higher_is_better else "≤"
+        metric = METRIC_NAMES.get(self.metric, self.metric) if lang == "ja" else self.metric
+        short = BELOW if self.higher_is_better else ABOVE
         shown = []
         for config, got in zip(cases, outputs):
             label = self.label(config)
@@ -71,7 +81,7 @@ class Training(CodeCheck):
             if any(a.dtype.kind in "fc" and not np.all(np.isfinite(a)) for a in arrays):
                 return verdict(
                     False,
-                    BELOW(lang, label=label, metric=self.metric, value=float("nan"), op=op, threshold=threshold),
+                    short(lang, label=label, metric=metric, value=float("nan"), threshold=threshold),
                     NOT_FINITE(lang),
                 )
             try:
@@ -80,10 +90,8 @@ class Training(CodeCheck):
                 return verdict(False, BAD_OUTPUT(lang, label=label, why=f"{type(exc).__name__}: {exc}"))
             good = value >= threshold if self.higher_is_better else value <= threshold
             if not good:
-                return verdict(
-                    False, BELOW(lang, label=label, metric=self.metric, value=value, op=op, threshold=threshold)
-                )
-            shown.append(OK(lang, metric=self.metric, value=value, op=op, threshold=threshold, label=label))
+                return verdict(False, short(lang, label=label, metric=metric, value=value, threshold=threshold))
+            shown.append(OK(lang, metric=metric, value=value, op=op, threshold=threshold, label=label))
         return verdict(True, "; ".join(shown))
 
 

@@ -1,7 +1,7 @@
 """Hidden tests for `d_tanh(x)`: tanh'(x) at the input x, no NaN for |x| up to 1000.
 
 1 − tanh(x)², 1/cosh(x)² and 4/(eˣ + e⁻ˣ)² are all right. The last two overflow to inf inside
-for |x| > ~710 and then give 1/inf = 0, which is the right value (about 1e-868): the comparison
+(the square) for |x| > ~355 and then give 1/inf = 0, which is the right value (about 1e-868): the comparison
 rejects NaN or inf only where the expected value is finite, and 0 is within atol of the true value.
 """
 
@@ -43,6 +43,11 @@ def _quiet(fn):
     return wrapped
 
 
+_NAN_JA = ("大きな |x| で NaN になっています。そこでは cosh・sinh・eˣ が inf にオーバーフローし、inf/inf や inf − inf は "
+    "NaN です（tanh を sinh/cosh や (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) で自作した場合など）。np.tanh を使って 1 − np.tanh(x)**2 と書いてください。")
+_NAN_EN = ("NaN for large |x|: cosh, sinh and eˣ overflow to inf there, and inf/inf or inf − inf is NaN (a home-made "
+    "tanh, sinh/cosh or (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), does this); use np.tanh: 1 − np.tanh(x)**2.")
+
 VARIANTS = (
     Variant(
         "at_output",
@@ -69,6 +74,19 @@ VARIANTS = (
         _quiet(lambda x: np.tanh(x) * (1.0 - np.tanh(x))),
         ja="シグモイドの導関数 σ(1 − σ) の形です。tanh の導関数は (1 − tanh)(1 + tanh) = 1 − tanh² です。",
         en="this is the sigmoid's σ(1 − σ) shape: tanh's derivative is (1 − tanh)(1 + tanh) = 1 − tanh².",
+    ),
+    Variant("homemade_tanh", _quiet(lambda x: 1.0 - (np.sinh(x) / np.cosh(x)) ** 2), ja=_NAN_JA, en=_NAN_EN),
+    Variant(
+        "homemade_tanh_exp",
+        _quiet(lambda x: 1.0 - ((np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))) ** 2),
+        ja=_NAN_JA,
+        en=_NAN_EN,
+    ),
+    Variant(
+        "quotient_nan",
+        _quiet(lambda x: (np.cosh(x) ** 2 - np.sinh(x) ** 2) / np.cosh(x) ** 2),
+        ja=_NAN_JA,
+        en=_NAN_EN,
     ),
 )
 

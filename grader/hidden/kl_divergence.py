@@ -1,7 +1,7 @@
-"""Hidden tests for `kl_divergence`: KL(p‖q) = Σ_k p_k log(p_k / q_k) per row, in nats, 0 log 0 = 0.
+"""Hidden tests for `kl_divergence`: KL(p‖q) = Σ_k p_k log(p_k / q_k) per row, in nats, 0 · log(0/q) = 0.
 
 Rows are distributions (N, K), N ≠ K, q > 0 everywhere. Two cases have p > 0 everywhere (so the
-swapped KL(q‖p) is finite and recognisable), one has zeros in p (so 0·log 0 must be handled) and a
+swapped KL(q‖p) is finite and recognisable), one has zeros in p (so 0 · log(0/q) must be handled) and a
 row with p = q (KL = 0). Tight tolerance as in entropy_rows: exact values, no 1e-7 inside the log.
 """
 
@@ -92,9 +92,9 @@ VARIANTS = (
     Variant(
         "nan_zero",
         _naive,
-        ja="p = 0 の項で 0 * log 0 = nan になっています。p = 0 の項は 0 として扱います"
+        ja="p = 0 の項で 0 * log(0/q) = nan になっています。p = 0 の項は 0 として扱います"
         "（例: np.where(p > 0, p * np.log(p / q), 0.0)）。",
-        en="the p = 0 terms give 0 * log 0 = nan: treat those terms as 0 (e.g. "
+        en="the p = 0 terms give 0 * log(0/q) = nan: treat those terms as 0 (e.g. "
         "np.where(p > 0, p * np.log(p / q), 0.0)).",
     ),
     Variant(

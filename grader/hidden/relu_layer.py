@@ -100,9 +100,10 @@ BACKWARD_VARIANTS = (
     Variant(
         "no_dout",
         lambda c: {"dx": (c["x"] > 0).astype(float)},
-        ja="ReLU の微分（0/1）だけを返しています。連鎖律で上流の勾配 dout を掛けます: dx = dout * (x > 0)。",
-        en="this is ReLU's derivative (0/1) alone: by the chain rule multiply by the upstream gradient dout: "
-        "dx = dout * (x > 0).",
+        ja="ReLU の微分（0/1）だけを返しています。連鎖律で上流の勾配 dout を掛けます: forward で保存した"
+        "マスク（self.mask = (x <= 0)）を使って dx = dout.copy(); dx[self.mask] = 0 とします。",
+        en="this is ReLU's derivative (0/1) alone: by the chain rule multiply by the upstream gradient dout, "
+        "using the mask kept by forward (self.mask = (x <= 0)): dx = dout.copy(); dx[self.mask] = 0.",
     ),
 )
 

@@ -1,5 +1,6 @@
 # expect: fail
-# mistake: sinh/cosh quotient: inf/inf = NaN for |x| > ~710
+# diagnosis: inf/inf or inf − inf is NaN
+# mistake: (cosh² − sinh²)/cosh²: inf − inf = NaN for |x| > ~355
 import numpy as np
 
 

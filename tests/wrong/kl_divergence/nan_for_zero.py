@@ -1,5 +1,5 @@
 # expect: fail
-# diagnosis: the p = 0 terms give 0 * log 0 = nan
+# diagnosis: the p = 0 terms give 0 * log(0/q) = nan
 # mistake: no special case for p = 0
 import numpy as np
 

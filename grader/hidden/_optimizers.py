@@ -14,15 +14,21 @@ from grader.checks.base import Variant
 from grader.checks.cases import Cases
 
 
-def make_cases(rng, spec, grad=None) -> list[dict]:
-    """spec: ((key, shape) pairs, constructor kwargs, number of updates) per case."""
-    draw_grad = grad or (lambda rng, shape: rng.normal(size=shape))
+def make_cases(rng, spec, grad=None, small=()) -> list[dict]:
+    """spec: ((key, shape) pairs, constructor kwargs, number of updates) per case. The gradients of the
+    keys in `small` are scaled to about 1e-4 (so an epsilon's place and value show in the result)."""
+    base = grad or (lambda rng, shape: rng.normal(size=shape))
+
+    def draw_grad(rng, key, shape):
+        g = base(rng, shape)
+        return g * 1e-4 if key in small else g
+
     cases = []
     for shapes, kwargs, steps in spec:
         case = {key: rng.normal(size=shape) for key, shape in shapes}
         case["_keys"] = [key for key, _ in shapes]
         case["_kwargs"] = dict(kwargs)
-        case["_grads"] = [{key: draw_grad(rng, shape) for key, shape in shapes} for _ in range(steps)]
+        case["_grads"] = [{key: draw_grad(rng, key, shape) for key, shape in shapes} for _ in range(steps)]
         cases.append(case)
     return cases
 
@@ -102,12 +108,12 @@ IN_PLACE_VARIANT = Variant(
 )
 
 
-def checks(class_name, simulate, variants, update, default, in_place, grad=None, **tolerances) -> dict:
+def checks(class_name, simulate, variants, update, default, in_place, grad=None, small=(), **tolerances) -> dict:
     """The three checks of an optimizer problem: update (given kwargs), defaults, in_place."""
     run_it = partial(run, class_name)
 
     def cases(spec):
-        return lambda rng: make_cases(rng, spec, grad)
+        return lambda rng: make_cases(rng, spec, grad, small)
 
     return {
         "update": Cases(inputs=cases(update), run=run_it, expected=simulate, variants=variants, **tolerances),

@@ -1,7 +1,7 @@
 """Hidden tests for `adagrad` (book 1 `AdaGrad(lr=0.01)`), dicts updated in place.
 
 Book 1: h ← h + g⊙g; W ← W − lr·g / (√h + 1e-7), with 1e-7 added OUTSIDE the square root, and h
-kept between calls. One key's gradients are ~1e-4 so that the placement (and the value) of 1e-7
+kept between calls. b2's gradients are ~1e-4 (small=) so that the placement (and the value) of 1e-7
 changes the result beyond the tolerance.
 """
 
@@ -97,4 +97,4 @@ VARIANTS = (
 )
 
 
-CHECKS = checks(CLASS, _simulate, VARIANTS, UPDATE, DEFAULT, IN_PLACE)
+CHECKS = checks(CLASS, _simulate, VARIANTS, UPDATE, DEFAULT, IN_PLACE, small=("b2",))

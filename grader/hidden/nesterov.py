@@ -53,12 +53,14 @@ VARIANTS = (
     Variant(
         "book2",
         wrong(_simulate, "book2"),
-        ja="2 巻（book-2 form）の Nesterov です: v を先に更新し、その新しい v で params を更新しています。"
-        "この問題は 1 巻の形です: まず古い v で W ← W + momentum²·v − (1 + momentum)·lr·grad、"
-        "そのあとで v ← momentum·v − lr·grad。2 つは別のコードで、値も変わります。",
-        en="this is book 2's Nesterov (book-2 form): v is updated first and params use the new v. This "
-        "problem follows book 1: first W ← W + momentum²·v − (1 + momentum)·lr·grad with the OLD v, then "
-        "v ← momentum·v − lr·grad. They are different code and give different numbers.",
+        ja="v を先に更新し、その新しい v に momentum² を掛けて params を更新しています（1 巻・2 巻のリポジトリの "
+        "common/optimizer.py の順で、book-2 form と診断します）。この問題は Bengio ら（2013）と PyTorch の "
+        "nesterov=True の形です: まず古い v で W ← W + momentum²·v − (1 + momentum)·lr·grad、"
+        "そのあとで v ← momentum·v − lr·grad。2 つは値が変わります。",
+        en="v is updated first and params use momentum² times the new v (the order of common/optimizer.py in the "
+        "repositories of books 1 and 2; diagnosed as the book-2 form). This problem follows Bengio et al. (2013) "
+        "and PyTorch's nesterov=True: first W ← W + momentum²·v − (1 + momentum)·lr·grad with the OLD v, then "
+        "v ← momentum·v − lr·grad. The two give different numbers.",
     ),
     Variant(
         "no_state",

@@ -1,7 +1,7 @@
 """Hidden tests for `rmsprop` (book 1 `RMSprop(lr=0.01, decay_rate=0.99)`), dicts updated in place.
 
 Book 1: h ← decay_rate·h + (1 − decay_rate)·g⊙g; W ← W − lr·g / (√h + 1e-7), with 1e-7 added
-OUTSIDE the square root, and h kept between calls. One key's gradients are ~1e-4 so that the
+OUTSIDE the square root, and h kept between calls. b2's gradients are ~1e-4 (small=) so that the
 placement of 1e-7 changes the result beyond the tolerance.
 """
 
@@ -40,6 +40,8 @@ def _step(state, key, p, g, hp, mode):
     state[key] = h
     if mode == "eps_in_sqrt":
         return p - lr * g / np.sqrt(h + EPS)
+    if mode == "eps_1e_8":
+        return p - lr * g / (np.sqrt(h) + 1e-8)
     return p - lr * g / (np.sqrt(h) + EPS)
 
 
@@ -62,6 +64,13 @@ VARIANTS = (
         "grad / (np.sqrt(h) + 1e-7)。勾配が小さい要素で差がはっきり出ます。",
         en="the 1e-7 is inside the square root (np.sqrt(h + 1e-7)). Book 1 adds it outside, to the "
         "denominator: grad / (np.sqrt(h) + 1e-7). It shows where the gradients are small.",
+    ),
+    Variant(
+        "eps_1e_8",
+        wrong(_simulate, "eps_1e_8"),
+        ja="分母に足す定数が 1e-8 になっています。この問題は 1 巻と同じ 1e-7 です: grad / (np.sqrt(h) + 1e-7)。",
+        en="the constant added to the denominator is 1e-8; this problem uses book 1's 1e-7: "
+        "grad / (np.sqrt(h) + 1e-7).",
     ),
     Variant(
         "no_decay",
@@ -90,4 +99,4 @@ VARIANTS = (
 )
 
 
-CHECKS = checks(CLASS, _simulate, VARIANTS, UPDATE, DEFAULT, IN_PLACE)
+CHECKS = checks(CLASS, _simulate, VARIANTS, UPDATE, DEFAULT, IN_PLACE, small=("b2",))

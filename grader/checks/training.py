@@ -13,6 +13,7 @@ from typing import Any
 from grader.checks.base import CodeCheck, Msg, Verdict, verdict
 from grader.checks.cases import copy_case
 from grader.checks.schema import Kind
+from grader.texts import Text
 
 OK = Msg(
     "{metric} {value:.3f}（基準 {op} {threshold:g}）: {label}", "{metric} {value:.3f} ({op} {threshold:g}): {label}"
@@ -26,8 +27,8 @@ ABOVE = Msg(
     "{label}: {metric} {value:.3f} is above the limit of {threshold:g}",
 )
 METRIC_NAMES = {  # the hidden modules name their metric in English; what a Japanese learner reads
-    "accuracy": "正解率",
-    "held-out MSE": "未知データでの MSE",
+    "accuracy": Text("正解率", "accuracy"),
+    "held-out MSE": Text("未知データでの MSE", "held-out MSE"),
 }
 NOT_FINITE = Msg(
     "重みが NaN または inf になりました（更新が発散しています）", "the weights became NaN or inf (the updates diverged)"
@@ -72,7 +73,7 @@ class Training(CodeCheck):
 
         threshold = params.threshold if params is not None and params.threshold is not None else self.threshold
         op = "≥" if self.higher_is_better else "≤"
-        metric = METRIC_NAMES.get(self.metric, self.metric) if lang == "ja" else self.metric
+        metric = METRIC_NAMES.get(self.metric, Text(self.metric, self.metric)).get(lang)
         short = BELOW if self.higher_is_better else ABOVE
         shown = []
         for config, got in zip(cases, outputs):

@@ -43,10 +43,14 @@ def _quiet(fn):
     return wrapped
 
 
-_NAN_JA = ("大きな |x| で NaN になっています。そこでは cosh・sinh・eˣ が inf にオーバーフローし、inf/inf や inf − inf は "
-    "NaN です（tanh を sinh/cosh や (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) で自作した場合など）。np.tanh を使って 1 − np.tanh(x)**2 と書いてください。")
-_NAN_EN = ("NaN for large |x|: cosh, sinh and eˣ overflow to inf there, and inf/inf or inf − inf is NaN (a home-made "
-    "tanh, sinh/cosh or (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), does this); use np.tanh: 1 − np.tanh(x)**2.")
+_NAN_JA = (
+    "大きな |x| で NaN になっています。そこでは cosh・sinh・eˣ が inf にオーバーフローし、inf/inf や inf − inf は "
+    "NaN です（tanh を sinh/cosh や (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) で自作した場合など）。np.tanh を使って 1 − np.tanh(x)**2 と書いてください。"
+)
+_NAN_EN = (
+    "NaN for large |x|: cosh, sinh and eˣ overflow to inf there, and inf/inf or inf − inf is NaN (a home-made "
+    "tanh, sinh/cosh or (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), does this); use np.tanh: 1 − np.tanh(x)**2."
+)
 
 VARIANTS = (
     Variant(

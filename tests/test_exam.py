@@ -153,8 +153,20 @@ def test_ctrl_c_keeps_the_answers_and_resume_goes_on_with_the_time_left(mini):
     assert session.interrupted_exam() is None  # finished: nothing left to resume
 
 
-def test_ctrl_c_in_the_cli_says_how_to_resume_and_exits_130(cli, mini):
-    result = cli("--workspace", mini, "exam", "--seed", "3", input="2x+2y\n")  # the input ends: like Ctrl-C
+def test_ctrl_c_in_the_cli_says_how_to_resume_and_exits_130(cli, mini, monkeypatch):
+    import click
+
+    typed = iter(["2x+2y"])
+
+    def prompt(*args, **kwargs):
+        try:
+            return next(typed)
+        except StopIteration:
+            raise KeyboardInterrupt from None  # Ctrl-C at the second question
+
+    monkeypatch.setattr(click, "prompt", prompt)
+    result = cli("--workspace", mini, "exam", "--seed", "3")
+    monkeypatch.undo()
     assert result.exit_code == 130
     assert result.stdout.splitlines()[-1].startswith(
         "Interrupted. The 1 answers so far are kept: drill exam --resume goes on, "

@@ -240,10 +240,9 @@ def grade(
             click.echo(note)
         if result.status == "pass" and session.numbers_will_change(problem):
             click.echo(report.numbers_note(problem.id, session.lang))
-        explained = session.explanation(problem) if result.status != "error" else None
-        if explained is not None and result.status == "pass":
-            click.echo("\n" + report.explanation_view(explained, session.lang))
-        elif explained is not None:
+        if result.status == "pass":
+            click.echo("\n" + report.explanation_view(session.explanation(problem), session.lang))
+        elif result.status != "error":
             click.echo(report.explanation_pointer(problem.id, session.lang))
     sys.exit(0 if result.status == "pass" else 1)
 

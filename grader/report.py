@@ -776,9 +776,7 @@ def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
             if part.diagnosis:
                 lines.append(terminal.wrap(f"    → {part.diagnosis}", columns))
             params = choices.get(part.part)
-            right = None
-            if params is not None:
-                right = {k.upper(): v for k, v in params.explain.items()}.get(params.answer.upper())
+            right = params.why(params.answer) if params is not None else None
             if params is not None and right is not None:
                 label = f"正解 {params.answer} の理由" if ja else f"why {params.answer}"
                 lines.append(terminal.wrap(f"    → {label}: {right.get(lang)}", columns))

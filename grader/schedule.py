@@ -134,16 +134,11 @@ def rating_for(result: ProblemResult, history: History, problem_id: str, now: fl
     if result.status != "pass":
         return "again"
     card = history.card(problem_id)
-    today = day_start(now)
     helped = history.since(problem_id, card[3] if card else 0.0)
-    if (
-        helped["hints"]
-        or helped["solutions"]
-        or helped.get("explanations")
-        or history.since(problem_id, today - 1e-6)["fails"]
-    ):
+    today = history.since(problem_id, day_start(now) - 1e-6)
+    if helped["hints"] or helped["solutions"] or helped["explanations"] or today["fails"]:
         return "hard"
-    first_view = history.since(problem_id, today - 1e-6)["first_view"]
+    first_view = today["first_view"]
     if first_view is not None and now - first_view <= FAST_SECONDS:
         return "easy"
     return "good"

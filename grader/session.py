@@ -221,6 +221,8 @@ class Session:
     def rows(self, topic: str | None = None, syllabus_id: str | None = None) -> list[dict]:
         """`drill list`: one dict per problem (its stable JSON shape), of one topic and of one
         syllabus item, 中項目 or 大項目 (`4-2-1`, `4-2`, `4`) if given."""
+        from grader import syllabus
+
         statuses = self.history.statuses()
         since = self.history.since_pass()
         if syllabus_id:
@@ -241,7 +243,7 @@ class Session:
             }
             for p in self.catalog.problems
             if (not topic or p.topic == topic)
-            and (not syllabus_id or any(i == syllabus_id or i.startswith(syllabus_id + "-") for i in p.syllabus))
+            and (not syllabus_id or any(syllabus.within(i, syllabus_id) for i in p.syllabus))
         ]
         if topic and not rows:
             topics = sorted({p.topic for p in self.catalog.problems})
@@ -264,7 +266,7 @@ class Session:
     def _known_syllabus_id(syllabus_id: str) -> None:
         from grader import syllabus
 
-        if not any(i == syllabus_id or i.startswith(syllabus_id + "-") for i in syllabus.ITEMS):
+        if not any(syllabus.within(i, syllabus_id) for i in syllabus.ITEMS):
             raise UnknownTopic(
                 Text(
                     "'{id}' はシラバスの ID ではありません（例: 4、4-2、4-2-1）",
@@ -427,17 +429,16 @@ class Session:
         """Whether a pass has promised `problem` new numbers for the next time it is shown."""
         return bool(problem.variables) and self.history.renewal_pending(problem.id)
 
-    def explanation(self, problem: Problem) -> ExplanationView | None:
-        """The problem's explanation with its numbers filled in (None when the catalog has none);
-        records nothing (see `explain`)."""
-        if problem.explanation is None:
-            return None
+    def explanation(self, problem: Problem) -> ExplanationView:
+        """The problem's explanation (the catalog requires one) with its numbers filled in; records
+        nothing (see `explain`)."""
+        assert problem.explanation is not None  # catalog.parse refuses a problem without one
         values = self._values(problem)
         text = problem.explanation.get(self.lang)
         parts = []
         for check in problem.checks:
             if check.kind == "choice":
-                why = {k.upper(): v for k, v in check.params.explain.items()}.get(check.params.answer.upper())
+                why = check.params.why(check.params.answer)
                 if why is not None:
                     parts.append((check.params.part, check.params.answer.upper(), why.get(self.lang)))
         if values is not None:
@@ -454,10 +455,6 @@ class Session:
         pass then rates hard), as it does the solution."""
         problem = self.problem(problem_id)
         view = self.explanation(problem)
-        if view is None:
-            raise DrillError(
-                Text("'{id}' にはまだ解説がありません。", "'{id}' has no explanation yet.").fill(id=problem.id)
-            )
         self.history.record_solution(problem.id, not view.before_pass, self.now(), kind="explanation")
         self._pass_on_warning()
         return view

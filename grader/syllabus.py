@@ -182,6 +182,11 @@ def category_of(area: int) -> Category:
     return next(category for category in CATEGORIES if area in category.areas)
 
 
+def within(item_id: str, prefix: str) -> bool:
+    """Whether `item_id` is `prefix` or lies under it: "4-2-1" is within "4-2-1", "4-2" and "4"."""
+    return item_id == prefix or item_id.startswith(prefix + "-")
+
+
 def middle_id(item_id: str) -> str:
     """The 中項目 part of an ID: "3-5-2" -> "3-5"."""
     return item_id.rsplit("-", 1)[0]

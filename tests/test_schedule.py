@@ -46,7 +46,7 @@ def test_bad_today(cli, mini):
 
 class FakeHistory:
     def __init__(self, **since):
-        self.values = {"fails": 0, "hints": 0, "solutions": 0, "first_view": None, **since}
+        self.values = {"fails": 0, "hints": 0, "solutions": 0, "explanations": 0, "first_view": None, **since}
 
     def card(self, problem):
         return None

@@ -32,6 +32,10 @@ class Params:
     options: dict[str, str | float]
     explain: dict[str, Bilingual] = field(default_factory=dict)
 
+    def why(self, letter: str) -> Bilingual | None:
+        """The explanation of option `letter` (any case), None when the catalog has none."""
+        return {k.upper(): v for k, v in self.explain.items()}.get(letter.upper())
+
 
 def validate(params: Params, context: Context) -> None:
     valid_key(params.part, "part")
@@ -76,7 +80,7 @@ def judge(
         return Verdict(ERROR, NOT_AN_OPTION(lang, ans=text.strip()[:20], opts=", ".join(options)))
     if answer == params.answer.upper():
         return Verdict(PASS, RIGHT(lang, ans=answer))
-    explain = {k.upper(): v for k, v in params.explain.items()}.get(answer)
+    explain = params.why(answer)
     diagnosis = explain.get(lang) if explain is not None else None
     if diagnosis and values:
         from grader.params import render

@@ -364,6 +364,8 @@ def _problem(raw, index: int, source: str, seen: set[str], areas: dict) -> Probl
         entry.fail("requires", Text("が問題 ID のリストではありません", "is not a list of problem ids"))
     variables, integral, distinct = _variables(raw, entry)
     checks = _checks(raw.get("checks"), kind, entry, tuple(variables))
+    statement = entry.text(raw, "statement")
+    _shown_options(statement, checks, entry)
     points = entry.number(raw, "points")
     total = sum(c.points for c in checks)
     if abs(total - points) > 1e-9:
@@ -388,7 +390,7 @@ def _problem(raw, index: int, source: str, seen: set[str], areas: dict) -> Probl
         area=area,
         kind=kind,
         title=entry.text(raw, "title"),
-        statement=entry.text(raw, "statement"),
+        statement=statement,
         points=points,
         file=file,
         solution=entry.string(raw, "solution"),
@@ -403,6 +405,42 @@ def _problem(raw, index: int, source: str, seen: set[str], areas: dict) -> Probl
         refs=_refs(raw, entry),
         explanation=entry.text(raw, "explanation"),
     )
+
+
+def _shown_options(statement: Text, checks: tuple[CheckSpec, ...], entry: _Entry) -> None:
+    """Each choice part's options (a combination's statements too) are shown by a placeholder line
+    of the statement, in both languages, directly or through a part with the same options; and
+    every placeholder names a choice part."""
+    from grader.statement import placeholders
+
+    choices = {c.part: c.params for c in checks if c.kind == "choice"}
+    for lang in LANGS:
+        shown = placeholders(getattr(statement, lang))
+        for index, check in enumerate(checks):
+            if check.kind != "choice":
+                continue
+            params = check.params
+            needed = [("options", params.options)] + ([("statements", params.statements)] if params.statements else [])
+            for what, items in needed:
+                if not any(w == what and p in choices and getattr(choices[p], what) == items for w, p in shown):
+                    entry.fail(
+                        f"checks[{index}].params.part",
+                        Text(
+                            "'{part}' の{what_ja}を示す行 <{what} {part}> が statement.{lang} にありません",
+                            "'{part}' has its {what} shown nowhere: statement.{lang} has no line <{what} {part}>",
+                        ).fill(
+                            part=params.part, what=what, lang=lang, what_ja="選択肢" if what == "options" else "記述"
+                        ),
+                    )
+        for what, part in shown:
+            if part not in choices or (what == "statements" and choices[part].form != "combination"):
+                entry.fail(
+                    f"statement.{lang}",
+                    Text(
+                        "の <{what} {part}> に当たる選択の小問がありません",
+                        "has <{what} {part}> but no such choice part",
+                    ).fill(what=what, part=part),
+                )
 
 
 def _syllabus_ids(raw: dict, entry: _Entry) -> tuple[str, ...]:
@@ -607,7 +645,13 @@ def _cache_key(path: Path) -> list | None:
     try:
         stat = Path(path).stat()
         # a maintainer's edit of the rules (this module, the check kinds) must not leave an old verdict standing
-        rules = (__file__, str(checks.__file__), str(Path(__file__).with_name("syllabus.py")))  # the IDs cited
+        here = Path(__file__)
+        rules = (
+            __file__,
+            str(checks.__file__),
+            str(here.with_name("syllabus.py")),
+            str(here.with_name("statement.py")),
+        )
         code = [[s.st_mtime_ns, s.st_size] for s in map(os.stat, rules)]
     except OSError:
         return None

@@ -129,6 +129,7 @@ class QuestionRecord:
     score: float
     max_score: float
     parts: tuple[PartRecord, ...]
+    shuffled: bool = False  # its options were shown in the order its seed draws (statement.shuffled)
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class ExamRecord:
                 "status": q.status,
                 "score": q.score,
                 "max_score": q.max_score,
+                "shuffled": q.shuffled,
                 "parts": [
                     {
                         "part": p.part,
@@ -214,6 +216,7 @@ class ExamRecord:
                     PartRecord(p["part"], p["answer"], p["status"], p["expected"], p["message"], p.get("diagnosis"))
                     for p in q["parts"]
                 ),
+                bool(q.get("shuffled", False)),
             )
             for q in stored["details"]
         )
@@ -280,10 +283,12 @@ def run(
     """Sit the exam: each part not yet answered is asked through `ask` while time is left (or taken
     from `given`); an answer that cannot be read is asked again, one given after time-up does not
     count. `save(sitting)` after every answer, and when anything (Ctrl-C) stops the sitting, so it
-    can be resumed. Then each question is graded with its own numbers."""
+    can be resumed. Then each question is graded with its own numbers. Asked one by one, each set's
+    options come in the order its seed draws; answers from `given` (a script's) use the catalog's
+    letters, as `drill show` prints them."""
     from grader.grading import unreadable
     from grader.params import draw as draw_values
-    from grader.params import render
+    from grader.statement import render
 
     start, used_before = clock(), sitting.used
     deadline = start + sitting.seconds_left()
@@ -296,14 +301,14 @@ def run(
 
     try:
         for index, question in enumerate(sitting.questions):
-            problem = question.problem
+            problem = as_asked(question.problem, question.seed, given is None)
             values = draw_values(problem, question.seed)
             answers = sitting.answers.setdefault(index, {})
             if given is not None:
                 answers.update({k: v for k, v in given.get(problem.id, {}).items() if k in question.asked})
                 number += len(question.asked)
                 continue
-            statement = render(problem.statement.get(lang), values)
+            statement = render(problem, lang, values)
             first = True
             for part in question.asked:
                 number += 1
@@ -340,7 +345,7 @@ def run(
         answers = sitting.answers.get(index, {})
         if not answers:
             unanswered += 1
-        graded.append(grade_question(question, answers, lang))
+        graded.append(grade_question(question, answers, lang, shuffle=given is None))
     return ExamRecord(
         sitting.seed,
         tuple(graded),
@@ -351,13 +356,21 @@ def run(
     )
 
 
-def grade_question(question: Question, answers: dict[str, str], lang: str) -> QuestionRecord:
-    """Grade the parts asked of one question (numbers drawn from the question's seed)."""
+def as_asked(problem: Problem, seed: int, shuffle: bool) -> Problem:
+    """A question's problem as it was shown: with its options in the order its seed draws when `shuffle`."""
+    from grader.statement import shuffled
+
+    return shuffled(problem, seed) if shuffle else problem
+
+
+def grade_question(question: Question, answers: dict[str, str], lang: str, shuffle: bool = False) -> QuestionRecord:
+    """Grade the parts asked of one question (numbers drawn from the question's seed), as it was
+    shown (`shuffle`: with its options in the order its seed draws)."""
     from grader.grading import grade
     from grader.params import draw as draw_values
     from grader.submission import Answers
 
-    problem = question.problem
+    problem = as_asked(question.problem, question.seed, shuffle)
     values = draw_values(problem, question.seed)
     result: ProblemResult = grade(problem, Answers(dict(answers), None), lang=lang, values=values)
     asked = set(question.asked)
@@ -376,7 +389,7 @@ def grade_question(question: Question, answers: dict[str, str], lang: str) -> Qu
     kept = [c for spec, c in zip(problem.checks, result.checks) if (spec.part or spec.name) in asked]
     score, max_score = sum(c.points for c in kept), sum(c.max_points for c in kept)
     status = "pass" if all(c.status == "pass" for c in kept) else "fail"
-    return QuestionRecord(problem.id, problem.area, question.seed, status, score, max_score, parts)
+    return QuestionRecord(problem.id, problem.area, question.seed, status, score, max_score, parts, shuffle)
 
 
 def expected_answer(problem: Problem, spec: CheckSpec, values: dict) -> str:

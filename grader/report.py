@@ -749,6 +749,8 @@ def exam_result(record: ExamRecord, lang: str, catalog: Catalog) -> str:
 def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
     """`drill exam --review`: each wrong part of the last exam, with the right answer, why the
     chosen option is wrong and the right one right (a choice part), or the problem's explanation."""
+    from grader import exam
+
     ja = lang == "ja"
     columns = terminal.width()
     mistakes = [q for q in record.questions if q.status != "pass"]
@@ -761,6 +763,7 @@ def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
         problem = catalog.get(question.problem)
         if problem is None:
             continue
+        problem = exam.as_asked(problem, question.seed, question.shuffled)  # its letters as they were shown
         lines.append(f"\n== {problem.id} — {problem.title.get(lang)} ({_area_name(problem.area, lang, catalog)})")
         choices = {c.params.part: c.params for c in problem.checks if c.kind == "choice"}
         needs_explanation = False

@@ -295,13 +295,9 @@ class Session:
 
     def view(self, problem: Problem, seed: int | None = None) -> ProblemView:
         """The problem's statement in this session's language, with its numbers drawn."""
-        statement = problem.statement.get(self.lang)
-        values = self._values(problem, seed)
-        if values is not None:
-            from grader.params import render
+        from grader.statement import render
 
-            statement = render(statement, values)
-        return ProblemView(problem, statement)
+        return ProblemView(problem, render(problem, self.lang, self._values(problem, seed)))
 
     def now(self) -> float:
         """The session's clock: DRILL_TODAY when set (see schedule.now_from), else the time."""

@@ -83,7 +83,19 @@ def test_an_explanation_is_rendered_with_the_drawn_numbers():
             "part",
             " is not a valid answer key (letters, digits and _, not starting with a digit)",
         ),
-        ({"anwser": "B"}, "anwser", " is not a parameter here (known: part, answer, options, explain)"),
+        (
+            {"anwser": "B"},
+            "anwser",
+            " is not a parameter here (known: part, answer, options, explain, form, statements, true)",
+        ),
+        ({"options": {"A": "x", "C": "y"}, "answer": "A"}, "options", " must be lettered A, B, C, … in order"),
+        ({"form": "best"}, "form", " is one of right, wrong, combination"),
+        (
+            {"options": {**RAW["options"], "C": ["あ"]}},
+            "options.C",
+            " must be a text ({ja: …, en: …}, or one string for code or a formula)",
+        ),
+        ({"true": ["あ"]}, "statements", " belongs to form: combination only"),
     ],
 )
 def test_parameters_that_do_not_fit_are_refused_by_key(change, key, what):
@@ -94,3 +106,80 @@ def test_parameters_that_do_not_fit_are_refused_by_key(change, key, what):
 
 def test_the_right_answer_as_the_review_shows_it():
     assert CHOICE.expected_text(CHOICE.parse(RAW), {}) == "B"
+
+
+WRONG_FORM = dict(RAW, form="wrong")
+
+
+def test_picking_a_true_statement_where_the_false_one_is_asked_says_so():
+    verdict = judge("A", raw=WRONG_FORM)
+    assert (
+        verdict.message == "not correct (you chose A, which is a true statement; the question asks for the false one)"
+    )
+    assert verdict.diagnosis == "splitting the layers is model parallelism."
+    assert judge("A", "ja", raw=WRONG_FORM).message == (
+        "不正解です（A を選びました。A は正しい記述です。この問題は誤っているものを選びます）"
+    )
+    assert judge("B", raw=WRONG_FORM).status == "pass"
+
+
+COMBINATION = {
+    "part": "pick",
+    "form": "combination",
+    "statements": {
+        "あ": {"ja": "Adam はモーメンタムを使う。", "en": "Adam uses momentum."},
+        "い": {"ja": "SGD は学習率を持たない。", "en": "SGD has no learning rate."},
+        "う": {"ja": "AdaGrad の学習率は減っていく。", "en": "AdaGrad's rate decays."},
+    },
+    "true": ["あ", "う"],
+    "answer": "C",
+    "options": {"A": ["あ", "い"], "B": ["い", "う"], "C": ["あ", "う"], "D": ["あ", "い", "う"]},
+    "explain": {
+        "あ": {"ja": "1 次モーメントの移動平均を使います。", "en": "it keeps a moving average of the gradient."},
+        "い": {"ja": "SGD にも学習率 η があります。", "en": "SGD has a learning rate η too."},
+        "う": {"ja": "勾配の二乗の和で割るので減ります。", "en": "dividing by the summed squares shrinks it."},
+    },
+}
+
+
+def test_a_wrong_combination_names_each_statement_it_misjudges_and_why():
+    verdict = judge("A", raw=COMBINATION)
+    assert (verdict.status, verdict.message) == ("fail", "not correct (you chose A)")
+    assert (
+        verdict.diagnosis
+        == "(b) is false: SGD has a learning rate η too. (c) is true: dividing by the summed squares shrinks it."
+    )
+    assert judge("A", "ja", raw=COMBINATION).diagnosis == (
+        "（い）は誤った記述です。SGD にも学習率 η があります。（う）は正しい記述です。勾配の二乗の和で割るので減ります。"
+    )
+    assert judge("D", raw=COMBINATION).diagnosis == "(b) is false: SGD has a learning rate η too."
+    assert judge("c", raw=COMBINATION).status == "pass"
+
+
+@pytest.mark.parametrize(
+    "change, key, what",
+    [
+        ({"true": ["あ"]}, "answer", " does not pick exactly the statements listed in true"),
+        ({"true": ["あ", "え"]}, "true", " names a statement that does not exist"),
+        ({"options": {**COMBINATION["options"], "D": ["う", "あ"]}}, "options.D", " repeats another option's picks"),
+        (
+            {"options": {**COMBINATION["options"], "D": ["か"]}},
+            "options.D",
+            " must be a list of statement labels (e.g. [あ, う])",
+        ),
+        (
+            {"statements": {"い": {"ja": "a", "en": "b"}, "あ": {"ja": "c", "en": "d"}}},
+            "statements",
+            " must be two or more statements labelled あ, い, … in order",
+        ),
+        (
+            {"explain": {k: v for k, v in COMBINATION["explain"].items() if k != "い"}},
+            "explain",
+            " needs why each statement (あ, い, う) is true or false, one per statement",
+        ),
+    ],
+)
+def test_a_combination_that_does_not_add_up_is_refused(change, key, what):
+    with pytest.raises(ParamError) as info:
+        CHOICE.parse(dict(COMBINATION, **change))
+    assert (info.value.key, str(info.value.what)) == (key, what)

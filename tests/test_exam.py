@@ -223,3 +223,62 @@ def test_a_full_exam_from_an_answers_file_scores_areas_and_categories(cli, cours
     assert "BELOW the pass line (65%)" in next(line for line in lines if line.startswith("total: 0/"))
     ja = cli("--workspace", course, "--lang", "ja", "exam", "--full", "--seed", "5", "--answers", blank)
     assert "（合格ライン 65% はよく言われる目安で、JDLA は合格点を公表していません）" in ja.stdout.splitlines()
+
+
+def _letter_of(text: str, option: str) -> str:
+    """The letter the shown statement puts before `option`."""
+    import re
+
+    return re.search(r"([A-Z])\) " + re.escape(option), text).group(1)
+
+
+def test_asked_one_by_one_the_options_come_shuffled_and_are_graded_as_shown(mini):
+    shown_first = set()
+    for seed in range(8):
+        session = _session(mini)
+
+        def answer(prompt):
+            if prompt.problem.id != "mc_choice":
+                return {"mc_symbolic": "2x + 2y"}.get(prompt.problem.id, "0")
+            shown_first.add(_letter_of(prompt.statement, "the batch"))
+            return _letter_of(prompt.statement, "the batch")
+
+        record = session.exam(1, 30, 5, seed, answer, clock=Clock())
+        (question,) = record.questions
+        assert question.status == "pass" and question.shuffled
+        assert question.parts[0].expected == question.parts[0].answer  # the review speaks the shown letters
+    assert shown_first == {"A", "B"}  # both orders come up
+
+
+def test_a_shuffled_mistake_is_reviewed_with_the_letters_that_were_shown(mini, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    from grader import report
+
+    for seed in range(8):
+        session = _session(mini)
+        wrong: dict[str, str] = {}
+
+        def answer(prompt, wrong=wrong):
+            wrong["letter"] = _letter_of(prompt.statement, "the layers")
+            wrong["right"] = _letter_of(prompt.statement, "the batch")
+            return wrong["letter"]
+
+        record = session.exam(1, 30, 5, seed, answer, clock=Clock())
+        lines = report.exam_review(session.last_exam(), session.catalog, "en").splitlines()
+        assert f"  split: your answer {wrong['letter']}; right answer {wrong['right']}" in lines
+        assert f"    not correct (you chose {wrong['letter']})" in lines
+        assert "    → splitting the layers is model parallelism." in lines
+        assert (
+            f"    → why {wrong['right']}: data parallelism splits the mini-batch; each device runs a copy of the same model."
+            in lines
+        )
+        assert record.score == 0
+
+
+def test_an_answers_file_uses_the_catalogs_letters_as_drill_show_prints_them(cli, mini, tmp_path):
+    answers = tmp_path / "answers.txt"
+    answers.write_text("mc_choice.split = A\n", encoding="utf-8")
+    for seed in ("1", "2", "3", "4"):
+        result = cli("--workspace", mini, "exam", "--seed", seed, "--area", "5", "--answers", str(answers))
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[-2] == "total: 1/1 (100%) — PASS (65%)"

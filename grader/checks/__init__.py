@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from grader.checks.schema import Kind
 
-SCHEMA_VERSION = 2  # raise when a kind's parameters change meaning: cached catalogs are validated again
+SCHEMA_VERSION = 3  # raise when a kind's parameters change meaning: cached catalogs are validated again
 
 # name -> runs the learner's code (code kinds fit code problems, the others answer problems)
 _REGISTRY = {

@@ -343,7 +343,8 @@ def stats(session: Session, today: str | None, as_json: bool) -> None:
     "answers_file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Read answers from FILE (lines 'problem_id.part = answer') instead of asking.",
+    help="Read answers from FILE (lines 'problem_id.part = answer', options by the catalog's letters "
+    "as drill show prints them) instead of asking.",
 )
 @click.option("--resume", is_flag=True, help="Go on with the exam Ctrl-C interrupted, with its remaining time.")
 @click.option("--review", is_flag=True, help="Walk through the mistakes of the last mock exam.")

@@ -68,7 +68,8 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     (("exam",), "resume"): "Ctrl-C で中断した試験を、残り時間のまま続けます。",
     (("exam",), "area"): "このシラバス分野（1〜5）だけ。",
     (("exam",), "seed"): "同じ試験をもう一度出します（既定: 新しい試験）。",
-    (("exam",), "answers_file"): "質問する代わりに FILE から解答を読みます（'problem_id.part = answer' の行）。",
+    (("exam",), "answers_file"): "質問する代わりに FILE から解答を読みます（'problem_id.part = answer' の行。"
+    "選択肢の記号は drill show の表示と同じカタログの順）。",
     (("exam",), "review"): "前回の模擬試験の間違いを順に見直します。",
     (("watch",), None): "ファイルを保存するたびに問題を採点し直します。合格したら n と Enter で次の問題へ進みます。\n\n"
     "止めるには q と Enter（または Ctrl-C）。\n\n例: drill watch affine_backward",

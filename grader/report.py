@@ -750,6 +750,7 @@ def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
     """`drill exam --review`: each wrong part of the last exam, with the right answer, why the
     chosen option is wrong and the right one right (a choice part), or the problem's explanation."""
     from grader import exam
+    from grader.params import draw, render
 
     ja = lang == "ja"
     columns = terminal.width()
@@ -764,6 +765,7 @@ def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
         if problem is None:
             continue
         problem = exam.as_asked(problem, question.seed, question.shuffled)  # its letters as they were shown
+        values = draw(problem, question.seed)
         lines.append(f"\n== {problem.id} — {problem.title.get(lang)} ({_area_name(problem.area, lang, catalog)})")
         choices = {c.params.part: c.params for c in problem.checks if c.kind == "choice"}
         needs_explanation = False
@@ -779,15 +781,16 @@ def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
             if part.diagnosis:
                 lines.append(terminal.wrap(f"    → {part.diagnosis}", columns))
             params = choices.get(part.part)
-            right = params.why(params.answer) if params is not None else None
+            right = params.why_right(lang) if params is not None else None
+            right = render(right, values) if right is not None else None
             if params is not None and right is not None:
                 label = f"正解 {params.answer} の理由" if ja else f"why {params.answer}"
-                lines.append(terminal.wrap(f"    → {label}: {right.get(lang)}", columns))
+                lines.append(terminal.wrap(f"    → {label}: {right}", columns))
             else:
                 needs_explanation = True
         if needs_explanation and problem.explanation is not None:
             lines.append("  解説:" if ja else "  Explanation:")
-            wrapped = _wrap_lines(problem.explanation.get(lang), columns - 4)
+            wrapped = _wrap_lines(render(problem.explanation.get(lang), values), columns - 4)
             lines += ["    " + line if line else "" for line in wrapped.split("\n")]
     return "\n".join(lines)
 

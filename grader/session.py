@@ -434,9 +434,9 @@ class Session:
         parts = []
         for check in problem.checks:
             if check.kind == "choice":
-                why = check.params.why(check.params.answer)
+                why = check.params.why_right(self.lang)
                 if why is not None:
-                    parts.append((check.params.part, check.params.answer.upper(), why.get(self.lang)))
+                    parts.append((check.params.part, check.params.answer.upper(), why))
         if values is not None:
             from grader.params import render
 

@@ -22,7 +22,8 @@ NO_LINE_START = frozenset(
 )
 NO_LINE_END = frozenset("(（[［「『【〔〈《{｛")
 # a list item's marker or a diagnosis arrow: continuation lines hang under the text after it
-_HANG = re.compile(r" *(?:[-*・•→] |\d+[.)] )?")
+# a list item's marker: a bullet, "1. ", an option's "A) ", a combination statement's "（あ） " or "(a) "
+_HANG = re.compile(r" *(?:[-*・•→] |\d+[.)] |[A-H]\) |（[あ-お]） |\([a-e]\) )?")
 _UNITS = re.compile(r" +|[\x21-\x7e]+|.")  # spaces, a run of printable ASCII (a word, code), one other character
 DEGRADED = {
     "\u2014": "-",  # em dash — (every title)

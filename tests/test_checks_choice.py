@@ -183,3 +183,16 @@ def test_a_combination_that_does_not_add_up_is_refused(change, key, what):
     with pytest.raises(ParamError) as info:
         CHOICE.parse(dict(COMBINATION, **change))
     assert (info.value.key, str(info.value.what)) == (key, what)
+
+
+def test_why_a_combination_is_right_goes_through_every_statement():
+    params = CHOICE.parse(COMBINATION)
+    assert params.why_right("en") == (
+        "(a) is true: it keeps a moving average of the gradient. (b) is false: SGD has a learning rate η too. "
+        "(c) is true: dividing by the summed squares shrinks it."
+    )
+    assert params.why_right("ja") == (
+        "（あ）は正しい記述です。1 次モーメントの移動平均を使います。（い）は誤った記述です。SGD にも学習率 η があります。"
+        "（う）は正しい記述です。勾配の二乗の和で割るので減ります。"
+    )
+    assert CHOICE.parse(RAW).why_right("en") == "data parallelism splits the batch."

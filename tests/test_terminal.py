@@ -340,3 +340,19 @@ def test_indented_definition_lines_under_a_long_paragraph_keep_their_own_lines()
         "  fraction when it is not a whole number",
         "Fractions may be written like 3/2.",
     ]
+
+
+def test_an_option_and_a_combination_statement_hang_under_their_text():
+    text = (
+        "  A) each worker holds a full copy of the model and takes a slice of the batch\n"
+        "  B) the layers are split\n"
+        "（あ） 各ワーカーがモデル全体の複製を持ち、ミニバッチを分けて処理する。"
+    )
+    assert terminal.wrap(text, 40).split("\n") == [
+        "  A) each worker holds a full copy of",
+        "     the model and takes a slice of the",
+        "     batch",
+        "  B) the layers are split",
+        "（あ） 各ワーカーがモデル全体の複製を持",
+        "       ち、ミニバッチを分けて処理する。",
+    ]

@@ -61,6 +61,14 @@ class Params:
             return None
         return {k.upper(): v for k, v in self.explain.items()}.get(letter.upper())
 
+    def why_right(self, lang: str) -> str | None:
+        """Why the right answer is right: its option's explanation, or for a combination whether
+        each statement is true and why."""
+        if self.form == "combination":
+            return SENTENCES(lang).join(_verdict(self, label, lang) for label in self.statements)
+        why = self.why(self.answer)
+        return why.get(lang) if why is not None else None
+
 
 def validate(params: Params, context: Context) -> None:
     valid_key(params.part, "part")
@@ -189,12 +197,17 @@ def _misjudged(params: Params, answer: str, lang: str, values: dict | None) -> s
 
     picked = set(_picks(params, answer))
     said = [
-        MISJUDGED(lang, label=label_of(label, lang), truth=(TRUE if label in params.true else FALSE)(lang))
-        + render(params.explain[label].get(lang), values or {})
+        render(_verdict(params, label, lang), values or {})
         for label in params.statements
         if (label in picked) != (label in params.true)
     ]
     return SENTENCES(lang).join(said)
+
+
+def _verdict(params: Params, label: str, lang: str) -> str:
+    """「（い）は誤った記述です。」 and why."""
+    truth = (TRUE if label in params.true else FALSE)(lang)
+    return MISJUDGED(lang, label=label_of(label, lang), truth=truth) + params.explain[label].get(lang)
 
 
 def _picks(params: Params, letter: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ Importing this module costs nothing measurable: wcwidth is imported only when a 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -132,13 +133,23 @@ def _marker(line: str) -> str:
 
 
 def _join(block: list[str]) -> str:
-    """One line of a paragraph's lines: with a space between words, with none between Japanese."""
+    """One line of a paragraph's lines: with a space between words and between Japanese and Latin
+    text or numbers (as the catalog writes 「形は (N, H) です」), with none between Japanese characters
+    nor next to Japanese punctuation."""
     joined = block[0].rstrip()
     for line in block[1:]:
         line = line.strip()
-        wide = not (joined[-1:].isascii() and line[:1].isascii())
-        joined += ("" if wide else " ") + line
+        joined += _space_between(joined[-1:], line[:1]) + line
     return joined
+
+
+def _space_between(left: str, right: str) -> str:
+    if left.isascii() and right.isascii():
+        return " "
+    if not left.isascii() and not right.isascii():
+        return ""
+    wide = right if left.isascii() else left
+    return "" if unicodedata.category(wide).startswith("P") else " "  # 、。（）「」 take no space
 
 
 def _fits(line: str, columns: int) -> bool:

@@ -356,3 +356,10 @@ def test_an_option_and_a_combination_statement_hang_under_their_text():
         "（あ） 各ワーカーがモデル全体の複製を持",
         "       ち、ミニバッチを分けて処理する。",
     ]
+
+
+def test_joined_lines_keep_the_space_between_japanese_and_latin_text_but_not_beside_punctuation():
+    text = "フィルタ W は\n(FN, C, FH, FW) の形で、\nx は\n「入力」です。次の行は\nnp.sum で計算します。\n" + "あ" * 30
+    assert terminal.wrap(text, 200) == text  # fits: kept as written
+    joined = terminal.wrap("フィルタ W は\n(FN, C, FH, FW) の形で、\nnp.sum で、\n「入力」を足します。" + "い" * 60, 60)
+    assert joined.split("\n")[0].startswith("フィルタ W は (FN, C, FH, FW) の形で、np.sum で、「入力」を")

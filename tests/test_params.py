@@ -34,6 +34,18 @@ def _conv_answers(shown: str) -> list[str]:
     C, H, W = map(int, re.search(r"\(N, C, H, W\) = \(10, (\d+), (\d+), (\d+)\)", shown).groups())
     FN, FH, FW = map(int, re.search(r"\(FN, C, FH, FW\) = \((\d+), \d+, (\d+), (\d+)\)", shown).groups())
     P, S = map(int, re.search(r"P = (\d+).*\n?.*S = (\d+)", shown).groups())
+    H2, FH2, P2, S2 = map(
+        int,
+        re.search(
+            r"height (\d+), a filter of height FH = (\d+),\s+padding P = (\d+) and stride S = (\d+)", shown
+        ).groups(),
+    )
+    H3, FH3, D3, P3 = map(
+        int,
+        re.search(
+            r"height (\d+), a filter of height FH = (\d+), dilation d = (\d+),\s+padding P = (\d+)", shown
+        ).groups(),
+    )
     return [
         "--answer",
         f"oh={(H + 2 * P - FH) // S + 1}",
@@ -41,6 +53,10 @@ def _conv_answers(shown: str) -> list[str]:
         f"ow={(W + 2 * P - FW) // S + 1}",
         "--answer",
         f"oc={FN}",
+        "--answer",
+        f"oh2={(H2 + 2 * P2 - FH2) // S2 + 1}",
+        "--answer",
+        f"oh3={H3 + 2 * P3 - (D3 * (FH3 - 1) + 1) + 1}",
     ]
 
 
@@ -57,7 +73,7 @@ def test_show_and_grade_use_the_same_numbers_and_a_pass_draws_new_ones(cli, tmp_
     again = cli("--workspace", ws, "grade", "conv_output_size", *args)
     assert again.exit_code == 0
     lines = again.stdout.splitlines()
-    assert lines[lines.index("conv_output_size: 6/6 points — PASS") + 1] == (
+    assert lines[lines.index("conv_output_size: 10/10 points — PASS") + 1] == (
         "The numbers change the next time you open it (drill show conv_output_size or drill next); "
         "until then it is graded on these."
     )

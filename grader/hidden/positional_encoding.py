@@ -2,7 +2,8 @@
 
 T != d in every case; pos runs from 0. The known mistakes (sin/cos swapped, exponent i/d, the column
 index j instead of 2i in the exponent, positions from 1, the halves concatenated instead of interleaved)
-are diagnosed.
+are diagnosed, and so is a float32 array (the statement asks for float64; float32 values may well lie
+within the tolerance, so the dtype is an output of its own, judged before the values).
 """
 
 from __future__ import annotations
@@ -43,12 +44,17 @@ def _inputs(rng) -> list[dict]:
     return [{"T": t, "d": d} for t, d in SIZES]
 
 
+IS_FLOAT64 = "PE.dtype is float64"
+
+
 def _run(learner, case) -> dict:
-    return {"PE": learner.positional_encoding(case["T"], case["d"])}
+    pe = learner.positional_encoding(case["T"], case["d"])
+    narrower = isinstance(pe, np.ndarray) and pe.dtype.kind == "f" and pe.dtype != np.float64
+    return {IS_FLOAT64: not narrower, "PE": pe}  # not an array, or integers: "PE" itself says so
 
 
 def _expected(case) -> dict:
-    return {"PE": _ref(case["T"], case["d"])}
+    return {IS_FLOAT64: True, "PE": _ref(case["T"], case["d"])}
 
 
 def V_(name, ja, en, **kw):
@@ -56,6 +62,14 @@ def V_(name, ja, en, **kw):
 
 
 VARIANTS = (
+    Variant(
+        "float32",
+        lambda c: {IS_FLOAT64: False},
+        ja="PE の dtype が float32（float64 より狭い浮動小数点数）です。問題文は float64 の配列を求めています。"
+        "np.zeros((T, d)) の既定の float64 のまま作り、dtype=np.float32 や astype(np.float32) は使わないでください。",
+        en="PE's dtype is float32 (a float narrower than float64): the statement asks for a float64 array. "
+        "Build it with np.zeros((T, d))'s default float64, without dtype=np.float32 or astype(np.float32).",
+    ),
     V_(
         "swapped",
         swap=True,

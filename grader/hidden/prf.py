@@ -1,7 +1,7 @@
 """Hidden tests for `prf`: binary precision, recall and F1 (positive class 1; 0/0 -> 0.0).
 
 Three random label vectors with precision != recall, and one case with no positive prediction
-(precision = recall = f1 = 0 by the stated convention).
+(precision = recall = f1 = 0.0 by the stated convention; the integer 0 there is diagnosed).
 """
 
 from __future__ import annotations
@@ -26,15 +26,15 @@ def _inputs(rng) -> list[dict]:
     return cases
 
 
-def _div(a, b):
-    return float(a / b) if b > 0 else 0.0
+def _div(a, b, zero=0.0):
+    return float(a / b) if b > 0 else zero
 
 
-def _prf(t, y, positive=1):
+def _prf(t, y, positive=1, zero=0.0):
     pos_t, pos_y = t == positive, y == positive
     tp, fp, fn = np.sum(pos_t & pos_y), np.sum(~pos_t & pos_y), np.sum(pos_t & ~pos_y)
-    p, r = _div(tp, tp + fp), _div(tp, tp + fn)
-    return p, r, _div(2 * p * r, p + r)
+    p, r = _div(tp, tp + fp, zero), _div(tp, tp + fn, zero)
+    return p, r, _div(2 * p * r, p + r, zero)
 
 
 def _out(p, r, f):
@@ -74,7 +74,20 @@ def _neg(c):
     return _out(*_prf(c["y_true"], c["y_pred"], positive=0))
 
 
+def _int_zero(c):
+    """The right values, but the integer 0 where a denominator is 0 (`else 0` instead of `else 0.0`)."""
+    return _out(*_prf(c["y_true"], c["y_pred"], zero=0))
+
+
 VARIANTS = (
+    Variant(
+        "int_zero",
+        _int_zero,
+        ja="値は合っていますが、分母が 0 のときに整数の 0 を返しています（`else 0`）。問題文はこのとき 0.0、"
+        "戻り値はどれも float と決めているので、`else 0.0` と書いてください。",
+        en="the values are right, but a zero denominator returns the integer 0 (`else 0`); the statement defines "
+        "that value as 0.0 and every returned value as a float, so write `else 0.0`.",
+    ),
     Variant(
         "swapped_p",
         lambda c: {"precision": _swapped(c)["precision"]},

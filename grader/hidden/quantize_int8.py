@@ -40,7 +40,7 @@ def _given_inputs(rng) -> list[dict]:
     return cases
 
 
-def _quant(x, scale, *, rounding="even", lo=-127, hi=127):
+def _quant(x, scale, *, rounding="even", lo=-127, hi=127, clip_after_cast=False):
     v = x / scale
     if rounding == "even":
         v = np.round(v)
@@ -50,10 +50,11 @@ def _quant(x, scale, *, rounding="even", lo=-127, hi=127):
         v = np.floor(v)
     elif rounding == "half_up":
         v = np.sign(v) * np.floor(np.abs(v) + 0.5)
-    if lo is not None:
+    if lo is not None and not clip_after_cast:
         v = np.clip(v, lo, hi)
     with np.errstate(invalid="ignore", over="ignore"):
-        return v.astype(np.int8)
+        q = v.astype(np.int8)  # out of range: whatever this platform makes of it, as in the learner's process
+    return np.clip(q, lo, hi).astype(np.int8) if clip_after_cast else q
 
 
 def _run(learner, case) -> dict:
@@ -125,10 +126,23 @@ def _given_variants():
         Variant(
             "no_clip",
             lambda c: _given_expected(c, lo=None),
-            ja="[-127, 127] への clip がありません。与えられた scale では x / scale が範囲を超え、int8 に"
-            "変換すると値があふれて（ラップして）しまいます。np.clip(q, -127, 127) を int8 にする前に。",
-            en="the clip to [-127, 127] is missing: with a given scale x / scale can leave the range, and the "
-            "int8 conversion then wraps around. Apply np.clip(q, -127, 127) before converting to int8.",
+            ja="[-127, 127] への clip がありません。与えられた scale では x / scale が範囲を超えます。int8 の範囲外の"
+            " float を astype(np.int8) で変換した結果は決まっておらず（NumPy は invalid value encountered in cast と"
+            "警告し、値は環境によって変わります）、ここでは ±127 になるはずの値が別の値になっています。"
+            "int8 にする前に np.clip(q, -127, 127) をかけてください。",
+            en="the clip to [-127, 127] is missing: with a given scale x / scale can leave the range, and what "
+            "astype(np.int8) makes of an out-of-range float is not defined (NumPy warns 'invalid value encountered "
+            "in cast'; the value depends on the platform), so values that should be ±127 came out as others. "
+            "Apply np.clip(q, -127, 127) before converting to int8.",
+        ),
+        Variant(
+            "clip_after_cast",
+            lambda c: _given_expected(c, clip_after_cast=True),
+            ja="clip が int8 への変換のあとにあります。範囲外の float を astype(np.int8) にした時点で値は壊れている"
+            "（結果が決まっていない）ので、あとから clip しても ±127 には戻りません。round → clip → astype(np.int8) の順です。",
+            en="the clip comes after the int8 conversion: an out-of-range float is already broken by astype(np.int8) "
+            "(its result is not defined), and clipping afterwards does not bring it back to ±127. The order is "
+            "round → clip → astype(np.int8).",
         ),
         Variant(
             "clip_128",

@@ -86,7 +86,7 @@ def test_an_explanation_is_rendered_with_the_drawn_numbers():
         (
             {"anwser": "B"},
             "anwser",
-            " is not a parameter here (known: part, answer, options, explain, form, statements, true)",
+            " is not a parameter here (known: part, answer, options, explain, form, statements, correct)",
         ),
         ({"options": {"A": "x", "C": "y"}, "answer": "A"}, "options", " must be lettered A, B, C, … in order"),
         ({"form": "best"}, "form", " is one of right, wrong, combination"),
@@ -95,7 +95,7 @@ def test_an_explanation_is_rendered_with_the_drawn_numbers():
             "options.C",
             " must be a text ({ja: …, en: …}, or one string for code or a formula)",
         ),
-        ({"true": ["あ"]}, "statements", " belongs to form: combination only"),
+        ({"correct": ["あ"]}, "statements", " belongs to form: combination only"),
     ],
 )
 def test_parameters_that_do_not_fit_are_refused_by_key(change, key, what):
@@ -131,7 +131,7 @@ COMBINATION = {
         "い": {"ja": "SGD は学習率を持たない。", "en": "SGD has no learning rate."},
         "う": {"ja": "AdaGrad の学習率は減っていく。", "en": "AdaGrad's rate decays."},
     },
-    "true": ["あ", "う"],
+    "correct": ["あ", "う"],
     "answer": "C",
     "options": {"A": ["あ", "い"], "B": ["い", "う"], "C": ["あ", "う"], "D": ["あ", "い", "う"]},
     "explain": {
@@ -159,8 +159,8 @@ def test_a_wrong_combination_names_each_statement_it_misjudges_and_why():
 @pytest.mark.parametrize(
     "change, key, what",
     [
-        ({"true": ["あ"]}, "answer", " does not pick exactly the statements listed in true"),
-        ({"true": ["あ", "え"]}, "true", " names a statement that does not exist"),
+        ({"correct": ["あ"]}, "answer", " does not pick exactly the statements listed in correct"),
+        ({"correct": ["あ", "え"]}, "correct", " names a statement that does not exist"),
         ({"options": {**COMBINATION["options"], "D": ["う", "あ"]}}, "options.D", " repeats another option's picks"),
         (
             {"options": {**COMBINATION["options"], "D": ["か"]}},

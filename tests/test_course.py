@@ -254,7 +254,10 @@ def test_every_choice_option_of_the_catalog_is_explained_in_both_languages():
     for problem in CATALOG.problems:
         for check in problem.checks:
             if check.kind == "choice":
-                letters = {str(k).upper() for k in check.params.options}
+                # a combination explains each statement (あ)〜(え), the other forms each option A, B, …
+                combination = check.params.form == "combination"
+                keys = check.params.statements if combination else check.params.options
+                letters = {str(k).upper() for k in keys}
                 explained = {k.upper(): v for k, v in check.params.explain.items()}
                 assert set(explained) == letters, (problem.id, check.name)
                 assert all(v.get("ja") and v.get("en") for v in explained.values()), (problem.id, check.name)

@@ -83,7 +83,7 @@ def test_a_combinations_statements_and_picks_read_in_each_language():
                     {"A": ["あ", "い"], "B": ["あ", "う"], "C": ["い", "う"]},
                     form="combination",
                     statements=statements,
-                    true=["あ", "う"],
+                    correct=["あ", "う"],
                 )
             ],
         )

@@ -43,7 +43,7 @@ class Params:
 
     `form`: `right` (pick the right statement, the default), `wrong` (pick the false one: 誤っている
     ものを選べ), or `combination`: the statements (あ)〜(お) are in `statements` (shown by a line
-    `<statements PART>`), `true` lists the right ones, each option is a tuple of picks, and
+    `<statements PART>`), `correct` lists the right ones, each option is a tuple of picks, and
     `explain` says of each statement why it is true or false."""
 
     part: str
@@ -52,7 +52,7 @@ class Params:
     explain: dict[str, Bilingual] = field(default_factory=dict)
     form: str = "right"
     statements: dict[str, Bilingual] = field(default_factory=dict)
-    true: tuple[str, ...] = ()
+    correct: tuple[str, ...] = ()
 
     def why(self, letter: str) -> Bilingual | None:
         """The explanation of option `letter` (any case), None when the catalog has none (a
@@ -101,7 +101,7 @@ def validate(params: Params, context: Context) -> None:
                     " must be a text ({ja: …, en: …}, or one string for code or a formula)",
                 ),
             )
-    if params.statements or params.true:
+    if params.statements or params.correct:
         raise ParamError(
             "statements", Text(" は form: combination だけのものです", " belongs to form: combination only")
         )
@@ -146,12 +146,15 @@ def _validate_combination(params: Params) -> None:
                 f"options.{letter}", Text(" は他の選択肢と同じ組み合わせです", " repeats another option's picks")
             )
         seen.append(frozenset(option))
-    if any(label not in labels for label in params.true):
-        raise ParamError("true", Text(" に存在しない記述があります", " names a statement that does not exist"))
-    if frozenset(_picks(params, params.answer)) != frozenset(params.true):
+    if any(label not in labels for label in params.correct):
+        raise ParamError("correct", Text(" に存在しない記述があります", " names a statement that does not exist"))
+    if frozenset(_picks(params, params.answer)) != frozenset(params.correct):
         raise ParamError(
             "answer",
-            Text(" の組み合わせが true の記述と一致しません", " does not pick exactly the statements listed in true"),
+            Text(
+                " の組み合わせが correct の記述と一致しません",
+                " does not pick exactly the statements listed in correct",
+            ),
         )
     missing = [label for label in labels if label not in params.explain]
     if missing or any(key not in labels for key in params.explain):
@@ -199,14 +202,14 @@ def _misjudged(params: Params, answer: str, lang: str, values: dict | None) -> s
     said = [
         render(_verdict(params, label, lang), values or {})
         for label in params.statements
-        if (label in picked) != (label in params.true)
+        if (label in picked) != (label in params.correct)
     ]
     return SENTENCES(lang).join(said)
 
 
 def _verdict(params: Params, label: str, lang: str) -> str:
     """「（い）は誤った記述です。」 and why."""
-    truth = (TRUE if label in params.true else FALSE)(lang)
+    truth = (TRUE if label in params.correct else FALSE)(lang)
     return MISJUDGED(lang, label=label_of(label, lang), truth=truth) + params.explain[label].get(lang)
 
 

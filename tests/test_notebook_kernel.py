@@ -136,4 +136,4 @@ def test_drill_init_with_notebooks_writes_one_per_problem(tmp_path):
 
 def test_sine_wave_rnn_grades_from_a_cell(ws):
     out = _run(["%load_ext grader", "%%drill sine_wave_rnn\n" + _kept("solutions/04_rnn/sine_wave_rnn.py")], ws)
-    assert out[1].rstrip().endswith("sine_wave_rnn: 10/10 points — PASS"), out[1]
+    assert out[1].rstrip().endswith("sine_wave_rnn: 12/12 points — PASS"), out[1]

@@ -55,7 +55,9 @@ class Ref:
                 if self.kind == "book1"
                 else "『ゼロから作るDeep Learning ❷』（2 巻）"
             )
-            en_book = "Deep Learning from Scratch, book " + self.kind[-1]
+            en_book = (
+                "book 1 (ゼロから作るDeep Learning)" if self.kind == "book1" else "book 2 (ゼロから作るDeep Learning ❷)"
+            )
             if self.text[0].isalpha():  # an appendix: "A", "A.2"
                 return Text(f"{ja_book}付録 {self.text}", f"{en_book}, appendix {self.text}")
             if "." in self.text:

@@ -678,7 +678,7 @@ def exam_interrupted(sitting: ExamSitting | None, lang: str) -> str:
         f"\n中断しました。ここまでの {sitting.answered} 問の解答を保存しました。"
         f"drill exam --resume で残り時間 {left} から続けられます。"
         if ja
-        else f"\nInterrupted. The {sitting.answered} answers so far are kept: drill exam --resume goes on, {left} left."
+        else f"\nInterrupted. Answers so far are kept ({sitting.answered}): drill exam --resume goes on, {left} left."
     )
 
 

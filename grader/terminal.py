@@ -113,6 +113,8 @@ def _blocks(lines: list[str]) -> list[tuple[list[str], bool]]:
             # outside a list item, an indented line is a line of its own (a definition), and so is
             # the line after it
             or ((_indent(line) or _indent(blocks[-1][0][0])) and _marker(blocks[-1][0][0]) == "")
+            # a list item (an option "A) …") goes on only with lines indented under its text
+            or (_marker(blocks[-1][0][0]) != "" and _indent(line) <= _indent(blocks[-1][0][0]))
             or blocks[-1][0][-1].rstrip().endswith((":", "："))
         )
         if starts:

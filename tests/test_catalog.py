@@ -378,10 +378,10 @@ def test_the_area_follows_from_the_first_syllabus_item():
 def test_a_reference_reads_as_the_book_and_section():
     shown = [r.shown() for r in catalog.parse(RAW).problems[0].refs]
     assert [(t.ja, t.en) for t in shown] == [
-        ("『ゼロから作るDeep Learning』（1 巻）5 章", "Deep Learning from Scratch, book 1, chapter 5")
+        ("『ゼロから作るDeep Learning』（1 巻）5 章", "book 1 (ゼロから作るDeep Learning), chapter 5")
     ]
     two = catalog.Ref("book2", "6.2").shown()
     assert (two.ja, two.en) == (
         "『ゼロから作るDeep Learning ❷』（2 巻）6.2 節",
-        "Deep Learning from Scratch, book 2, §6.2",
+        "book 2 (ゼロから作るDeep Learning ❷), §6.2",
     )

@@ -84,7 +84,7 @@ def test_a_pass_ends_with_its_explanation_and_references(cli, mini):
         "",
         "Explanation (mc_pass)",
         "Doubling is 2 * x; the shape of x is kept.",
-        "References: Deep Learning from Scratch, book 1, chapter 5",
+        "References: book 1 (ゼロから作るDeep Learning), chapter 5",
     ]
     ja = cli("--workspace", mini, "--lang", "ja", "grade", "mc_pass")
     assert ja.stdout.rstrip().split("\n")[-3:] == [
@@ -101,7 +101,7 @@ def test_explain_before_a_pass_counts_as_help(cli, mini):
         "Explanation (mc_choice)\n"
         "Data parallelism splits the batch; model parallelism splits the layers.\n"
         "- split (A): data parallelism splits the mini-batch; each device runs a copy of the same model.\n"
-        "References: Deep Learning from Scratch, book 1, chapter 5\n"
+        "References: book 1 (ゼロから作るDeep Learning), chapter 5\n"
     )
     assert cli("--workspace", mini, "grade", "mc_choice", "--answer", "split=A").exit_code == 0
     data = json.loads(cli("--workspace", mini, "stats", "--json").stdout)

@@ -169,7 +169,7 @@ def test_ctrl_c_in_the_cli_says_how_to_resume_and_exits_130(cli, mini, monkeypat
     monkeypatch.undo()
     assert result.exit_code == 130
     assert result.stdout.splitlines()[-1].startswith(
-        "Interrupted. The 1 answers so far are kept: drill exam --resume goes on, "
+        "Interrupted. Answers so far are kept (1): drill exam --resume goes on, "
     )
     resumed = cli("--workspace", mini, "exam", "--resume", input="A\n156\n")
     assert resumed.stdout.splitlines()[0].startswith("Mock exam, resumed: 2 questions, ")

@@ -363,3 +363,17 @@ def test_joined_lines_keep_the_space_between_japanese_and_latin_text_but_not_bes
     assert terminal.wrap(text, 200) == text  # fits: kept as written
     joined = terminal.wrap("フィルタ W は\n(FN, C, FH, FW) の形で、\nnp.sum で、\n「入力」を足します。" + "い" * 60, 60)
     assert joined.split("\n")[0].startswith("フィルタ W は (FN, C, FH, FW) の形で、np.sum で、「入力」を")
+
+
+def test_a_line_back_at_the_margin_after_a_long_option_is_not_joined_into_it():
+    text = (
+        "  D) each worker holds only part of the parameters (some layers, or a slice of a weight matrix)\n"
+        "data  = which option describes data parallelism?\n"
+        "model = which option describes model parallelism?"
+    )
+    assert terminal.wrap(text, 60).split("\n") == [
+        "  D) each worker holds only part of the parameters (some",
+        "     layers, or a slice of a weight matrix)",
+        "data  = which option describes data parallelism?",
+        "model = which option describes model parallelism?",
+    ]

@@ -150,6 +150,12 @@ def _message(check: Any, L: dict) -> str:
     return message
 
 
+def _indented(text: str, columns: int, indent: str = "    ") -> str:
+    """`text` wrapped to the room left after `indent`, each line indented (wrapping the indented text
+    itself would read it as code, which is never wrapped)."""
+    return "\n".join(indent + line for line in terminal.wrap(text, columns - len(indent)).split("\n"))
+
+
 def _wrap_lines(message: str, room: int) -> str:
     """A message's lines (the finding, then '→ diagnosis: …') each wrapped on its own, never joined."""
     return "\n".join(terminal.wrap(line, room) for line in message.split("\n"))
@@ -777,15 +783,15 @@ def exam_review(record: ExamRecord, catalog: Catalog, lang: str) -> str:
                 f"  {part.part}: {'あなたの答え' if ja else 'your answer'} {mine}; "
                 f"{'正解' if ja else 'right answer'} {part.expected}"
             )
-            lines.append(terminal.wrap(f"    {part.message}", columns))
+            lines.append(_indented(part.message, columns))
             if part.diagnosis:
-                lines.append(terminal.wrap(f"    → {part.diagnosis}", columns))
+                lines.append(_indented(f"→ {part.diagnosis}", columns))
             params = choices.get(part.part)
             right = params.why_right(lang) if params is not None else None
             right = render(right, values) if right is not None else None
             if params is not None and right is not None:
                 label = f"正解 {params.answer} の理由" if ja else f"why {params.answer}"
-                lines.append(terminal.wrap(f"    → {label}: {right}", columns))
+                lines.append(_indented(f"→ {label}: {right}", columns))
             else:
                 needs_explanation = True
         if needs_explanation and problem.explanation is not None:

@@ -284,3 +284,15 @@ def test_an_answers_file_uses_the_catalogs_letters_as_drill_show_prints_them(cli
         result = cli("--workspace", mini, "exam", "--seed", seed, "--area", "5", "--answers", str(answers))
         assert result.exit_code == 0, result.output
         assert result.stdout.splitlines()[-2] == "total: 1/1 (100%) — PASS (65%)"
+
+
+def test_the_review_wraps_its_indented_explanations_to_the_terminal(mini, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "40")
+    from grader import report
+
+    session = _session(mini)
+    session.exam(1, 30, 5, 0, lambda prompt: _letter_of(prompt.statement, "the layers"), clock=Clock())
+    lines = report.exam_review(session.last_exam(), session.catalog, "en").splitlines()
+    assert all(len(line) <= 40 for line in lines[3:]), lines  # below the summary and the problem title
+    assert "    → splitting the layers is model" in lines
+    assert "      parallelism." in lines

@@ -47,8 +47,9 @@ def _expected(case) -> dict:
     return {"out": case["x"] * mask, "dx": case["dout"] * mask}
 
 
-def _seeded_layer(learner, case):
-    layer = learner.Dropout(dropout_ratio=case["dropout_ratio"])
+def _seeded_layer(learner, case, name="Dropout"):
+    """The learner's `name` class (Dropout, InvertedDropout) made for `case`, numpy seeded for its masks."""
+    layer = getattr(learner, name)(dropout_ratio=case["dropout_ratio"])
     np.random.seed(case["_seed"])
     return layer
 
@@ -188,19 +189,13 @@ def _scaled(case, key, scale=True, **kw) -> dict:
     return {f"{OUTPUT[key]}{k}": case[f"{key}{k}"] * m * factor for k, m in zip(CALLS, _draws(case, **kw))}
 
 
-def _inverted_layer(learner, case):
-    layer = learner.InvertedDropout(dropout_ratio=case["dropout_ratio"])
-    np.random.seed(case["_seed"])
-    return layer
-
-
 def _inverted_train_run(learner, case) -> dict:
-    layer = _inverted_layer(learner, case)
+    layer = _seeded_layer(learner, case, "InvertedDropout")
     return {f"out{k}": layer.forward(case[f"x{k}"], train_flg=True) for k in CALLS}
 
 
 def _inverted_backward_run(learner, case) -> dict:
-    layer = _inverted_layer(learner, case)
+    layer = _seeded_layer(learner, case, "InvertedDropout")
     grads = {}
     for k in CALLS:
         layer.forward(case[f"x{k}"], train_flg=True)
@@ -209,7 +204,7 @@ def _inverted_backward_run(learner, case) -> dict:
 
 
 def _inverted_test_run(learner, case) -> dict:
-    layer = _inverted_layer(learner, case)
+    layer = _seeded_layer(learner, case, "InvertedDropout")
     layer.forward(case["x1"], train_flg=True)
     return {"out": layer.forward(case["x3"], train_flg=False)}
 
@@ -284,7 +279,7 @@ def _expectation_inputs(rng) -> list[dict]:
 
 
 def _expectation_run(learner, case) -> dict:
-    layer = _inverted_layer(learner, case)
+    layer = _seeded_layer(learner, case, "InvertedDropout")
     train = layer.forward(case["x"], train_flg=True)
     test = layer.forward(case["x"], train_flg=False)
     return {"train_mean": float(np.mean(train)), "test_mean": float(np.mean(test))}
@@ -310,7 +305,7 @@ def _inverted_grad_inputs(rng) -> list[dict]:
 
 
 def _inverted_grad_run(learner, case) -> dict:
-    layer = _inverted_layer(learner, case)
+    layer = _seeded_layer(learner, case, "InvertedDropout")
     layer.forward(case["x"], train_flg=True)
     return {"dx": layer.backward(case["dout"])}
 

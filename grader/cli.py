@@ -433,15 +433,22 @@ def dev() -> None:
 
 
 @dev.command()
+@click.option("--coverage", is_flag=True, help="Also report solution lines and branches no hidden case reaches.")
 @pass_session
-def check(session: Session) -> None:
+def check(session: Session, coverage: bool) -> None:
     """Check the catalog: schema, files, hints, every stub fails and every solution passes.
 
-    Example: drill dev check
+    With --coverage, also run each code problem's solution on its hidden cases under coverage.py
+    (branch coverage) and list the lines and branches no case reaches.
+
+    Example: drill dev check --coverage
     """
     offenders = session.dev_check()
     click.echo(report.dev_check(offenders, len(session.catalog.problems)))
-    sys.exit(1 if offenders else 0)
+    gaps = session.dev_coverage() if coverage else []
+    if coverage:
+        click.echo(report.dev_coverage(gaps))
+    sys.exit(1 if offenders or gaps else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -79,7 +79,10 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     ): "変更をイベントではなく定期的な確認で見つけます（WSL のマウントやネットワークドライブ向け）。",
     (("dev",), None): "メンテナー向けのコマンド。\n\n例: drill dev check",
     (("dev", "check"), None): "カタログを検査します: スキーマ、ファイル、ヒント、すべてのひな形が不合格で"
-    "すべての解答例が合格すること。\n\n例: drill dev check",
+    "すべての解答例が合格すること。\n\n--coverage を付けると、コード問題の解答例を隠しテストのケースで"
+    "coverage.py（分岐カバレッジ）の下で実行し、どのケースも通らない行と分岐を示します。"
+    "\n\n例: drill dev check --coverage",
+    (("dev", "check"), "coverage"): "どの隠しケースも通らない解答例の行と分岐も報告します。",
 }
 # options shared by several commands (grader/options.py), under any command
 SHARED_JA = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from grader.errors import CatalogError
 
@@ -93,3 +93,79 @@ def run(workspace: Workspace, catalog: Catalog) -> list[str]:
             )
             offenders.append(f"{problem.id}: the solution {problem.solution} does not pass ({bad or solution.message})")
     return offenders
+
+
+def coverage_gaps(workspace: Workspace, catalog: Catalog, ids: tuple[str, ...] = ()) -> list[str]:
+    """`drill dev check --coverage`: each code problem's reference solution run on its hidden cases
+    (the cases `drill grade` draws, every check's probe) under coverage.py with branch coverage; one
+    line per solution with lines or branches no case reaches. The solution runs in this process: it
+    is the maintainer's own code, not a learner's."""
+    try:
+        import coverage
+    except ImportError:  # the test extras bring it
+        raise CatalogError(
+            "drill dev check --coverage needs coverage.py: python -m pip install 'coverage>=7.4' "
+            "(or the test extras: python -m pip install '.[test]')"
+        ) from None
+    gaps = []
+    for problem in catalog.problems:
+        if problem.is_code and (not ids or problem.id in ids):
+            gap = _uncovered(coverage, workspace.root / problem.solution, problem)
+            if gap:
+                gaps.append(f"{problem.id}: {problem.solution}: {gap}")
+    return gaps
+
+
+def _uncovered(coverage: Any, path: Path, problem: Problem) -> str:
+    """'lines 12, 14; branches 10->12, 20->exit' that the hidden cases never reach, or ''."""
+    import json
+    import os
+    import sys
+    import tempfile
+    import types
+
+    import numpy as np
+
+    from grader import grading
+    from grader.checks.cases import copy_case
+
+    checks = grading.hidden_checks(problem)
+    cov = coverage.Coverage(branch=True, data_file=None, include=[str(path)], config_file=False)
+    module = types.ModuleType("learner")
+    module.__file__ = str(path)
+    saved = sys.modules.get("learner")
+    sys.modules["learner"] = module
+    cov.start()
+    try:
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), module.__dict__)
+        for spec in problem.checks:
+            check = checks[spec.name]
+            cases = check.draw(np.random.default_rng(grading.seed_for(problem.id, spec.name)))
+            try:
+                check.probe(module, [copy_case(case) if isinstance(case, dict) else case for case in cases])
+            except Exception:  # noqa: BLE001, S112 - a failing solution is dev check's to report; measure the rest
+                continue
+    finally:
+        cov.stop()
+        if saved is None:
+            sys.modules.pop("learner", None)
+        else:
+            sys.modules["learner"] = saved
+    handle, report = tempfile.mkstemp(suffix=".json")
+    os.close(handle)
+    try:
+        cov.json_report(outfile=report)
+        files = json.loads(Path(report).read_text(encoding="utf-8"))["files"]
+    finally:
+        os.unlink(report)
+    found = next(iter(files.values()), None)
+    if found is None:
+        return ""
+    lines = found["missing_lines"]
+    branches = [f"{a}->{b if b > 0 else 'exit'}" for a, b in found.get("missing_branches", [])]
+    said = []
+    if lines:
+        said.append("lines " + ", ".join(map(str, lines)))
+    if branches:
+        said.append("branches " + ", ".join(branches))
+    return "; ".join(said)

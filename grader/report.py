@@ -854,6 +854,13 @@ def watch_stopped(lang: str) -> str:
     return "監視を終了しました。" if lang == "ja" else "Stopped watching."
 
 
+def dev_coverage(gaps: list[str]) -> str:
+    """`drill dev check --coverage`: the solutions' unreached lines and branches, or that there are none."""
+    if gaps:
+        return "\n".join([f"{len(gaps)} solution(s) with code no hidden case reaches:"] + [f"  - {g}" for g in gaps])
+    return "coverage OK: every line and branch of every code solution is reached by its hidden cases"
+
+
 def dev_check(offenders: list[str], problems: int) -> str:
     """`drill dev check` (for maintainers, in English): every offender, or that all is sound."""
     if offenders:

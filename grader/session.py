@@ -660,6 +660,12 @@ class Session:
 
         return devcheck.run(self.workspace, self.catalog)
 
+    def dev_coverage(self) -> list[str]:
+        """`drill dev check --coverage`: each code solution's lines and branches no hidden case reaches."""
+        from grader import devcheck
+
+        return devcheck.coverage_gaps(self.workspace, self.catalog)
+
 
 def _grade(
     problem: Problem, submission: Submission, lang: str, values: dict | None, prover: object = None

@@ -286,3 +286,115 @@ CHECKS = {
         inputs=_grad_inputs, run=_grad_run, loss=_loss, wrt={"dx": "x", "dgamma": "gamma", "dbeta": "beta"}
     ),
 }
+
+
+# ---- one object over a training loop ---------------------------------------------------------
+# As in training, one BatchNormalization sees every mini-batch (train_flg=True, then backward) and,
+# between them, a test-mode forward (train_flg=False, as an evaluation would) that must leave
+# running_mean / running_var alone. Batch sizes differ from call to call. The first case starts
+# from running_mean=None (zeros of x's width, made at the first forward), the second from given values.
+# (D, momentum, given running statistics?, N of the 3 training calls, N of the 3 test calls)
+REUSE_SPECS = ((3, 0.9, False, (5, 8, 4), (6, 2, 7)), (4, 0.8, True, (6, 3, 9), (5, 7, 2)))
+REUSE_CALLS = (1, 2, 3)
+
+
+def _reuse_inputs(rng) -> list[dict]:
+    cases = []
+    for d, momentum, given, train_ns, test_ns in REUSE_SPECS:
+        case: dict = {**_params(rng, d), "momentum": momentum, "running_mean": None, "running_var": None}
+        if given:
+            case.update(running_mean=rng.normal(size=d), running_var=rng.uniform(0.5, 2.0, size=d))
+        for k, n, nt in zip(REUSE_CALLS, train_ns, test_ns):
+            case[f"x{k}"] = _x(rng, n, d)
+            case[f"dout{k}"] = rng.normal(size=(n, d))
+            case[f"test_x{k}"] = _x(rng, nt, d)
+        cases.append(case)
+    return cases
+
+
+def _reuse_outputs(case, test_moves=None, var_init=0.0, unbiased_running=False) -> dict:
+    """Every call's outputs and the running statistics after it. Mistakes: `test_moves` 'after' (test
+    mode normalises with the running statistics, then updates them with the test batch) or 'before'
+    (updates them first, then normalises with the updated ones); `var_init` running_var's first value
+    when it is None; `unbiased_running` running_var updated with the N − 1 variance."""
+    d = case["gamma"].shape[0]
+    rm = np.zeros(d) if case["running_mean"] is None else case["running_mean"]
+    rv = np.full(d, var_init) if case["running_var"] is None else case["running_var"]
+    m = case["momentum"]
+    want: dict = {}
+
+    def update(x, rm, rv):
+        mu, var = _stats(x)
+        return m * rm + (1 - m) * mu, m * rv + (1 - m) * (_stats(x, 1)[1] if unbiased_running else var)
+
+    for k in REUSE_CALLS:
+        x, dout = case[f"x{k}"], case[f"dout{k}"]
+        step = {"x": x, "gamma": case["gamma"], "beta": case["beta"], "dout": dout}
+        rm, rv = update(x, rm, rv)
+        want[f"out{k}"] = _train(step)
+        want[f"running_mean{k}"], want[f"running_var{k}"] = rm, rv
+        for name, value in _grads(step).items():
+            want[f"{name}{k}"] = value
+        xt = case[f"test_x{k}"]
+        moved = update(xt, rm, rv)
+        if test_moves == "before":
+            rm, rv = moved
+        test = {"x": xt, "gamma": case["gamma"], "beta": case["beta"], "running_mean": rm, "running_var": rv}
+        want[f"test_out{k}"] = _test_out(test)
+        if test_moves == "after":
+            rm, rv = moved
+        want[f"test_running_mean{k}"], want[f"test_running_var{k}"] = rm, rv
+    return want
+
+
+def _array_copy(value):
+    return value.copy() if isinstance(value, np.ndarray) else value
+
+
+def _reuse_run(learner, case) -> dict:
+    layer = _layer(learner, case)
+    outputs = {}
+    for k in REUSE_CALLS:
+        outputs[f"out{k}"] = layer.forward(case[f"x{k}"], train_flg=True)
+        for name in ("running_mean", "running_var"):
+            outputs[f"{name}{k}"] = _array_copy(getattr(layer, name, None))
+        outputs[f"dx{k}"] = layer.backward(case[f"dout{k}"])
+        for name in ("dgamma", "dbeta"):
+            outputs[f"{name}{k}"] = _array_copy(getattr(layer, name, None))
+        outputs[f"test_out{k}"] = layer.forward(case[f"test_x{k}"], train_flg=False)
+        for name in ("running_mean", "running_var"):
+            outputs[f"test_{name}{k}"] = _array_copy(getattr(layer, name, None))
+    return outputs
+
+
+TEST_MOVES = dict(
+    ja="テスト時（train_flg=False）の forward が running_mean・running_var を更新しています。移動平均を更新するのは"
+    "学習時だけです。テスト時は貯めた値で正規化するだけにして、更新の 2 行を if train_flg: の中に入れます。",
+    en="the test-mode forward (train_flg=False) updates running_mean and running_var. Only training updates "
+    "the moving averages: in test mode just normalise with the stored values, and put the two update lines "
+    "inside if train_flg:.",
+)
+
+REUSE_VARIANTS = (
+    Variant("test_moves_after", lambda c: _reuse_outputs(c, test_moves="after"), **TEST_MOVES),
+    Variant("test_moves_before", lambda c: _reuse_outputs(c, test_moves="before"), **TEST_MOVES),
+    Variant(
+        "running_var_ones",
+        lambda c: _reuse_outputs(c, var_init=1.0),
+        ja="running_var の初期値が 1 になっています（PyTorch の BatchNorm の初期値）。1 巻では running_mean も "
+        "running_var も、最初の forward で x の列数 D の np.zeros(D) として作ります。",
+        en="running_var starts at 1 (PyTorch's BatchNorm initial value). Book 1 makes both running_mean and "
+        "running_var as np.zeros(D), D = x's width, on the first forward.",
+    ),
+    Variant(
+        "running_var_unbiased",
+        lambda c: _reuse_outputs(c, unbiased_running=True),
+        ja="running_var を不偏分散（N − 1 で割る、PyTorch の方式）で更新しています。1 巻は正規化に使ったバッチの分散 "
+        "var（N で割る）をそのまま使います: running_var = momentum * running_var + (1 − momentum) * var。",
+        en="running_var is updated with the unbiased variance (divided by N − 1, as PyTorch does). Book 1 uses the "
+        "batch variance var it normalised with (divided by N): running_var = momentum * running_var + "
+        "(1 − momentum) * var.",
+    ),
+)
+
+CHECKS["reuse"] = Cases(inputs=_reuse_inputs, run=_reuse_run, expected=_reuse_outputs, variants=REUSE_VARIANTS)

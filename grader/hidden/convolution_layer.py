@@ -153,3 +153,107 @@ CHECKS = {
     "backward": Cases(inputs=_inputs, run=_run, expected=_expected, variants=VARIANTS),
     "gradcheck": GradCheck(inputs=_inputs, run=_grad_run, loss=_loss, wrt={"dx": "x", "dW": "W", "db": "b"}),
 }
+
+
+# ---- one object over four training calls -----------------------------------------------------
+# As in training, one Convolution sees every mini-batch and the optimizer updates W and b IN PLACE
+# between calls (book 1's SGD: params[key] -= lr * grads[key] on the arrays the layer holds). Call k
+# gets N_k; calls 2 and 3 share N (a cache kept while the shape matches shows), calls 1, 2, 4 differ.
+# (x shape without N, W shape, stride, pad, N of the 4 calls). Both specs need the floor in
+# out_h / out_w ((7 + 2 - 4) / 2 and (6 + 2 - 3) / 2; (9 - 2) / 2 and (7 - 4) / 2), and within a
+# call N, C, FN, H, W, FH, FW all differ.
+REUSE_SPECS = (
+    ((2, 7, 6), (5, 2, 4, 3), 2, 1, (8, 9, 9, 10)),  # out_h 3, out_w 3
+    ((3, 9, 7), (6, 3, 2, 4), 2, 0, (8, 10, 10, 11)),  # out_h 4, out_w 2
+)
+REUSE_CALLS = (1, 2, 3, 4)
+
+
+def _reuse_inputs(rng) -> list[dict]:
+    cases = []
+    for (c, h, w), ws, s, p, ns in REUSE_SPECS:
+        oh, ow = _cnn.out_size(h, ws[2], s, p), _cnn.out_size(w, ws[3], s, p)
+        case: dict = {"stride": s, "pad": p}
+        for k, n in zip(REUSE_CALLS, ns):
+            case[f"W{k}"] = rng.normal(size=ws)  # the weights the layer holds during call k
+            case[f"b{k}"] = rng.normal(size=ws[0])
+            case[f"x{k}"] = rng.normal(size=(n, c, h, w))
+            case[f"dout{k}"] = rng.normal(size=(n, ws[0], oh, ow))
+        cases.append(case)
+    return cases
+
+
+def _call(case, k):
+    """Call k of the reuse check as a single-call case."""
+    return {
+        "x": case[f"x{k}"],
+        "W": case[f"W{k}"],
+        "b": case[f"b{k}"],
+        "stride": case["stride"],
+        "pad": case["pad"],
+        "dout": case[f"dout{k}"],
+    }
+
+
+def _reuse_outputs(case, accumulate=(), col_kept=False) -> dict:
+    """Every call's out, dx, dW, db; the state mistakes: `accumulate` names the gradients added up
+    over calls (dW, db), `col_kept` keeps im2col(x) while x's shape is the same as the previous call's.
+    (A col_W = W.reshape(FN, -1).T made once is a view of W and sees the in-place updates: no mistake.)"""
+    want: dict = {}
+    total = {"dW": 0.0, "db": 0.0}
+    previous_x = None
+    for k in REUSE_CALLS:
+        call = _call(case, k)
+        x_used = call["x"]
+        if col_kept and previous_x is not None and previous_x.shape == x_used.shape:
+            x_used = previous_x
+        previous_x = x_used
+        conv = dict(call, x=x_used)
+        dx, dW, db = _grads(conv)
+        out = _conv(conv)
+        got = {"dW": dW, "db": db}
+        for name in ("dW", "db"):
+            total[name] = total[name] + got[name]
+            if name in accumulate:
+                got[name] = total[name]
+        want.update({f"out{k}": out, f"dx{k}": dx, f"dW{k}": got["dW"], f"db{k}": got["db"]})
+    return want
+
+
+def _reuse_run(learner, case) -> dict:
+    W, b = case["W1"].copy(), case["b1"].copy()
+    layer = learner.Convolution(W, b, stride=case["stride"], pad=case["pad"])
+    outputs = {}
+    for k in REUSE_CALLS:
+        W[...] = case[f"W{k}"]  # the optimizer's in-place update between calls
+        b[...] = case[f"b{k}"]
+        outputs[f"out{k}"] = layer.forward(case[f"x{k}"])
+        outputs[f"dx{k}"] = layer.backward(case[f"dout{k}"])
+        for name in ("dW", "db"):  # copied: a later call may write into the same array
+            value = getattr(layer, name, None)
+            outputs[f"{name}{k}"] = value.copy() if isinstance(value, np.ndarray) else value
+    return outputs
+
+
+ACCUMULATED = dict(
+    ja="dW・db が呼び出しのたびに足し込まれています（self.dW += ...）。backward は毎回そのバッチの勾配を "
+    "self.dW = ...、self.db = ... と新しく代入します（前のバッチの勾配は最適化器がもう使い終えています）。",
+    en="dW and db are added up over calls (self.dW += ...). Every backward assigns the gradient of its own "
+    "batch: self.dW = ..., self.db = ... (the optimizer has already used the previous batch's).",
+)
+
+REUSE_VARIANTS = (
+    Variant("dW_db_accumulated", lambda c: _reuse_outputs(c, accumulate=("dW", "db")), **ACCUMULATED),
+    Variant("dW_accumulated", lambda c: _reuse_outputs(c, accumulate=("dW",)), **ACCUMULATED),
+    Variant("db_accumulated", lambda c: _reuse_outputs(c, accumulate=("db",)), **ACCUMULATED),
+    Variant(
+        "col_kept",
+        lambda c: _reuse_outputs(c, col_kept=True),
+        ja="x の形が前回と同じとき、前回の im2col の結果（self.col）を使い回しています。入力のバッチは毎回違うので、"
+        "forward のたびに self.col = im2col(x, ...) を計算し直し、self.x も更新します。",
+        en="when x has the same shape as last time, the previous im2col result (self.col) is reused. Every "
+        "batch is new: each forward recomputes self.col = im2col(x, ...) and updates self.x.",
+    ),
+)
+
+CHECKS["reuse"] = Cases(inputs=_reuse_inputs, run=_reuse_run, expected=_reuse_outputs, variants=REUSE_VARIANTS)

@@ -129,3 +129,77 @@ CHECKS = {
         inputs=_inputs, run=lambda learner, case: {"dW": _run(learner, case)["dW"]}, loss=_loss, wrt={"dW": "W"}
     ),
 }
+
+
+# ---- one object over three training calls ----------------------------------------------------
+# As in training, one Embedding sees every mini-batch (N differs from call to call) and the optimizer
+# updates W in place between calls (book 2's SGD: params[i] -= lr * grads[i]). After each backward,
+# the contents of grads[0] are compared, and grads[0] must still be the array made in __init__.
+REUSE_SHAPES = ((7, 3, (6, 9, 4)), (9, 5, (8, 3, 11)))  # (V, D, N of the 3 calls)
+REUSE_CALLS = (1, 2, 3)
+
+
+def _reuse_inputs(rng) -> list[dict]:
+    cases = []
+    for v, d, ns in REUSE_SHAPES:
+        case: dict = {}
+        for k, n in zip(REUSE_CALLS, ns):
+            case[f"W{k}"] = rng.normal(size=(v, d))  # W's values during call k
+            case[f"idx{k}"] = _ids(rng, v, n)
+            case[f"dout{k}"] = rng.normal(size=(n, d))
+        cases.append(case)
+    return cases
+
+
+def _reuse_outputs(case, mode="add_at", kept=False, in_place=True, written=True) -> dict:
+    """Every call's out, grads[0]'s contents and identity. Mistakes: `mode` 'assign' (repeated ids
+    overwrite), `kept` (not zeroed: the sum over calls), `in_place` False (grads[0] rebound),
+    `written` False (a local array filled, grads[0] left at zero)."""
+    want: dict = {}
+    total = 0.0
+    for k in REUSE_CALLS:
+        W = case[f"W{k}"]
+        dW = _dW(W, case[f"idx{k}"], case[f"dout{k}"], mode)
+        total = total + dW
+        want[f"out{k}"] = W[case[f"idx{k}"]]
+        want[f"dW{k}"] = (total if kept else dW) if written else np.zeros_like(W)
+        want[f"grads_in_place{k}"] = in_place
+    return want
+
+
+def _reuse_run(learner, case) -> dict:
+    W = case["W1"].copy()
+    layer = learner.Embedding(W)
+    grads = getattr(layer, "grads", None) or [None]
+    made = grads[0]
+    outputs: dict = {}
+    for k in REUSE_CALLS:
+        W[...] = case[f"W{k}"]  # the optimizer's in-place update between calls
+        outputs[f"out{k}"] = layer.forward(case[f"idx{k}"])
+        layer.backward(case[f"dout{k}"])
+        grads = getattr(layer, "grads", None) or [None]
+        value = grads[0]
+        outputs[f"dW{k}"] = value.copy() if isinstance(value, np.ndarray) else value
+        outputs[f"grads_in_place{k}"] = value is made
+    return outputs
+
+
+REUSE_VARIANTS = (
+    Variant("reuse_overwrite", lambda c: _reuse_outputs(c, mode="assign"), ja=OVERWRITE.ja, en=OVERWRITE.en),
+    Variant(
+        "reuse_not_zeroed", lambda c: _reuse_outputs(c, kept=True), ja=TWICE_VARIANTS[0].ja, en=TWICE_VARIANTS[0].en
+    ),
+    Variant("reuse_rebound", lambda c: _reuse_outputs(c, in_place=False), ja=VARIANTS[1].ja, en=VARIANTS[1].en),
+    Variant(
+        "local_rebind",
+        lambda c: _reuse_outputs(c, written=False),
+        ja="self.grads[0] が 0 のままです。dW, = self.grads のあとで dW = np.zeros_like(W) と書くと、dW は新しい"
+        "ローカルの配列を指すだけで self.grads[0] には何も書き込まれません。dW[...] = 0 でその場で 0 にしてから "
+        "np.add.at(dW, self.idx, dout) とします。",
+        en="self.grads[0] stays at 0. After dW, = self.grads, writing dW = np.zeros_like(W) only binds the local "
+        "name to a new array, and nothing reaches self.grads[0]. Clear it in place with dW[...] = 0, then "
+        "np.add.at(dW, self.idx, dout).",
+    ),
+)
+
+CHECKS["reuse"] = Cases(inputs=_reuse_inputs, run=_reuse_run, expected=_reuse_outputs, variants=REUSE_VARIANTS)

@@ -155,3 +155,72 @@ CHECKS = {
     "backward": Cases(inputs=_inputs, run=_run, expected=_expected, variants=VARIANTS),
     "gradcheck": GradCheck(inputs=_inputs, run=_grad_run, loss=_loss, wrt={"dx": "x"}),
 }
+
+
+# ---- one object over four training calls -----------------------------------------------------
+# As in training, one Pooling sees every mini-batch: call k gets N_k; calls 2 and 3 share N (a mask
+# or argmax kept while the shape matches shows), calls 1, 2, 4 differ.
+# ((C, H, W), pool_h, pool_w, stride, N of the 4 calls)
+REUSE_SPECS = (
+    ((3, 6, 4), 2, 2, 2, (2, 5, 5, 4)),  # out (N, 3, 3, 2)
+    ((2, 5, 7), 3, 2, 1, (4, 3, 3, 6)),  # out (N, 2, 3, 6), overlapping windows
+)
+REUSE_CALLS = (1, 2, 3, 4)
+
+
+def _grid(rng, shape):
+    """Well-separated, shuffled values: no ties inside a window."""
+    size = int(np.prod(shape))
+    return ((rng.permutation(size) - size / 2 + 0.3) * 0.05 + rng.uniform(0, 0.01, size=size)).reshape(shape)
+
+
+def _reuse_inputs(rng) -> list[dict]:
+    cases = []
+    for (c, h, w), ph, pw, s, ns in REUSE_SPECS:
+        oh, ow = _cnn.out_size(h, ph, s, 0), _cnn.out_size(w, pw, s, 0)
+        case: dict = {"pool_h": ph, "pool_w": pw, "stride": s}
+        for k, n in zip(REUSE_CALLS, ns):
+            case[f"x{k}"] = _grid(rng, (n, c, h, w))
+            case[f"dout{k}"] = rng.normal(size=(n, c, oh, ow))
+        cases.append(case)
+    return cases
+
+
+def _reuse_outputs(case, mask_kept=False) -> dict:
+    """Every call's out and dx; `mask_kept`: the maxima's positions are found again only when x's
+    shape changes, so backward places dout at the maxima of an earlier input of the same shape."""
+    want: dict = {}
+    kept = None
+    for k in REUSE_CALLS:
+        x = case[f"x{k}"]
+        if not (mask_kept and kept is not None and kept.shape == x.shape):
+            kept = x
+        call = {"x": kept, "dout": case[f"dout{k}"], **{key: case[key] for key in ("pool_h", "pool_w", "stride")}}
+        want[f"out{k}"] = _pool(dict(call, x=x))
+        want[f"dx{k}"] = _back(call)
+    return want
+
+
+def _reuse_run(learner, case) -> dict:
+    layer = _layer(learner, case)
+    outputs = {}
+    for k in REUSE_CALLS:
+        outputs[f"out{k}"] = layer.forward(case[f"x{k}"])
+        outputs[f"dx{k}"] = layer.backward(case[f"dout{k}"])
+    return outputs
+
+
+REUSE_VARIANTS = (
+    Variant(
+        "mask_kept",
+        lambda c: _reuse_outputs(c, mask_kept=True),
+        ja="x の形が前回と同じとき、前回の forward で求めた最大値の位置（arg_max やマスク）を使い回しています。"
+        "入力のバッチは毎回違うので、forward のたびに最大値の位置を求め直して self に保存します"
+        "（self.x も毎回更新します）。",
+        en="when x has the same shape as last time, the maxima's positions (arg_max or the mask) of the previous "
+        "forward are reused. Every batch is new: each forward finds the positions of the maxima again and "
+        "saves them on self (and updates self.x too).",
+    ),
+)
+
+CHECKS["reuse"] = Cases(inputs=_reuse_inputs, run=_reuse_run, expected=_reuse_outputs, variants=REUSE_VARIANTS)

@@ -214,9 +214,11 @@ def test_the_learners_process_gets_the_inputs_and_never_the_expected_values(monk
     monkeypatch.setattr(sandbox, "start", watching)
     problem = CATALOG.get("affine_backward")
     result = _grade_file(problem, REPO / "solutions/02_backprop/affine_backward.py")
-    assert sorted(sent) == ["backward", "gradcheck"]
-    for cases in sent.values():  # the drawn inputs only: no reference outputs, no numerical gradients
-        assert all(sorted(case) == ["W", "b", "dout", "x"] for case in cases)
+    assert sorted(sent) == ["backward", "gradcheck", "reuse"]
+    drawn = {"W", "b", "dout", "x"}
+    drawn_reuse = {"W", "b"} | {f"{key}{k}" for key in ("x", "dout") for k in (1, 2, 3)}  # three calls, one object
+    for name, cases in sent.items():  # the drawn inputs only: no reference outputs, no numerical gradients
+        assert all(set(case) == (drawn_reuse if name == "reuse" else drawn) for case in cases)
     assert result.status == "pass", result  # and the judge had them all the same
 
 

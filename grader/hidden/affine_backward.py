@@ -113,3 +113,107 @@ CHECKS = {
     "backward": Cases(inputs=_inputs, run=_run, expected=_expected, variants=VARIANTS),
     "gradcheck": GradCheck(inputs=_inputs, run=_grad_run, loss=_loss, wrt={"dx": "x", "dW": "W", "db": "b"}),
 }
+
+
+# ---- one object, three calls (as in training) ---------------------------------------------------
+# (x shapes of the three forward/backward calls on ONE Affine, M): the second call has the first's
+# shape (state kept while the shape matches shows), the third another batch size; D stays fixed
+# because W does.
+REUSE_SPECS = (
+    (((4, 6), (4, 6), (7, 6)), 5),
+    (((3, 2, 4), (3, 2, 4), (5, 2, 4)), 6),
+    (((2, 3, 2, 2), (2, 3, 2, 2), (4, 3, 2, 2)), 5),
+)
+CALLS = (1, 2, 3)
+
+
+def _reuse_inputs(rng) -> list[dict]:
+    cases = []
+    for shapes, m in REUSE_SPECS:
+        d = int(np.prod(shapes[0][1:]))
+        case: dict = {"W": rng.normal(size=(d, m)), "b": rng.normal(size=m)}
+        for k, shape in zip(CALLS, shapes):
+            case[f"x{k}"] = rng.normal(size=shape)
+            case[f"dout{k}"] = rng.normal(size=(shape[0], m))
+        cases.append(case)
+    return cases
+
+
+def _snapshot(value):
+    return value.copy() if isinstance(value, np.ndarray) else value
+
+
+def _reuse_run(learner, case) -> dict:
+    layer = learner.Affine(case["W"], case["b"])
+    result = {}
+    for k in CALLS:
+        result[f"out{k}"] = _snapshot(layer.forward(case[f"x{k}"]))
+        result[f"dx{k}"] = _snapshot(layer.backward(case[f"dout{k}"]))
+        result[f"dW{k}"] = _snapshot(getattr(layer, "dW", None))
+        result[f"db{k}"] = _snapshot(getattr(layer, "db", None))
+    return result
+
+
+def _kept_from(case) -> list[int]:
+    """For each call, the call whose x a layer that keeps self.x while the shape stays the same
+    would still be using."""
+    kept: list[int] = []
+    for k in CALLS:
+        same = kept and case[f"x{k}"].shape == case[f"x{kept[-1]}"].shape
+        kept.append(kept[-1] if same else k)
+    return kept
+
+
+def _reuse_expected(case, mode="right") -> dict:
+    """Every call's outputs; `mode` gives a known state mistake: 'accumulated' (dW, db summed over
+    the calls), 'first_only' (dW, db computed on the first backward and kept), 'stale_x' (self.x
+    kept while the shape matches)."""
+    W, b = case["W"], case["b"]
+    result: dict = {}
+    dW_sum, db_sum = np.zeros_like(W), np.zeros_like(b)
+    for k, j in zip(CALLS, _kept_from(case)):
+        x, dout = case[f"x{k}"], case[f"dout{k}"]
+        x_used = case[f"x{j}"] if mode == "stale_x" else x
+        dW = x_used.reshape(x_used.shape[0], -1).T @ dout
+        db = dout.sum(axis=0)
+        dW_sum, db_sum = dW_sum + dW, db_sum + db
+        if mode == "accumulated":
+            dW, db = dW_sum, db_sum
+        if mode == "first_only" and k > 1:
+            dW, db = result["dW1"], result["db1"]
+        result.update(
+            {f"out{k}": _ref_affine(x, W, b), f"dx{k}": (dout @ W.T).reshape(x.shape), f"dW{k}": dW, f"db{k}": db}
+        )
+    return result
+
+
+REUSE_VARIANTS = (
+    Variant(
+        "dW_accumulated",
+        lambda c: _reuse_expected(c, "accumulated"),
+        ja="dW と db が呼び出しのたびに足し込まれています（self.dW += ...）。学習では 1 つの Affine に"
+        "ミニバッチが次々に渡されるので、backward は今回の dout だけから self.dW = self.x.T @ dout、"
+        "self.db = np.sum(dout, axis=0) を計算して上書きします。",
+        en="dW and db are added up over the calls (self.dW += ...). In training one Affine object sees every "
+        "mini-batch, so each backward overwrites them from this call's dout alone: "
+        "self.dW = self.x.T @ dout, self.db = np.sum(dout, axis=0).",
+    ),
+    Variant(
+        "dW_first_only",
+        lambda c: _reuse_expected(c, "first_only"),
+        ja="dW と db が最初の backward の値のままです（self.dW が None のときだけ計算している）。backward は"
+        "呼ぶたびに今回の self.x と dout から self.dW と self.db を計算し直します。",
+        en="dW and db keep the values of the first backward (they are computed only while self.dW is None): "
+        "every backward recomputes self.dW and self.db from this call's self.x and dout.",
+    ),
+    Variant(
+        "stale_x",
+        lambda c: _reuse_expected(c, "stale_x"),
+        ja="dW が前の呼び出しの x で計算されています（self.x が最初の forward の x のまま）。forward は呼ぶたびに"
+        "平らにした今回の x を self.x に、その形状を self.original_x_shape に保存し直します。",
+        en="dW is computed with the x of an earlier call (self.x still holds the first forward's x): every "
+        "forward saves this call's flattened x in self.x and its shape in self.original_x_shape.",
+    ),
+)
+
+CHECKS["reuse"] = Cases(inputs=_reuse_inputs, run=_reuse_run, expected=_reuse_expected, variants=REUSE_VARIANTS)

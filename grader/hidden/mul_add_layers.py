@@ -219,3 +219,68 @@ CHECKS = {
         wrt={"mul_dx": "x", "mul_dy": "y", "add_dx": "a", "add_dy": "b"},
     ),
 }
+
+
+# ---- one MulLayer, three calls (as in training) -------------------------------------------------
+# Shapes of the three forward/backward calls on ONE MulLayer: the second equals the first (x, y
+# kept while the shape matches show), the third has another batch size.
+REUSE_SHAPES = (((4, 5), (4, 5), (6, 5)), ((3, 2, 4), (3, 2, 4), (5, 2, 4)), ((2, 6), (2, 6), (5, 6)))
+CALLS = (1, 2, 3)
+
+
+def _reuse_inputs(rng) -> list[dict]:
+    cases = []
+    for shapes in REUSE_SHAPES:
+        case: dict = {}
+        for k, shape in zip(CALLS, shapes):
+            for key in ("x", "y", "dout"):
+                case[f"{key}{k}"] = rng.normal(size=shape)
+        cases.append(case)
+    return cases
+
+
+def _snapshot(value):
+    return value.copy() if isinstance(value, np.ndarray) else value
+
+
+def _reuse_run(learner, case) -> dict:
+    layer = learner.MulLayer()
+    result = {}
+    for k in CALLS:
+        result[f"out{k}"] = _snapshot(layer.forward(case[f"x{k}"], case[f"y{k}"]))
+        dx, dy = _pair(layer.backward(case[f"dout{k}"]))
+        result[f"dx{k}"], result[f"dy{k}"] = _snapshot(dx), _snapshot(dy)
+    return result
+
+
+def _kept_from(case) -> list[int]:
+    """For each call, the call whose x and y a layer that keeps them while the shape stays the same
+    would still be using."""
+    kept: list[int] = []
+    for k in CALLS:
+        same = kept and case[f"x{k}"].shape == case[f"x{kept[-1]}"].shape
+        kept.append(kept[-1] if same else k)
+    return kept
+
+
+def _reuse_expected(case, stale=False) -> dict:
+    result = {}
+    for k, j in zip(CALLS, _kept_from(case)):
+        x, y, dout = case[f"x{k}"], case[f"y{k}"], case[f"dout{k}"]
+        kx, ky = (case[f"x{j}"], case[f"y{j}"]) if stale else (x, y)
+        result.update({f"out{k}": x * y, f"dx{k}": dout * ky, f"dy{k}": dout * kx})
+    return result
+
+
+MUL_STALE = Variant(
+    "mul_stale_inputs",
+    lambda c: _reuse_expected(c, stale=True),
+    ja="MulLayer の backward が前の forward の x と y を使っています（最初に覚えた値を、形が同じあいだ"
+    "上書きしていない）。1 つのレイヤが何度も使われるので、forward は呼ぶたびに self.x = x、self.y = y と"
+    "今回の入力で上書きし、backward はそれを使います。",
+    en="MulLayer.backward uses the x and y of an earlier forward (the values remembered first are not "
+    "overwritten while the shape stays the same). One layer is used many times, so every forward "
+    "overwrites self.x = x and self.y = y with this call's inputs, and backward uses them.",
+)
+
+CHECKS["mul_reuse"] = Cases(inputs=_reuse_inputs, run=_reuse_run, expected=_reuse_expected, variants=(MUL_STALE,))

@@ -114,3 +114,80 @@ CHECKS = {
         inputs=_inputs, run=_run_backward, loss=lambda c: float(np.sum(_relu(c["x"]) * c["dout"])), wrt={"dx": "x"}
     ),
 }
+
+
+# ---- one object, three calls (as in training) ---------------------------------------------------
+# Shapes of the three forward/backward calls on ONE Relu: the second equals the first (a mask kept
+# while the shape matches shows), the third has another batch size.
+REUSE_SHAPES = (((4, 5), (4, 5), (6, 5)), ((3, 2, 4), (3, 2, 4), (5, 2, 4)), ((2, 3, 4), (2, 3, 4), (4, 3, 4)))
+CALLS = (1, 2, 3)
+
+
+def _reuse_inputs(rng) -> list[dict]:
+    cases = []
+    for shapes in REUSE_SHAPES:
+        case: dict = {}
+        for k, shape in zip(CALLS, shapes):
+            case[f"x{k}"] = _away_from_zero(rng, shape)
+            case[f"dout{k}"] = rng.normal(size=shape)
+        cases.append(case)
+    return cases
+
+
+def _kept_from(case) -> list[int]:
+    """For each call, the call whose input a layer that keeps its state while the shape stays the
+    same would still be using."""
+    kept: list[int] = []
+    for k in CALLS:
+        same = kept and case[f"x{k}"].shape == case[f"x{kept[-1]}"].shape
+        kept.append(kept[-1] if same else k)
+    return kept
+
+
+def _snapshot(value):
+    return value.copy() if isinstance(value, np.ndarray) else value
+
+
+def _reuse_run(learner, case) -> dict:
+    layer = learner.Relu()
+    result = {}
+    for k in CALLS:
+        result[f"out{k}"] = _snapshot(layer.forward(case[f"x{k}"]))
+        result[f"dx{k}"] = _snapshot(layer.backward(case[f"dout{k}"]))
+    return result
+
+
+def _reuse_expected(case, stale_forward=False, stale_backward=False) -> dict:
+    result = {}
+    for k, j in zip(CALLS, _kept_from(case)):
+        x, dout = case[f"x{k}"], case[f"dout{k}"]
+        keep_fwd = case[f"x{j if stale_forward else k}"] > 0
+        keep_bwd = case[f"x{j if stale_forward or stale_backward else k}"] > 0
+        result[f"out{k}"] = np.where(keep_fwd, x, 0.0)
+        result[f"dx{k}"] = np.where(keep_bwd, dout, 0.0)
+    return result
+
+
+# backward_stale_mask first: its dx equals mask_reused's, but its out is the right one.
+REUSE_VARIANTS = (
+    Variant(
+        "backward_stale_mask",
+        lambda c: _reuse_expected(c, stale_backward=True),
+        ja="forward の出力は合っていますが、backward が前の forward の mask を使っています。backward は直前の "
+        "forward が保存した self.mask を使うので、forward のたびに self.mask = (x <= 0) を上書きしてください。",
+        en="forward's output is right, but backward uses the mask of an earlier forward: backward must use the "
+        "self.mask saved by the latest forward, so every forward overwrites self.mask = (x <= 0).",
+    ),
+    Variant(
+        "mask_reused",
+        lambda c: _reuse_expected(c, stale_forward=True),
+        ja="前の呼び出しの mask を使い回しています（最初の forward で作った mask を、形が同じあいだ作り直していない）。"
+        "学習では 1 つの Relu にミニバッチが次々に渡されるので、forward は呼ぶたびに self.mask = (x <= 0) を"
+        "今回の x から作り直します。",
+        en="the mask of an earlier call is reused (the mask made by the first forward is kept while the shape "
+        "stays the same). In training one Relu object sees every mini-batch, so every forward recomputes "
+        "self.mask = (x <= 0) from this call's x.",
+    ),
+)
+
+CHECKS["reuse"] = Cases(inputs=_reuse_inputs, run=_reuse_run, expected=_reuse_expected, variants=REUSE_VARIANTS)

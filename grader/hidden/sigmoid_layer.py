@@ -100,3 +100,66 @@ CHECKS = {
         inputs=_inputs, run=_run_backward, loss=lambda c: float(np.sum(_sigmoid(c["x"]) * c["dout"])), wrt={"dx": "x"}
     ),
 }
+
+
+# ---- one object, three calls (as in training) ---------------------------------------------------
+# Shapes of the three forward/backward calls on ONE Sigmoid: the second equals the first (an out
+# kept while the shape matches shows), the third has another batch size.
+REUSE_SHAPES = (((4, 5), (4, 5), (6, 5)), ((3, 2, 4), (3, 2, 4), (5, 2, 4)), ((2, 6), (2, 6), (5, 6)))
+CALLS = (1, 2, 3)
+
+
+def _reuse_inputs(rng) -> list[dict]:
+    cases = []
+    for shapes in REUSE_SHAPES:
+        case: dict = {}
+        for k, shape in zip(CALLS, shapes):
+            case[f"x{k}"] = rng.uniform(-4.0, 4.0, size=shape)
+            case[f"dout{k}"] = rng.normal(size=shape)
+        cases.append(case)
+    return cases
+
+
+def _kept_from(case) -> list[int]:
+    """For each call, the call whose output a layer that keeps self.out while the shape stays the
+    same would still be using."""
+    kept: list[int] = []
+    for k in CALLS:
+        same = kept and case[f"x{k}"].shape == case[f"x{kept[-1]}"].shape
+        kept.append(kept[-1] if same else k)
+    return kept
+
+
+def _reuse_run(learner, case) -> dict:
+    layer = learner.Sigmoid()
+    result = {}
+    for k in CALLS:
+        result[f"out{k}"] = _snapshot(layer.forward(case[f"x{k}"]))
+        result[f"dx{k}"] = _snapshot(layer.backward(case[f"dout{k}"]))
+    return result
+
+
+def _reuse_expected(case, stale=False) -> dict:
+    result = {}
+    for k, j in zip(CALLS, _kept_from(case)):
+        y = _sigmoid(case[f"x{k}"])
+        kept = _sigmoid(case[f"x{j if stale else k}"])
+        result[f"out{k}"] = y
+        result[f"dx{k}"] = case[f"dout{k}"] * kept * (1.0 - kept)
+    return result
+
+
+REUSE_VARIANTS = (
+    Variant(
+        "stale_out",
+        lambda c: _reuse_expected(c, stale=True),
+        ja="backward が前の forward の self.out を使っています（最初に保存した out を、形が同じあいだ上書きしていない）。"
+        "学習では 1 つの Sigmoid にミニバッチが次々に渡されるので、forward は呼ぶたびに self.out = out と"
+        "今回の出力で上書きし、backward はそれを使います。",
+        en="backward uses the self.out of an earlier forward (the out saved first is not overwritten while the "
+        "shape stays the same). In training one Sigmoid object sees every mini-batch, so every forward "
+        "overwrites self.out = out with this call's output, and backward uses that.",
+    ),
+)
+
+CHECKS["reuse"] = Cases(inputs=_reuse_inputs, run=_reuse_run, expected=_reuse_expected, variants=REUSE_VARIANTS)

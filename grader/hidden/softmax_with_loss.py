@@ -228,3 +228,175 @@ CHECKS = {
     ),
     "gradcheck": GradCheck(inputs=_grad_inputs, run=_run_grad, loss=_exact_loss, wrt={"dx": "x"}),
 }
+
+
+# ---- softmax(x) called directly ------------------------------------------------------------------
+# The layer may compute its softmax inline, so the statement's softmax(x) is checked on its own,
+# on rows whose logits sit far apart (1000, 0, −1000) or spread over more than 709 inside a row.
+def _softmax_inputs(rng) -> list[dict]:
+    spread = rng.normal(scale=1.5, size=(2, 6))
+    spread[:, 0] += 450.0  # max − min of each row is over 709: exp(x − min) overflows
+    spread[:, 1] -= 400.0
+    return [
+        {"x": _logits(rng, 3, 5, offsets=[1000.0, 1000.0, 1000.0])[0]},
+        {"x": _logits(rng, 3, 4, offsets=[1000.0, 0.0, -1000.0])[0]},
+        {"x": spread},
+        {"x": _logits(rng, 4, 3)[0]},
+    ]
+
+
+def _softmax_run(learner, case) -> dict:
+    return {"y": learner.softmax(case["x"])}
+
+
+def _softmax_of(case, mode="rows") -> dict:
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        if mode == "min":  # subtracts the row min instead of the max: exp(max − min) overflows
+            e = np.exp(case["x"] - case["x"].min(axis=1, keepdims=True))
+            return {"y": e / e.sum(axis=1, keepdims=True)}
+        return {"y": _softmax(case["x"], mode)}
+
+
+SOFTMAX_VARIANTS = (
+    Variant(
+        "softmax_overflow",
+        lambda c: _softmax_of(c, "naive"),
+        ja="softmax(x) が、ロジットが 1000 前後の行で NaN になります。np.exp(1000) は inf にオーバーフローし、"
+        "inf / inf = NaN です。softmax は定数を引いても変わらないので、exp の前に各行の最大値を引いてください: "
+        "x - np.max(x, axis=1, keepdims=True)。レイヤの中で別に計算していても、softmax(x) 自体が正しくなければなりません。",
+        en="softmax(x) gives NaN on rows with logits around 1000: np.exp(1000) overflows to inf and inf / inf is NaN. "
+        "Softmax does not change when a constant is subtracted, so subtract each row's max before exp: "
+        "x - np.max(x, axis=1, keepdims=True). softmax(x) itself must be right even if the layer computes its own.",
+    ),
+    Variant(
+        "softmax_global_max",
+        lambda c: _softmax_of(c, "global_max"),
+        ja="softmax(x) がバッチ全体の最大値を引いています。行の大きさが 1000 と −1000 のように離れていると、小さい行は "
+        "exp(−2000) = 0 ばかりになり 0/0 = NaN です。各行自身の最大値を引いてください: "
+        "x - np.max(x, axis=1, keepdims=True)。",
+        en="softmax(x) subtracts the max of the whole batch: when rows sit far apart (1000 and −1000), the low row "
+        "becomes exp(−2000) = 0 everywhere and 0/0 = NaN. Subtract each row's own max: "
+        "x - np.max(x, axis=1, keepdims=True).",
+    ),
+    Variant(
+        "softmax_min",
+        lambda c: _softmax_of(c, "min"),
+        ja="各行の最小値を引いています。行の中の最大と最小が 709 以上離れると exp(最大 − 最小) が inf に"
+        "なります。引くのは各行の最大値です: x - np.max(x, axis=1, keepdims=True)（exp の中が 0 以下になる）。",
+        en="you subtract each row's min: when a row spans more than 709, exp(max − min) is inf. Subtract each "
+        "row's max instead: x - np.max(x, axis=1, keepdims=True) (every exponent is then <= 0).",
+    ),
+    Variant("softmax_batch", lambda c: _softmax_of(c, "batch"), ja=BATCH_SOFTMAX.ja, en=BATCH_SOFTMAX.en),
+    Variant("softmax_columns", lambda c: _softmax_of(c, "columns"), ja=COLUMN_SOFTMAX.ja, en=COLUMN_SOFTMAX.en),
+)
+
+
+# ---- one object, three calls (as in training) ---------------------------------------------------
+# (N, C, target form) of the three forward/backward calls on ONE SoftmaxWithLoss: the second call
+# has the first's shape (y, t kept while the shape matches show), the third another batch size
+# (N taken from the first call shows).
+REUSE_SPECS = (
+    ((4, 5, "one_hot"), (4, 5, "one_hot"), (6, 5, "one_hot")),
+    ((3, 6, "labels"), (3, 6, "labels"), (5, 6, "labels")),
+    ((5, 3, "labels"), (5, 3, "labels"), (2, 3, "labels")),
+)
+CALLS = (1, 2, 3)
+
+
+def _reuse_inputs(rng) -> list[dict]:
+    cases = []
+    for specs in REUSE_SPECS:
+        case: dict = {}
+        for k, (n, c, form) in zip(CALLS, specs):
+            one = _case(rng, n, c, form)
+            case[f"x{k}"], case[f"t{k}"] = one["x"], one["t"]
+        cases.append(case)
+    return cases
+
+
+def _call(case, k) -> dict:
+    return {"x": case[f"x{k}"], "t": case[f"t{k}"]}
+
+
+def _reuse_run(learner, case) -> dict:
+    layer = learner.SoftmaxWithLoss()
+    result = {}
+    for k in CALLS:
+        result[f"loss{k}"] = layer.forward(case[f"x{k}"], case[f"t{k}"])
+        dx = layer.backward()
+        result[f"dx{k}"] = dx.copy() if isinstance(dx, np.ndarray) else dx
+    return result
+
+
+def _kept_from(case) -> list[int]:
+    """For each call, the call whose y or t a layer that keeps them while the shape stays the same
+    would still be using."""
+    kept: list[int] = []
+    for k in CALLS:
+        same = kept and case[f"x{k}"].shape == case[f"x{kept[-1]}"].shape
+        kept.append(kept[-1] if same else k)
+    return kept
+
+
+def _reuse_expected(case, mode="right") -> dict:
+    """Every call's loss and dx; `mode` gives a known state mistake: 'stale_t' (self.t kept),
+    'stale_y' (backward uses a kept self.y), 'first_n' (dx divided by the first call's N),
+    'first_n_both' (the loss too)."""
+    result = {}
+    n1 = case["x1"].shape[0]
+    for k, j in zip(CALLS, _kept_from(case)):
+        now, kept = _call(case, k), _call(case, j)
+        n = now["x"].shape[0]
+        y = _softmax(kept["x"] if mode == "stale_y" else now["x"])
+        target = _target(kept if mode == "stale_t" else now)
+        labels = _labels(kept if mode == "stale_t" else now)
+        loss = _book_loss(_softmax(now["x"]), labels)
+        divisor = n1 if mode in ("first_n", "first_n_both") else n
+        if mode == "first_n_both":
+            loss = loss * n / n1
+        result[f"loss{k}"] = loss
+        result[f"dx{k}"] = (y - target) / divisor
+    return result
+
+
+REUSE_VARIANTS = (
+    Variant(
+        "stale_t",
+        lambda c: _reuse_expected(c, "stale_t"),
+        ja="前の呼び出しの教師データ t を使っています（self.t を、形が同じあいだ上書きしていない）。学習では 1 つの"
+        "SoftmaxWithLoss にミニバッチが次々に渡されるので、forward は呼ぶたびに self.t = t、self.y = softmax(x) と"
+        "今回の値で上書きします。",
+        en="the targets t of an earlier call are used (self.t is not overwritten while the shape stays the same). "
+        "In training one SoftmaxWithLoss object sees every mini-batch, so every forward overwrites self.t = t and "
+        "self.y = softmax(x) with this call's values.",
+    ),
+    Variant(
+        "stale_y",
+        lambda c: _reuse_expected(c, "stale_y"),
+        ja="損失は合っていますが、backward が前の forward の self.y を使っています。forward は呼ぶたびに"
+        "self.y = softmax(x) を今回の x で上書きし、backward はそれを使います。",
+        en="the loss is right, but backward uses the self.y of an earlier forward: every forward overwrites "
+        "self.y = softmax(x) with this call's x, and backward uses it.",
+    ),
+    Variant(
+        "first_batch_size",
+        lambda c: _reuse_expected(c, "first_n"),
+        ja="dx を最初の呼び出しのバッチ数で割っています。ミニバッチの大きさは呼び出しごとに変わることがある"
+        "（最後のミニバッチなど）ので、backward のたびに今回の N = self.y.shape[0] で割ってください。",
+        en="dx is divided by the batch size of the first call. The mini-batch size may change between calls "
+        "(the last mini-batch, for one), so divide by this call's N = self.y.shape[0] in every backward.",
+    ),
+    Variant(
+        "first_batch_size_loss",
+        lambda c: _reuse_expected(c, "first_n_both"),
+        ja="損失と dx を最初の呼び出しのバッチ数で割っています。ミニバッチの大きさは呼び出しごとに変わることが"
+        "あるので、毎回今回の N（x.shape[0]）で割ってください。",
+        en="the loss and dx are divided by the batch size of the first call. The mini-batch size may change "
+        "between calls, so divide by this call's N (x.shape[0]) every time.",
+    ),
+)
+
+CHECKS["softmax"] = Cases(
+    inputs=_softmax_inputs, run=_softmax_run, expected=_softmax_of, variants=SOFTMAX_VARIANTS, rtol=1e-6
+)
+CHECKS["reuse"] = Cases(inputs=_reuse_inputs, run=_reuse_run, expected=_reuse_expected, variants=REUSE_VARIANTS)

@@ -11,9 +11,7 @@ def softmax(x):
 
 def cross_entropy_error(y, t):
     """問題 cross_entropy_error と同じ（1 冊目の形）/ as in problem cross_entropy_error (book 1 form)."""
-    if y.ndim == 1:
-        t = t.reshape(1, t.size)
-        y = y.reshape(1, y.size)
+    # x is always (N, C) here (the statement says so), so the 1-D case of book 1's function is left out
     if t.size == y.size:
         t = t.argmax(axis=1)
     n = y.shape[0]

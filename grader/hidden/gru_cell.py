@@ -5,7 +5,8 @@ Columns of Wx (D, 3H), Wh (H, 3H), b (3H,) in the order z, r, h:
   h_hat = tanh(x Wx_h + (r ⊙ h_prev) Wh_h + b_h), h_next = (1 − z) ⊙ h_prev + z ⊙ h_hat.
 backward(dh_next) returns (dx, dh_prev) and writes dWx, dWh, db into self.grads IN PLACE.
 The reference below also computes the two other common GRU forms (z and 1 − z swapped; the reset
-gate applied after the product with Wh_h) so that a learner who used one of them is told so.
+gate applied after the product with Wh_h) so that a learner who used one of them is told so. The reuse check drives one object through
+three calls with different batch sizes, as training does (see _cells).
 """
 
 from __future__ import annotations
@@ -26,20 +27,19 @@ def _sigmoid(x):
     return 1 / (1 + np.exp(-x))
 
 
+def _case(rng, n, d, h) -> dict:
+    return {
+        "x": rng.normal(size=(n, d)),
+        "h_prev": rng.uniform(-0.9, 0.9, size=(n, h)),
+        "Wx": rng.normal(scale=0.7, size=(d, 3 * h)),
+        "Wh": rng.normal(scale=0.7, size=(h, 3 * h)),
+        "b": rng.normal(scale=0.5, size=3 * h),
+        "dh_next": rng.normal(size=(n, h)),
+    }
+
+
 def _inputs(rng) -> list[dict]:
-    cases = []
-    for n, d, h in SHAPES:
-        cases.append(
-            {
-                "x": rng.normal(size=(n, d)),
-                "h_prev": rng.uniform(-0.9, 0.9, size=(n, h)),
-                "Wx": rng.normal(scale=0.7, size=(d, 3 * h)),
-                "Wh": rng.normal(scale=0.7, size=(h, 3 * h)),
-                "b": rng.normal(scale=0.5, size=3 * h),
-                "dh_next": rng.normal(size=(n, h)),
-            }
-        )
-    return cases
+    return [_case(rng, n, d, h) for n, d, h in SHAPES]
 
 
 def _gru(case, *, swap_z=False, reset_after=False, direct=True, r_in_dh=True, in_place=True) -> dict:
@@ -154,5 +154,11 @@ CHECKS = {
         run=_grad_run,
         loss=_loss,
         wrt={"dx": "x", "dh_prev": "h_prev", "dWx": "Wx", "dWh": "Wh", "db": "b"},
+    ),
+    "reuse": Cases(
+        inputs=_cells.reuse_inputs(_case),
+        run=_cells.reuse_run("GRU", ("h",)),
+        expected=lambda c: _cells.per_call(c, _gru),
+        variants=_cells.reuse_variants(_gru, FORWARD_VARIANTS, VARIANTS),
     ),
 }

@@ -2,7 +2,8 @@
 
 A = x @ Wx + h_prev @ Wh + b (N, 4H) with column blocks f, g, i, o (A[:, :H] is f);
 c_next = f*c_prev + g*i, h_next = o*tanh(c_next). backward(dh_next, dc_next) returns
-(dx, dh_prev, dc_prev) and writes dWx, dWh, db into self.grads IN PLACE.
+(dx, dh_prev, dc_prev) and writes dWx, dWh, db into self.grads IN PLACE. The reuse check drives
+one object through three calls with different batch sizes, as training does (see _cells).
 """
 
 from __future__ import annotations
@@ -23,22 +24,21 @@ def _sigmoid(x):
     return 1 / (1 + np.exp(-x))
 
 
+def _case(rng, n, d, h) -> dict:
+    return {
+        "x": rng.normal(size=(n, d)),
+        "h_prev": rng.uniform(-0.9, 0.9, size=(n, h)),
+        "c_prev": rng.normal(scale=1.5, size=(n, h)),
+        "Wx": rng.normal(scale=0.6, size=(d, 4 * h)),
+        "Wh": rng.normal(scale=0.6, size=(h, 4 * h)),
+        "b": rng.normal(scale=0.5, size=4 * h),
+        "dh_next": rng.normal(size=(n, h)),
+        "dc_next": rng.normal(size=(n, h)),
+    }
+
+
 def _inputs(rng) -> list[dict]:
-    cases = []
-    for n, d, h in SHAPES:
-        cases.append(
-            {
-                "x": rng.normal(size=(n, d)),
-                "h_prev": rng.uniform(-0.9, 0.9, size=(n, h)),
-                "c_prev": rng.normal(scale=1.5, size=(n, h)),
-                "Wx": rng.normal(scale=0.6, size=(d, 4 * h)),
-                "Wh": rng.normal(scale=0.6, size=(h, 4 * h)),
-                "b": rng.normal(scale=0.5, size=4 * h),
-                "dh_next": rng.normal(size=(n, h)),
-                "dc_next": rng.normal(size=(n, h)),
-            }
-        )
-    return cases
+    return [_case(rng, n, d, h) for n, d, h in SHAPES]
 
 
 def _gates(case, order="fgio"):
@@ -91,6 +91,11 @@ def _loss(case) -> float:
     return float(np.sum(out["h_next"] * case["dh_next"]) + np.sum(out["c_next"] * case["dc_next"]))
 
 
+def _step(case) -> dict:
+    """One call's right outputs: h_next, c_next, then backward's."""
+    return {**_forward(case), **_backward(case)}
+
+
 ORDER = dict(
     ja="ゲートの順番が違います（i, f, g, o の順に切り出しています）。この問題は 2 巻と同じく A の列を f, g, i, o の"
     "順に使います: f = A[:, :H]、g = A[:, H:2H]、i = A[:, 2H:3H]、o = A[:, 3H:]。逆伝播の dA も同じ順に並べます。",
@@ -135,5 +140,11 @@ CHECKS = {
         run=_grad_run,
         loss=_loss,
         wrt={"dx": "x", "dh_prev": "h_prev", "dc_prev": "c_prev", "dWx": "Wx", "dWh": "Wh", "db": "b"},
+    ),
+    "reuse": Cases(
+        inputs=_cells.reuse_inputs(_case),
+        run=_cells.reuse_run("LSTM", ("h", "c")),
+        expected=lambda c: _cells.per_call(c, _step),
+        variants=_cells.reuse_variants(_step, FORWARD_VARIANTS, VARIANTS),
     ),
 }

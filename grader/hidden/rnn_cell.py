@@ -2,7 +2,8 @@
 
 h_next = tanh(h_prev @ Wh + x @ Wx + b). backward(dh_next) returns (dx, dh_prev) and writes
 dWx, dWh, db into self.grads IN PLACE. The backward check keeps the grads arrays created by
-__init__ and reports whether they are still the ones holding the gradients.
+__init__ and reports whether they are still the ones holding the gradients. The reuse check drives one
+object through three calls with different batch sizes, as training does (see _cells).
 """
 
 from __future__ import annotations
@@ -18,20 +19,19 @@ from grader.hidden import _cells
 SHAPES = ((3, 4, 5), (4, 6, 3), (2, 3, 4))
 
 
+def _case(rng, n, d, h) -> dict:
+    return {
+        "x": rng.normal(size=(n, d)),
+        "h_prev": rng.uniform(-0.9, 0.9, size=(n, h)),
+        "Wx": rng.normal(scale=0.5, size=(d, h)),
+        "Wh": rng.normal(scale=0.5, size=(h, h)),
+        "b": rng.normal(scale=0.5, size=h),
+        "dh_next": rng.normal(size=(n, h)),
+    }
+
+
 def _inputs(rng) -> list[dict]:
-    cases = []
-    for n, d, h in SHAPES:
-        cases.append(
-            {
-                "x": rng.normal(size=(n, d)),
-                "h_prev": rng.uniform(-0.9, 0.9, size=(n, h)),
-                "Wx": rng.normal(scale=0.5, size=(d, h)),
-                "Wh": rng.normal(scale=0.5, size=(h, h)),
-                "b": rng.normal(scale=0.5, size=h),
-                "dh_next": rng.normal(size=(n, h)),
-            }
-        )
-    return cases
+    return [_case(rng, n, d, h) for n, d, h in SHAPES]
 
 
 def _forward(x, h_prev, Wx, Wh, b):
@@ -61,6 +61,11 @@ _run_forward, _run, _grad_run = _cells.runs("RNN", ("h",))
 
 def _loss(case) -> float:
     return float(np.sum(_forward(case["x"], case["h_prev"], case["Wx"], case["Wh"], case["b"]) * case["dh_next"]))
+
+
+def _step(case) -> dict:
+    """One call's right outputs: h_next, then backward's."""
+    return {"h_next": _forward(case["x"], case["h_prev"], case["Wx"], case["Wh"], case["b"]), **_backward(case)}
 
 
 VARIANTS = (
@@ -124,5 +129,11 @@ CHECKS = {
         run=_grad_run,
         loss=_loss,
         wrt={"dx": "x", "dh_prev": "h_prev", "dWx": "Wx", "dWh": "Wh", "db": "b"},
+    ),
+    "reuse": Cases(
+        inputs=_cells.reuse_inputs(_case),
+        run=_cells.reuse_run("RNN", ("h",)),
+        expected=lambda c: _cells.per_call(c, _step),
+        variants=_cells.reuse_variants(_step, VARIANTS),
     ),
 }

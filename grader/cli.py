@@ -451,5 +451,22 @@ def check(session: Session, coverage: bool) -> None:
     sys.exit(1 if offenders or gaps else 0)
 
 
+@dev.command()
+@click.argument("ids", nargs=-1)
+@click.option("--jobs", type=click.IntRange(1, 64), default=2, show_default=True, help="Mutants graded at once.")
+@pass_session
+def mutants(session: Session, ids: tuple[str, ...], jobs: int) -> None:
+    """Mutate each code solution where the learner writes and grade every mutant: list the survivors.
+
+    A survivor is a wrong answer the hidden tests accept, unless it is listed as equivalent (with
+    its reason) in tests/mutants-equivalent.txt.
+
+    Example: drill dev mutants relu_layer affine_backward
+    """
+    outcomes = session.dev_mutants(ids, jobs)
+    click.echo(report.dev_mutants(outcomes))
+    sys.exit(1 if any(o.survivors for o in outcomes) else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

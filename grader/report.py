@@ -854,6 +854,25 @@ def watch_stopped(lang: str) -> str:
     return "監視を終了しました。" if lang == "ja" else "Stopped watching."
 
 
+def dev_mutants(outcomes: list) -> str:
+    """`drill dev mutants` (for maintainers, in English): per problem the mutants killed, then each
+    survivor with the line to add to the equivalents file once it is reviewed as equivalent."""
+    lines = []
+    total = killed = equivalent = 0
+    for outcome in outcomes:
+        total, killed, equivalent = total + outcome.total, killed + outcome.killed, equivalent + outcome.equivalent
+        lines.append(
+            f"{outcome.problem}: {outcome.killed}/{outcome.total} killed"
+            + (f", {outcome.equivalent} listed equivalent" if outcome.equivalent else "")
+            + (f", {len(outcome.survivors)} survived" if outcome.survivors else "")
+        )
+        for mutant, fingerprint in outcome.survivors:
+            lines.append(f"  line {mutant.line}: {mutant.operator}: {mutant.shown}  [{outcome.problem} {fingerprint}]")
+    survived = total - killed - equivalent
+    lines.append(f"total: {killed}/{total} killed, {equivalent} listed equivalent, {survived} survived")
+    return "\n".join(lines)
+
+
 def dev_coverage(gaps: list[str]) -> str:
     """`drill dev check --coverage`: the solutions' unreached lines and branches, or that there are none."""
     if gaps:

@@ -666,6 +666,17 @@ class Session:
 
         return devcheck.coverage_gaps(self.workspace, self.catalog)
 
+    def dev_mutants(self, ids: tuple[str, ...], jobs: int) -> list:
+        """`drill dev mutants`: each code solution's mutants graded; survivors not listed as equivalent."""
+        from grader import mutants
+
+        unknown = [i for i in ids if not getattr(self.catalog.get(i), "is_code", False)]
+        if unknown:
+            raise DrillError(
+                Text("コード問題ではありません: {ids}", "not code problems: {ids}").fill(ids=", ".join(unknown))
+            )
+        return mutants.run(self.workspace, self.catalog, ids, jobs)
+
 
 def _grade(
     problem: Problem, submission: Submission, lang: str, values: dict | None, prover: object = None

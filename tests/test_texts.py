@@ -16,7 +16,7 @@ INLINE_CHOICE = re.compile(r"""(==|!=)\s*["'](ja|en)["']|["'](ja|en)["']\s*(==|!
 # words that may stay in Latin letters in Japanese output: commands, metavars, names, units
 ALLOWED = set(
     """
-drill init list show next grade hint solution reset stats exam watch dev check help lang workspace json yes
+drill init list show next grade hint solution reset stats exam watch dev check mutants jobs coverage help lang workspace json yes
 all answer verbose seed topic explain today minutes questions area answers review poll version
 OPTIONS COMMAND ARGS ID DIR DATE FILE INTEGER TEXT KEY EXPR DIRECTORY PATH RANGE
 DRILL_LANG DRILL_WORKSPACE DRILL_TODAY LANG YYYY MM DD UTF JSON WSL Enter Ctrl sympy numpy yaml tanh cosh exp

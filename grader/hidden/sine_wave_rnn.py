@@ -1,5 +1,7 @@
-"""Hidden tests for `sine_wave_rnn`: the truncated-BPTT batching, then RNN, LSTM and GRU training runs
-scored here, with a reference forward pass, on a noise-free held-out sine wave."""
+"""Hidden tests for `sine_wave_rnn`: the truncated-BPTT batching; a short seeded replay of the learner's
+train() compared with a reference run of the statement's procedure (so a skipped reset_state() or clip,
+an epoch too many or too few, a reversed loop or a fresh Adam per epoch shows); then RNN, LSTM and GRU
+training runs scored here, with a reference forward pass, on a noise-free held-out sine wave."""
 
 from __future__ import annotations
 
@@ -62,6 +64,181 @@ BATCH = Cases(
 )
 
 
+REPLAY_ARGS = ("hidden_size", "lr", "epochs", "batch_size", "time_size", "max_norm", "seed", "length")
+
+
+def _replay(case, *, reset="epoch", clips=1, extra_epochs=0, reverse=False, fresh_adam=False):
+    """The statement's train(cell='rnn') in plain numpy: the stub's SineModel initialisation, data, Adam and
+    clip_grads. The keyword switches build the known wrong procedures; returns all parameters, flattened."""
+    H, B, T, max_norm, length = (case[k] for k in ("hidden_size", "batch_size", "time_size", "max_norm", "length"))
+    rng = np.random.default_rng(case["seed"])
+    params = [
+        rng.standard_normal((1, H)),
+        rng.standard_normal((H, H)) / np.sqrt(H),
+        np.zeros(H),
+        rng.standard_normal((H, 1)) / np.sqrt(H),
+        np.zeros(1),
+    ]
+    noise = np.random.default_rng(case["seed"]).standard_normal(length + 1)
+    wave = np.sin(2 * np.pi * np.arange(length + 1) / 25.0) + 0.05 * noise
+    xs, ts = wave[:-1], wave[1:]
+    jump = length // B
+    m = v = None
+    step = 0
+    h = np.zeros((B, H))
+    for _ in range(case["epochs"] + extra_epochs):
+        if fresh_adam:
+            m = v = None
+            step = 0
+        if reset == "epoch":
+            h = np.zeros((B, H))
+        order = range(jump // T)
+        for it in reversed(order) if reverse else order:
+            if reset == "iteration":
+                h = np.zeros((B, H))
+            starts = np.arange(B) * jump + it * T
+            bx = np.stack([xs[s : s + T] for s in starts])[:, :, None]
+            bt = np.stack([ts[s : s + T] for s in starts])[:, :, None]
+            Wx, Wh, b, W, c = params
+            hs, prev = np.empty((B, T, H)), []
+            for t in range(T):
+                prev.append(h)
+                h = np.tanh(bx[:, t] @ Wx + h @ Wh + b)
+                hs[:, t] = h
+            dys = 2 * (hs @ W + c - bt) / (B * T)
+            dW, dc = hs.reshape(B * T, H).T @ dys.reshape(B * T, 1), dys.sum(axis=(0, 1))
+            dWx, dWh, db, dh = np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b), np.zeros((B, H))
+            for t in reversed(range(T)):
+                da = (dh + dys[:, t] @ W.T) * (1 - hs[:, t] ** 2)
+                dWx += bx[:, t].T @ da
+                dWh += prev[t].T @ da
+                db += da.sum(0)
+                dh = da @ Wh.T
+            grads = [dWx, dWh, db, dW, dc]
+            for _ in range(clips):
+                rate = max_norm / (np.sqrt(sum(float(np.sum(g**2)) for g in grads)) + 1e-6)
+                if rate < 1:
+                    grads = [g * rate for g in grads]
+            if m is None:
+                m, v = [np.zeros_like(p) for p in params], [np.zeros_like(p) for p in params]
+            step += 1
+            lr_t = case["lr"] * np.sqrt(1 - 0.999**step) / (1 - 0.9**step)
+            for i, g in enumerate(grads):
+                m[i] = m[i] + 0.1 * (g - m[i])
+                v[i] = v[i] + 0.001 * (g**2 - v[i])
+                params[i] = params[i] - lr_t * m[i] / (np.sqrt(v[i]) + 1e-7)
+    return {"params": np.concatenate([p.ravel() for p in params])}
+
+
+def _replay_inputs(rng):
+    # max_norm is far below every gradient norm here, so clip_grads acts at every iteration (and a second
+    # call still shrinks the gradients by about a tenth); every mistake below moves the parameters by > 1e-2.
+    return [
+        {
+            "hidden_size": 3,
+            "lr": 0.05,
+            "epochs": 2,
+            "batch_size": 2,
+            "time_size": 4,
+            "max_norm": 1e-5,
+            "seed": 3,
+            "length": 40,
+        },
+        {
+            "hidden_size": 4,
+            "lr": 0.05,
+            "epochs": 3,
+            "batch_size": 3,
+            "time_size": 3,
+            "max_norm": 1e-5,
+            "seed": 8,
+            "length": 37,
+        },
+    ]
+
+
+def _replay_run(learner, case):
+    model = learner.train(cell="rnn", **{k: case[k] for k in REPLAY_ARGS})
+    params = getattr(model, "params", None)
+    try:
+        return {"params": np.concatenate([np.ravel(np.asarray(p, dtype=np.float64)) for p in params])}
+    except (TypeError, ValueError):
+        return {"params": params}
+
+
+def _replay_variant(**switches):
+    return lambda case: _replay(case, **switches)
+
+
+REPLAY = Cases(
+    inputs=_replay_inputs,
+    run=_replay_run,
+    expected=_replay,
+    rtol=1e-7,
+    atol=1e-9,
+    variants=(
+        Variant(
+            "no_reset",
+            _replay_variant(reset="never"),
+            ja="エポックの初めに model.reset_state() を呼んでいません。前のエポックの最後の隠れ状態が次のエポックの"
+            "先頭の入力に引き継がれています。",
+            en="model.reset_state() is not called at the start of each epoch: the last hidden state of one epoch "
+            "carries over into the first batch of the next.",
+        ),
+        Variant(
+            "reset_every_iteration",
+            _replay_variant(reset="iteration"),
+            ja="model.reset_state() を iteration ごとに呼んでいます。リセットはエポックの初めの 1 回だけで、"
+            "エポックの中では隠れ状態を次の iteration へ引き継ぎます（Truncated BPTT）。",
+            en="model.reset_state() is called at every iteration: reset once, at the start of the epoch, and let "
+            "the hidden state carry over from one iteration to the next within it (truncated BPTT).",
+        ),
+        Variant(
+            "no_clip",
+            _replay_variant(clips=0),
+            ja="勾配クリッピングが効いていません。clip_grads(model.grads, max_norm) を呼んでいないか、"
+            "optimizer.update の後に呼んでいます。backward の直後・update の前に呼びます。",
+            en="the gradients are not clipped: clip_grads(model.grads, max_norm) is missing or called after "
+            "optimizer.update; call it after backward and before update.",
+        ),
+        Variant(
+            "clip_twice",
+            _replay_variant(clips=2),
+            ja="clip_grads を 1 回の iteration で 2 回呼んでいます。クリッピングは backward と update の間に 1 回だけです。",
+            en="clip_grads is called twice per iteration; clip once, between backward and update.",
+        ),
+        Variant(
+            "extra_epoch",
+            _replay_variant(extra_epochs=1),
+            ja="エポックが 1 回多く回っています。range(epochs) で、ちょうど epochs 回だけ繰り返します。",
+            en="one epoch too many: loop exactly `epochs` times (range(epochs)).",
+        ),
+        Variant(
+            "missing_epoch",
+            _replay_variant(extra_epochs=-1),
+            ja="エポックが 1 回足りません。range(epochs) で、ちょうど epochs 回繰り返します。",
+            en="one epoch too few: loop exactly `epochs` times (range(epochs)).",
+        ),
+        Variant(
+            "reversed_iterations",
+            _replay_variant(reverse=True),
+            ja="iteration を逆順に回しています。iteration = 0, 1, …, iters_per_epoch − 1 の順に読むことで、"
+            "引き継いだ隠れ状態が次の区間の入力とつながります。",
+            en="the iterations run in reverse: go through iteration = 0, 1, …, iters_per_epoch − 1 so the carried "
+            "hidden state fits the next window's input.",
+        ),
+        Variant(
+            "fresh_optimizer",
+            _replay_variant(fresh_adam=True),
+            ja="エポックごとに Adam を作り直しています。Adam は train の初めに 1 つだけ作り、モーメントと更新回数を"
+            "全エポックで引き継ぎます。",
+            en="a new Adam is made every epoch: make one at the start of train and keep its moments and step count "
+            "through all the epochs.",
+        ),
+    ),
+)
+
+
 def _sigmoid(x):
     with np.errstate(over="ignore"):
         return 1.0 / (1.0 + np.exp(-x))
@@ -118,4 +295,10 @@ def _training(cell):
     )
 
 
-CHECKS = {"batch": BATCH, "train_rnn": _training("rnn"), "train_lstm": _training("lstm"), "train_gru": _training("gru")}
+CHECKS = {
+    "batch": BATCH,
+    "replay": REPLAY,
+    "train_rnn": _training("rnn"),
+    "train_lstm": _training("lstm"),
+    "train_gru": _training("gru"),
+}

@@ -65,7 +65,8 @@ def _step(case, *, recurrent=True, df_on="u", dW_z="prev", W_T=True, out_deriv=T
 
 def _step_inputs(rng):
     cases = []
-    for act, batch, hidden in (("sigmoid", 3, 5), ("tanh", 4, 6), ("relu", 2, 7)):
+    # a different lr per case, so a train_step that ignores lr (or hard-codes 0.1) is seen
+    for act, batch, hidden, lr in (("sigmoid", 3, 5, 0.1), ("tanh", 4, 6, 0.05), ("relu", 2, 7, 0.2)):
         a, b = rng.integers(0, 128, batch), rng.integers(0, 128, batch)
         cases.append(
             {
@@ -74,7 +75,7 @@ def _step_inputs(rng):
                 "W_in": rng.normal(size=(2, hidden)),
                 "W": rng.normal(scale=0.5, size=(hidden, hidden)),
                 "W_out": rng.normal(size=(hidden, 1)),
-                "lr": 0.1,
+                "lr": lr,
                 "activation": act,
             }
         )

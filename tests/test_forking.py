@@ -66,5 +66,5 @@ def test_drill_grade_of_code_imports_numpy_only_in_the_forked_process(tmp_path, 
             (REPO / "solutions/02_backprop/affine_backward.py").read_bytes()
         )
     card, seen = grade_in_a_fresh_process(ws, "affine_backward")
-    assert card["status"] == status and [c["name"] for c in card["checks"]] == ["backward", "gradcheck"]
+    assert card["status"] == status and [c["name"] for c in card["checks"]] == ["backward", "gradcheck", "reuse"]
     assert seen == {"exit": code, "children": "none", "imported": []}

@@ -12,6 +12,9 @@ import numpy as np
 from grader.checks.base import Variant
 from grader.checks.cases import Cases
 from grader.checks.gradcheck import GradCheck
+from grader.hidden._reuse import CALLS
+from grader.hidden._reuse import kept_from as _kept_from
+from grader.hidden._reuse import snapshot as _snapshot
 
 # x shape, M. N, D, M all differ in every case, so a transpose or a missing sum shows.
 SHAPES = (((3, 4), 5), ((4, 2, 3), 7), ((3, 2, 3, 2), 5))
@@ -124,7 +127,6 @@ REUSE_SPECS = (
     (((3, 2, 4), (3, 2, 4), (5, 2, 4)), 6),
     (((2, 3, 2, 2), (2, 3, 2, 2), (4, 3, 2, 2)), 5),
 )
-CALLS = (1, 2, 3)
 
 
 def _reuse_inputs(rng) -> list[dict]:
@@ -139,10 +141,6 @@ def _reuse_inputs(rng) -> list[dict]:
     return cases
 
 
-def _snapshot(value):
-    return value.copy() if isinstance(value, np.ndarray) else value
-
-
 def _reuse_run(learner, case) -> dict:
     layer = learner.Affine(case["W"], case["b"])
     result = {}
@@ -152,16 +150,6 @@ def _reuse_run(learner, case) -> dict:
         result[f"dW{k}"] = _snapshot(getattr(layer, "dW", None))
         result[f"db{k}"] = _snapshot(getattr(layer, "db", None))
     return result
-
-
-def _kept_from(case) -> list[int]:
-    """For each call, the call whose x a layer that keeps self.x while the shape stays the same
-    would still be using."""
-    kept: list[int] = []
-    for k in CALLS:
-        same = kept and case[f"x{k}"].shape == case[f"x{kept[-1]}"].shape
-        kept.append(kept[-1] if same else k)
-    return kept
 
 
 def _reuse_expected(case, mode="right") -> dict:

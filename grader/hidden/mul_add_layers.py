@@ -11,6 +11,9 @@ import numpy as np
 from grader.checks.base import Variant
 from grader.checks.cases import Cases
 from grader.checks.gradcheck import GradCheck
+from grader.hidden._reuse import CALLS
+from grader.hidden._reuse import kept_from as _kept_from
+from grader.hidden._reuse import snapshot as _snapshot
 
 
 class _RefMul:
@@ -225,7 +228,6 @@ CHECKS = {
 # Shapes of the three forward/backward calls on ONE MulLayer: the second equals the first (x, y
 # kept while the shape matches show), the third has another batch size.
 REUSE_SHAPES = (((4, 5), (4, 5), (6, 5)), ((3, 2, 4), (3, 2, 4), (5, 2, 4)), ((2, 6), (2, 6), (5, 6)))
-CALLS = (1, 2, 3)
 
 
 def _reuse_inputs(rng) -> list[dict]:
@@ -239,10 +241,6 @@ def _reuse_inputs(rng) -> list[dict]:
     return cases
 
 
-def _snapshot(value):
-    return value.copy() if isinstance(value, np.ndarray) else value
-
-
 def _reuse_run(learner, case) -> dict:
     layer = learner.MulLayer()
     result = {}
@@ -251,16 +249,6 @@ def _reuse_run(learner, case) -> dict:
         dx, dy = _pair(layer.backward(case[f"dout{k}"]))
         result[f"dx{k}"], result[f"dy{k}"] = _snapshot(dx), _snapshot(dy)
     return result
-
-
-def _kept_from(case) -> list[int]:
-    """For each call, the call whose x and y a layer that keeps them while the shape stays the same
-    would still be using."""
-    kept: list[int] = []
-    for k in CALLS:
-        same = kept and case[f"x{k}"].shape == case[f"x{kept[-1]}"].shape
-        kept.append(kept[-1] if same else k)
-    return kept
 
 
 def _reuse_expected(case, stale=False) -> dict:

@@ -12,6 +12,9 @@ import numpy as np
 from grader.checks.base import Variant
 from grader.checks.cases import Cases
 from grader.checks.gradcheck import GradCheck
+from grader.hidden._reuse import CALLS
+from grader.hidden._reuse import kept_from as _kept_from
+from grader.hidden._reuse import snapshot as _snapshot
 
 SHAPES = ((3, 4), (2, 5), (2, 3, 2, 4))
 
@@ -120,7 +123,6 @@ CHECKS = {
 # Shapes of the three forward/backward calls on ONE Relu: the second equals the first (a mask kept
 # while the shape matches shows), the third has another batch size.
 REUSE_SHAPES = (((4, 5), (4, 5), (6, 5)), ((3, 2, 4), (3, 2, 4), (5, 2, 4)), ((2, 3, 4), (2, 3, 4), (4, 3, 4)))
-CALLS = (1, 2, 3)
 
 
 def _reuse_inputs(rng) -> list[dict]:
@@ -132,20 +134,6 @@ def _reuse_inputs(rng) -> list[dict]:
             case[f"dout{k}"] = rng.normal(size=shape)
         cases.append(case)
     return cases
-
-
-def _kept_from(case) -> list[int]:
-    """For each call, the call whose input a layer that keeps its state while the shape stays the
-    same would still be using."""
-    kept: list[int] = []
-    for k in CALLS:
-        same = kept and case[f"x{k}"].shape == case[f"x{kept[-1]}"].shape
-        kept.append(kept[-1] if same else k)
-    return kept
-
-
-def _snapshot(value):
-    return value.copy() if isinstance(value, np.ndarray) else value
 
 
 def _reuse_run(learner, case) -> dict:

@@ -11,6 +11,9 @@ import numpy as np
 from grader.checks.base import Variant
 from grader.checks.cases import Cases
 from grader.checks.gradcheck import GradCheck
+from grader.hidden._reuse import CALLS
+from grader.hidden._reuse import kept_from as _kept_from
+from grader.hidden._reuse import snapshot as _snapshot
 
 SHAPES = ((3, 4), (2, 5), (2, 3, 4))
 
@@ -31,10 +34,6 @@ def _forward_expected(case) -> dict:
 def _backward_expected(case) -> dict:
     y = _sigmoid(case["x"])
     return {"dx": case["dout"] * y * (1.0 - y)}
-
-
-def _snapshot(value):
-    return value.copy() if isinstance(value, np.ndarray) else value
 
 
 def _run_forward(learner, case) -> dict:
@@ -106,7 +105,6 @@ CHECKS = {
 # Shapes of the three forward/backward calls on ONE Sigmoid: the second equals the first (an out
 # kept while the shape matches shows), the third has another batch size.
 REUSE_SHAPES = (((4, 5), (4, 5), (6, 5)), ((3, 2, 4), (3, 2, 4), (5, 2, 4)), ((2, 6), (2, 6), (5, 6)))
-CALLS = (1, 2, 3)
 
 
 def _reuse_inputs(rng) -> list[dict]:
@@ -118,16 +116,6 @@ def _reuse_inputs(rng) -> list[dict]:
             case[f"dout{k}"] = rng.normal(size=shape)
         cases.append(case)
     return cases
-
-
-def _kept_from(case) -> list[int]:
-    """For each call, the call whose output a layer that keeps self.out while the shape stays the
-    same would still be using."""
-    kept: list[int] = []
-    for k in CALLS:
-        same = kept and case[f"x{k}"].shape == case[f"x{kept[-1]}"].shape
-        kept.append(kept[-1] if same else k)
-    return kept
 
 
 def _reuse_run(learner, case) -> dict:

@@ -17,6 +17,8 @@ import numpy as np
 from grader.checks.base import Variant
 from grader.checks.cases import Cases
 from grader.checks.gradcheck import GradCheck
+from grader.hidden._reuse import CALLS
+from grader.hidden._reuse import kept_from as _kept_from
 
 DELTA = 1e-7
 
@@ -300,7 +302,6 @@ REUSE_SPECS = (
     ((3, 6, "labels"), (3, 6, "labels"), (5, 6, "labels")),
     ((5, 3, "labels"), (5, 3, "labels"), (2, 3, "labels")),
 )
-CALLS = (1, 2, 3)
 
 
 def _reuse_inputs(rng) -> list[dict]:
@@ -326,16 +327,6 @@ def _reuse_run(learner, case) -> dict:
         dx = layer.backward()
         result[f"dx{k}"] = dx.copy() if isinstance(dx, np.ndarray) else dx
     return result
-
-
-def _kept_from(case) -> list[int]:
-    """For each call, the call whose y or t a layer that keeps them while the shape stays the same
-    would still be using."""
-    kept: list[int] = []
-    for k in CALLS:
-        same = kept and case[f"x{k}"].shape == case[f"x{kept[-1]}"].shape
-        kept.append(kept[-1] if same else k)
-    return kept
 
 
 def _reuse_expected(case, mode="right") -> dict:

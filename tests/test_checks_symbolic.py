@@ -163,3 +163,31 @@ def test_the_second_process_answers_each_part_and_a_dead_one_means_not_proven():
         assert worker.pid is None  # reaped
     finally:
         worker.close()
+
+
+def test_the_sympy_alarm_waits_out_a_gc_callback_or_an_unraisable_hook_instead_of_being_swallowed(monkeypatch):
+    """An exception raised inside a gc callback or a __del__ is swallowed (and reported to the
+    unraisable hook, where a second alarm broke pytest's own hook): the alarm lets those frames
+    finish and the next repeat, 50 ms later, stops sympy."""
+    import sys
+
+    from grader.checks import symbolic
+
+    monkeypatch.setattr(symbolic, "_armed", True)
+
+    def gc_callback():
+        return sys._getframe()
+
+    def unraisable_hook():
+        return inner()
+
+    def inner():
+        return sys._getframe()
+
+    def sympy_work():
+        return sys._getframe()
+
+    symbolic._raise_out_of_time(14, gc_callback())  # nothing raised
+    symbolic._raise_out_of_time(14, unraisable_hook())
+    with pytest.raises(symbolic._OutOfTime):
+        symbolic._raise_out_of_time(14, sympy_work())

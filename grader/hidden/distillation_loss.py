@@ -2,8 +2,8 @@
 dstudent = T (q − p) / N.
 
 N != C in every case and T != 1, so a missing T², a temperature on one side only or a missing 1/N show.
-The "stable" check adds 3000 to all logits: even divided by T = 4 a softmax without the max subtraction
-overflows.
+The "stable" check shifts the rows by up to 3000 and spreads one row over 3000: even divided by T = 4 a
+softmax without each row's max subtracted overflows or underflows.
 """
 
 from __future__ import annotations
@@ -22,10 +22,16 @@ def _inputs(rng) -> list[dict]:
 
 
 def _big(rng) -> list[dict]:
+    """Rows shifted by different amounts up to 3000 (a max over the whole batch instead of each row
+    underflows the lower rows), and in the second case one row whose logits spread over 3000 (a row
+    minimum instead of the maximum overflows: 3000 / T = 750 > 709)."""
     cases = _inputs(rng)[:2]
     for c in cases:
-        c["s"] = c["s"] + 3000.0
-        c["t"] = c["t"] + 3000.0
+        shift = np.linspace(3000.0, 0.0, c["s"].shape[0])[:, None]
+        c["s"] = c["s"] + shift
+        c["t"] = c["t"] + shift
+    for key in ("s", "t"):
+        cases[1][key][0, 0] += 3000.0
     return cases
 
 

@@ -1,7 +1,8 @@
 """Hidden tests for `kmeans_step`: nearest-centre labels, per-cluster means, empty cluster kept.
 
 Cases 1 and 2 have one centre placed far from all the data, so its cluster is empty; case 3 has
-no empty cluster. The other centres are data points, so each of their clusters is non-empty.
+no empty cluster. The other centres are data points, so each of their clusters is non-empty. Case 4
+has a cluster of exactly one point (an outlier), whose new centre is that point.
 `centers_unchanged` checks that the caller's centers array was not modified in place.
 """
 
@@ -24,6 +25,11 @@ def _inputs(rng) -> list[dict]:
         if far is not None:
             centers[far] = X.mean(axis=0) + 50.0
         cases.append({"X": X, "centers": centers})
+    # a cluster of one: an outlier with a centre next to it (its new centre is the point itself)
+    X = rng.normal(size=(11, 3))
+    X[4] = 20.0 + rng.normal(size=3)
+    centers = np.stack([X[0], X[1], X[4] + 0.3]) + rng.normal(size=(3, 3)) * 0.05
+    cases.append({"X": X, "centers": centers})
     return cases
 
 

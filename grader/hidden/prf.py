@@ -1,7 +1,9 @@
 """Hidden tests for `prf`: binary precision, recall and F1 (positive class 1; 0/0 -> 0.0).
 
-Three random label vectors with precision != recall, and one case with no positive prediction
-(precision = recall = f1 = 0.0 by the stated convention; the integer 0 there is diagnosed).
+Three random label vectors with precision != recall; one case with no positive prediction
+(precision = recall = f1 = 0.0 by the stated convention; the integer 0 there is diagnosed), one with no
+actual positive (recall 0/0 -> 0.0), one with a single positive found, and one with precision < recall
+<= 0.5, so every zero-denominator test and its threshold is exercised.
 """
 
 from __future__ import annotations
@@ -23,6 +25,13 @@ def _inputs(rng) -> list[dict]:
                 break
         cases.append({"y_true": t, "y_pred": y})
     cases.append({"y_true": np.array([0, 1, 0, 0, 1, 0, 1]), "y_pred": np.zeros(7, dtype=np.int64)})
+    # no actual positive: recall is 0/0 -> 0.0 (a fallback of 1.0, or `>= 0`, shows)
+    cases.append({"y_true": np.zeros(8, dtype=np.int64), "y_pred": np.array([0, 1, 0, 1, 0, 0, 1, 0])})
+    # one positive, found: TP + FP = TP + FN = 1 (a denominator test `> 1` shows)
+    cases.append({"y_true": np.array([0, 0, 1, 0, 0, 0]), "y_pred": np.array([0, 0, 1, 0, 0, 0])})
+    # TP = 1, FP = 3, FN = 1: precision 0.25 < recall 0.5, their sum under 1 (tests `tp - fp > 0`,
+    # `precision - recall > 0` or `precision + recall > 1` instead of the stated conditions show)
+    cases.append({"y_true": np.array([1, 0, 0, 1, 0, 0, 0, 0, 0]), "y_pred": np.array([1, 1, 1, 0, 1, 0, 0, 0, 0])})
     return cases
 
 

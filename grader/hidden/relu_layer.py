@@ -37,7 +37,7 @@ def _relu(x):
 
 
 def _forward_expected(case) -> dict:
-    return {"out": _relu(case["x"]), "mask": case["x"] <= 0}
+    return {"out": _relu(case["x"]), "mask": case["x"] <= 0, "x": case["x"]}
 
 
 def _backward_expected(case) -> dict:
@@ -47,7 +47,7 @@ def _backward_expected(case) -> dict:
 def _run_forward(learner, case) -> dict:
     layer = learner.Relu()
     out = layer.forward(case["x"])
-    return {"out": out, "mask": getattr(layer, "mask", None)}
+    return {"out": out, "mask": getattr(layer, "mask", None), "x": case["x"]}  # x after forward
 
 
 def _run_backward(learner, case) -> dict:
@@ -57,6 +57,14 @@ def _run_backward(learner, case) -> dict:
 
 
 FORWARD_VARIANTS = (
+    Variant(
+        "x_overwritten",
+        lambda c: {"x": _relu(c["x"])},
+        ja="forward が渡された x を書き換えています（out = x のあと out[self.mask] = 0 とすると x も 0 になります）。"
+        "x は呼び出し側の配列なので、コピーに書き込みます: out = x.copy(); out[self.mask] = 0。",
+        en="forward overwrites the x passed in (out = x followed by out[self.mask] = 0 zeroes x too). x belongs "
+        "to the caller: write into a copy, out = x.copy(); out[self.mask] = 0.",
+    ),
     Variant(
         "step",
         lambda c: {"out": (c["x"] > 0).astype(float)},

@@ -9,11 +9,9 @@ import numpy as np
 def cross_entropy_error(y, t):
     """バッチ平均の交差エントロピー誤差 / mean cross-entropy error over the batch."""
     delta = 1e-7
-    y = np.asarray(y, dtype=np.float64)
-    t = np.asarray(t)
-    if y.ndim == 1:                      # one sample: a batch of one
+    if y.ndim == 1:                      # one sample: a batch of one (t is then one-hot (C,))
         y = y[np.newaxis, :]
-        t = t.reshape(1, -1) if t.size == y.size else t.reshape(1)
+        t = t[np.newaxis, :]
     n = y.shape[0]
     labels = t.argmax(axis=1) if t.shape == y.shape else t.astype(np.intp)
     picked = y[np.arange(n), labels]     # probability given to the correct class, (N,)

@@ -8,8 +8,7 @@ def knn_predict(X_train, y_train, X_test, k):
     dist2 = np.sum(diff ** 2, axis=2)                   # squared Euclidean distances (M, N)
     nearest = np.argsort(dist2, axis=1)[:, :k]          # the k smallest distances, (M, k)
     votes = y_train[nearest]                            # their labels, (M, k)
-    n_labels = int(y_train.max()) + 1
     pred = np.empty(X_test.shape[0], dtype=np.int64)
     for i, v in enumerate(votes):
-        pred[i] = np.argmax(np.bincount(v, minlength=n_labels))   # argmax: the smallest label wins a tie
+        pred[i] = np.argmax(np.bincount(v))   # votes per label 0..max(v); argmax: the smallest label wins a tie
     return pred

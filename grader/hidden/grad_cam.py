@@ -146,9 +146,7 @@ NORM_VARIANTS = VARIANTS + (
 )
 
 CHECKS = {
-    "cam": Cases(
-        inputs=lambda rng: _inputs(rng, False), run=_run, expected=lambda c: _cam(c), variants=VARIANTS
-    ),
+    "cam": Cases(inputs=lambda rng: _inputs(rng, False), run=_run, expected=lambda c: _cam(c), variants=VARIANTS),
     "normalized": Cases(
         inputs=lambda rng: _inputs(rng, True), run=_run, expected=lambda c: _cam(c), variants=NORM_VARIANTS
     ),

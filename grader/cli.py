@@ -459,13 +459,14 @@ def mutants(session: Session, ids: tuple[str, ...], jobs: int) -> None:
     """Mutate each code solution where the learner writes and grade every mutant: list the survivors.
 
     A survivor is a wrong answer the hidden tests accept, unless it is listed as equivalent (with
-    its reason) in tests/mutants-equivalent.txt.
+    its reason) in tests/mutants-equivalent.txt. An entry there that matches no survivor of its
+    problem (the mutant is now killed, or the solution was edited) is stale and fails too.
 
     Example: drill dev mutants relu_layer affine_backward
     """
     outcomes = session.dev_mutants(ids, jobs)
     click.echo(report.dev_mutants(outcomes))
-    sys.exit(1 if any(o.survivors for o in outcomes) else 0)
+    sys.exit(1 if any(o.survivors or o.stale for o in outcomes) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

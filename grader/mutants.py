@@ -60,6 +60,7 @@ class Outcome:
     killed: int
     equivalent: int
     survivors: tuple[tuple[Mutant, str], ...]  # (mutant, fingerprint)
+    stale: tuple[str, ...] = ()  # this problem's listed fingerprints that no surviving mutant has
 
 
 def learner_lines(stub: str, solution: str) -> set[int]:
@@ -279,15 +280,15 @@ def _reverse_range(node: ast.Call) -> None:
     node.keywords = []
 
 
-def read_equivalents(path: Path) -> dict[str, str]:
-    """{fingerprint: reason} from the equivalents file ('<problem> <fingerprint> <reason>')."""
+def read_equivalents(path: Path) -> dict[tuple[str, str], str]:
+    """{(problem, fingerprint): reason} from the equivalents file ('<problem> <fingerprint> <reason>')."""
     if not path.is_file():
         return {}
     listed = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         words = line.split(maxsplit=2)
         if len(words) == 3 and not line.startswith("#"):
-            listed[words[1]] = words[2]
+            listed[words[0], words[1]] = words[2]
     return listed
 
 
@@ -306,16 +307,18 @@ def run(workspace: Workspace, catalog: Catalog, ids: tuple[str, ...] = (), jobs:
             found = list(mutants(problem.id, solution, learner_lines(stub, solution)))
             passed = list(pool.map(_survives, [(str(workspace.root), problem.id, m.source) for m in found]))
             survivors = []
-            equivalent = 0
+            used = set()
             for mutant, survived in zip(found, passed, strict=True):
                 if survived:
                     fingerprint = mutant.fingerprint(solution)
-                    if fingerprint in listed:
-                        equivalent += 1
+                    if (problem.id, fingerprint) in listed:
+                        used.add(fingerprint)
                     else:
                         survivors.append((mutant, fingerprint))
+            # an entry whose mutant is now killed, or whose solution was edited, no longer says anything
+            stale = tuple(f for owner, f in listed if owner == problem.id and f not in used)
             killed = len(found) - sum(passed)
-            outcomes.append(Outcome(problem.id, len(found), killed, equivalent, tuple(survivors)))
+            outcomes.append(Outcome(problem.id, len(found), killed, len(used), tuple(survivors), stale))
     return outcomes
 
 

@@ -856,9 +856,10 @@ def watch_stopped(lang: str) -> str:
 
 def dev_mutants(outcomes: list) -> str:
     """`drill dev mutants` (for maintainers, in English): per problem the mutants killed, then each
-    survivor with the line to add to the equivalents file once it is reviewed as equivalent."""
+    survivor with the line to add to the equivalents file once it is reviewed as equivalent, and each
+    listed entry of the problem that no longer matches a survivor."""
     lines = []
-    total = killed = equivalent = 0
+    total = killed = equivalent = stale = 0
     for outcome in outcomes:
         total, killed, equivalent = total + outcome.total, killed + outcome.killed, equivalent + outcome.equivalent
         lines.append(
@@ -868,8 +869,14 @@ def dev_mutants(outcomes: list) -> str:
         )
         for mutant, fingerprint in outcome.survivors:
             lines.append(f"  line {mutant.line}: {mutant.operator}: {mutant.shown}  [{outcome.problem} {fingerprint}]")
+        for fingerprint in outcome.stale:
+            lines.append(f"  stale entry {outcome.problem} {fingerprint}: no surviving mutant has it (remove it)")
+            stale += 1
     survived = total - killed - equivalent
-    lines.append(f"total: {killed}/{total} killed, {equivalent} listed equivalent, {survived} survived")
+    lines.append(
+        f"total: {killed}/{total} killed, {equivalent} listed equivalent, {survived} survived"
+        + (f", {stale} stale entries" if stale else "")
+    )
     return "\n".join(lines)
 
 

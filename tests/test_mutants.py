@@ -80,6 +80,21 @@ def test_survivors_are_listed_until_reviewed_as_equivalent(cli, mini):
     assert again.exit_code == (1 if "survived" in again.stdout.splitlines()[0] else 0)
 
 
+def test_an_entry_that_matches_no_survivor_is_stale_and_fails(cli, mini):
+    (mini / "tests").mkdir()
+    (mini / "tests" / "mutants-equivalent.txt").write_text(
+        "mc_fail 0123456789ab a reason that no longer holds\nmc_pass 0123456789ab another problem's entry\n",
+        encoding="utf-8",
+    )
+    result = cli("--workspace", mini, "dev", "mutants", "mc_fail")
+    assert result.stdout.splitlines() == [
+        "mc_fail: 3/3 killed",
+        "  stale entry mc_fail 0123456789ab: no surviving mutant has it (remove it)",
+        "total: 3/3 killed, 0 listed equivalent, 0 survived, 1 stale entries",
+    ]
+    assert result.exit_code == 1
+
+
 def test_every_mutant_of_a_well_tested_solution_is_killed(cli, mini):
     result = cli("--workspace", mini, "dev", "mutants", "mc_fail")  # stub x + 1, solution 2 * x
     assert result.stdout.splitlines() == ["mc_fail: 3/3 killed", "total: 3/3 killed, 0 listed equivalent, 0 survived"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 from grader.checks.base import mismatch
@@ -26,6 +28,17 @@ WANT = np.arange(6.0).reshape(2, 3)
 )
 def test_mismatch_messages(got, message):
     assert mismatch(got, WANT, 1e-6, 1e-8, "en") == message
+
+
+def test_an_infinity_both_share_is_no_error_and_raises_no_warning():
+    mask = np.array([[0.0, -np.inf, -np.inf], [0.0, 0.0, -np.inf]])  # a causal mask's -inf above the diagonal
+    got = mask.copy()
+    got[1, 0] = 0.5
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # inf - inf would warn "invalid value encountered in subtract"
+        assert mismatch(got, mask, 1e-6, 1e-8, "en") == "wrong values (max abs error 0.5)"
+        assert mismatch(mask.copy(), mask, 1e-6, 1e-8, "en") is None
+        assert mismatch(np.where(mask < 0, np.inf, 0.0), mask, 1e-6, 1e-8, "en") == "wrong values (max abs error inf)"
 
 
 def test_integers_and_booleans():

@@ -137,7 +137,9 @@ def mismatch(got: Any, want: Any, rtol: float, atol: float, lang: str) -> str | 
     if want_arr.dtype.kind == "b" and want_arr.ndim == 0 and bool(got_arr) != bool(want_arr):
         return WRONG_BOOL.format(lang, want=bool(want_arr), got=bool(got_arr))
     if not np.allclose(got_arr, want_arr, rtol=rtol, atol=atol, equal_nan=True):
-        err = float(np.max(np.abs(got_arr.astype(np.float64) - want_arr)))
+        # the largest error where the values differ: an infinity both share (a mask's -inf) is no error
+        differ = ~np.isclose(got_arr, want_arr, rtol=rtol, atol=atol, equal_nan=True)
+        err = float(np.max(np.abs(got_arr[differ].astype(np.float64) - want_arr[differ])))
         return WRONG_VALUES.format(lang, err=err)
     return None
 

@@ -26,9 +26,9 @@ def _inputs(rng) -> list[dict]:
             centers[far] = X.mean(axis=0) + 50.0
         cases.append({"X": X, "centers": centers})
     # a cluster of one: an outlier with a centre next to it (its new centre is the point itself)
-    X = rng.normal(size=(11, 3))
-    X[4] = 20.0 + rng.normal(size=3)
-    centers = np.stack([X[0], X[1], X[4] + 0.3]) + rng.normal(size=(3, 3)) * 0.05
+    X = rng.normal(size=(11, 4))
+    X[4] = 20.0 + rng.normal(size=4)
+    centers = np.stack([X[0], X[1], X[4] + 0.3]) + rng.normal(size=(3, 4)) * 0.05
     cases.append({"X": X, "centers": centers})
     return cases
 

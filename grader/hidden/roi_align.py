@@ -14,7 +14,7 @@ from grader.checks.base import Variant
 from grader.checks.cases import Cases
 
 # (C, H, W, R, (ph, pw), s)
-SETTINGS = ((3, 7, 9, 3, (2, 3), 2), (2, 10, 6, 2, (3, 2), 2), (4, 8, 11, 4, (2, 4), 3))
+SETTINGS = ((3, 7, 9, 3, (2, 3), 2), (2, 10, 6, 2, (3, 2), 2), (4, 8, 11, 5, (2, 4), 3))
 
 
 def _rois(rng, R, H, W, outside=False):

@@ -17,6 +17,7 @@ import click
 from grader import report
 from grader.errors import DrillError
 from grader.options import LANGS, confirm_or_refuse, default_lang, json_option, seed_option, verbose_option, yes_option
+from grader.resultformats import FORMATS
 from grader.session import Session, init_workspace
 
 
@@ -422,6 +423,51 @@ def watch(session: Session, problem_id: str | None, poll: bool) -> None:
         click.echo(report.watch_stopped(session.lang))
         sys.exit(130)
     click.echo(report.watch_stopped(session.lang))
+
+
+@main.command()
+@click.argument("submission_dir", metavar="SUBMISSION_DIR", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="drill", show_default=True, help="The results file's format."
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The results file.")
+@click.option(
+    "--problems",
+    "problem_ids",
+    multiple=True,
+    metavar="ID…",
+    help="The problems to grade, in order (repeat, or separate by commas; default: those whose files are there).",
+)
+@click.option(
+    "--submission-id",
+    default=None,
+    help="Seeds the numbers of parametric problems (default: DRILL_SUBMISSION_ID, else the folder's name).",
+)
+@click.option(
+    "--after-due",
+    multiple=True,
+    metavar="ID[/CHECK]",
+    help="Gradescope: show these checks to the learner only after the due date (repeat).",
+)
+@pass_session
+def autograde(
+    session: Session,
+    submission_dir: Path,
+    fmt: str,
+    out: Path,
+    problem_ids: tuple[str, ...],
+    submission_id: str | None,
+    after_due: tuple[str, ...],
+) -> None:
+    """Grade one learner's submission for a course's autograder and write its results file.
+
+    Writes no history. Exits 0 once the results file is written, whatever the grades (drill's own
+    failure is a result with status error); 2 when it cannot be written.
+
+    Example: drill autograde /autograder/submission --format gradescope --out /autograder/results/results.json
+    """
+    result = session.autograde(submission_dir, fmt, out, problem_ids, submission_id, after_due)
+    click.echo(report.autograde_done(result, out, session.lang))
 
 
 @main.group()

@@ -53,6 +53,18 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     (("reset",), None): "問題のひな形を元に戻します。あなたのファイルは先に .drill/backup/ にコピーされます。\n\n"
     "例: drill reset affine_backward --yes",
     (("reset",), "all_"): "すべてのひな形を元に戻します。",
+    (("autograde",), None): "コースの自動採点のために、受講者 1 人の提出を採点して結果ファイルを書きます。\n\n"
+    "履歴は書きません。結果ファイルを書けば、成績にかかわらず終了コード 0"
+    "（drill 自身が採点できなかったときも、その理由を結果ファイルに書きます）、書けなければ 2。\n\n"
+    "例: drill autograde /autograder/submission --format gradescope --out /autograder/results/results.json",
+    (("autograde",), "fmt"): "結果ファイルの形式。",
+    (("autograde",), "out"): "結果ファイル。",
+    (("autograde",), "problem_ids"): "採点する問題（この順。繰り返すかカンマで区切る。既定: ファイルのある問題）。",
+    (
+        ("autograde",),
+        "submission_id",
+    ): "パラメータ付き問題の数値の種（既定: DRILL_SUBMISSION_ID、なければフォルダ名）。",
+    (("autograde",), "after_due"): "Gradescope: これらのチェックは締め切り後にだけ受講者に見せます（繰り返し指定）。",
     (
         ("stats",),
         None,

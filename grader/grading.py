@@ -88,7 +88,7 @@ def grade(
         results = [
             CheckResult(spec.name, ERROR, 0, spec.points, submission.message.splitlines()[0]) for spec in problem.checks
         ]
-        return summarise(problem.id, results, 0.0, lang, submission.message)
+        return summarise(problem.id, results, 0.0, lang, submission.message, submission.kind)
     if problem.is_code:
         if not isinstance(submission, Code):
             raise TypeError(f"problem '{problem.id}' is graded on Code, not {type(submission).__name__}")
@@ -129,8 +129,10 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
         message = text_of(failure.message, lang)
         for spec in problem.checks:
             results.append(CheckResult(spec.name, ERROR, 0, spec.points, message.splitlines()[0], None, output))
-        return summarise(problem.id, results, time.monotonic() - started, lang, message)
+        why = "syntax" if failure.kind == "syntax" else "load"
+        return summarise(problem.id, results, time.monotonic() - started, lang, message, why)
     stopped = False
+    reason: str | None = "timeout" if run.timed_out else "ended" if run.ended_early is not None else None
     for spec in problem.checks:
         obj = checks[spec.name]
         outcome = run.probe(spec.name)
@@ -186,7 +188,7 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
                 output,
             )
         )
-    return summarise(problem.id, results, time.monotonic() - started, lang)
+    return summarise(problem.id, results, time.monotonic() - started, lang, reason=reason)
 
 
 class _Probe:
@@ -257,4 +259,5 @@ def _grade_answers(problem, answers: Answers, lang: str, values: dict | None, pr
                 verdict.diagnosis,
             )
         )
-    return summarise(problem.id, results, time.monotonic() - started, lang)
+    reason = "answer" if any(r.status == ERROR for r in results) else None
+    return summarise(problem.id, results, time.monotonic() - started, lang, reason=reason)

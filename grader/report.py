@@ -892,3 +892,13 @@ def dev_check(offenders: list[str], problems: int) -> str:
     if offenders:
         return "\n".join([f"{len(offenders)} problem(s) found:"] + [f"  - {line}" for line in offenders])
     return f"catalog OK: {problems} problems; every stub fails, every solution passes"
+
+
+AUTOGRADE_WRITTEN = Text("結果を {out} に書きました", "results written to {out}")
+
+
+def autograde_done(result: Any, out: Any, lang: str) -> str:
+    """`drill autograde`: the submission's problems, each with its score, then where the file went."""
+    from grader.resultformats import summary
+
+    return summary(result) + "\n" + AUTOGRADE_WRITTEN.format(lang, out=out)

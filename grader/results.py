@@ -42,10 +42,15 @@ class ProblemResult:
     message: str
     duration_s: float
     checks: tuple[CheckResult, ...] = field(default_factory=tuple)
+    # why some checks could not judge, for the course formats (grader/resultformats.py): None, an
+    # Unreadable kind (missing, directory, unreadable, encoding, outside, too_large), syntax, load,
+    # timeout, ended (the process died), answer (an answer that cannot be read). Not in to_json.
+    reason: str | None = None
 
     def to_json(self) -> dict:
         """The `drill grade --json` object."""
         data = asdict(self)
+        del data["reason"]
         data["checks"] = [asdict(c) for c in self.checks]
         data["duration_s"] = round(self.duration_s, 3)
         return data
@@ -56,7 +61,12 @@ SOME_FAILED = Text("{n} 件中 {bad} 件のチェックが不合格です", "{ba
 
 
 def summarise(
-    problem: str, checks: list[CheckResult], duration_s: float, lang: str, error_message: str | None = None
+    problem: str,
+    checks: list[CheckResult],
+    duration_s: float,
+    lang: str,
+    error_message: str | None = None,
+    reason: str | None = None,
 ) -> ProblemResult:
     """Build a ProblemResult: pass when every check passes, error when none could run."""
     score = sum(c.points for c in checks)
@@ -74,4 +84,4 @@ def summarise(
     else:
         bad = sum(1 for c in checks if c.status != PASS)
         message = SOME_FAILED.format(lang, n=len(checks), bad=bad)
-    return ProblemResult(problem, status, score, max_score, message, duration_s, tuple(checks))
+    return ProblemResult(problem, status, score, max_score, message, duration_s, tuple(checks), reason)

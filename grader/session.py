@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import queue
     import threading
 
+    from grader.autograde import SubmissionResult
     from grader.catalog import Catalog, Problem
     from grader.exam import ExamPrompt, ExamRecord
     from grader.exam import Sitting as ExamSitting
@@ -112,6 +113,13 @@ def init_workspace(directory: Path) -> Workspace:
     return workspace.init(directory)
 
 
+def unknown_problem(typed: str, ids: Sequence[str]) -> UnknownProblem:
+    """The error for an id the catalog does not have, with the likeliest id as a suggestion."""
+    close = closest_id(typed, ids)
+    hint = DID_YOU_MEAN.fill(id=close) if close else Text("", "")
+    return UnknownProblem(UNKNOWN_PROBLEM.fill(id=typed, hint=hint))
+
+
 class Session:
     """One workspace, its catalog and its history; every learner-facing operation."""
 
@@ -188,9 +196,7 @@ class Session:
         exercises/02_backprop/affine_backward.py); UnknownProblem with the likeliest id as a suggestion."""
         found = self.catalog.get(problem_id) or self._by_file(problem_id)
         if found is None:
-            close = closest_id(problem_id, self.catalog.ids)
-            hint = DID_YOU_MEAN.fill(id=close) if close else Text("", "")
-            raise UnknownProblem(UNKNOWN_PROBLEM.fill(id=problem_id, hint=hint))
+            raise unknown_problem(problem_id, self.catalog.ids)
         return found
 
     def _since_pass(self, problem: Problem, latest: tuple[str, float] | None) -> str | None:
@@ -653,6 +659,47 @@ class Session:
 
         problem = self.problem(problem_id) if problem_id else self.pick_next()
         return watch.events(self, problem, poll, stop, inbox)
+
+    # -- course mode: no workspace, no history
+
+    def autograde(
+        self,
+        root: Path,
+        fmt: str,
+        out: Path,
+        problem_ids: Sequence[str] = (),
+        submission_id: str | None = None,
+        after_due: Sequence[str] = (),
+    ) -> SubmissionResult:
+        """`drill autograde`: grade the submission at `root` with the installed course and write the
+        results file `out` in format `fmt`, whatever happens to the grading (drill's own failure is
+        status error with its message). Returns the SubmissionResult; only an unwritable `out` raises."""
+        import os
+
+        from grader import autograde, resultformats
+
+        ids = [i for word in problem_ids for i in word.replace(",", " ").split()]
+        sid = submission_id or os.environ.get("DRILL_SUBMISSION_ID") or Path(root).resolve().name
+        try:
+            catalog = autograde.course_catalog()
+            for problem_id in ids:
+                if catalog.get(problem_id) is None:
+                    raise unknown_problem(problem_id, catalog.ids)
+            result = autograde.grade_submission(Path(root), ids, sid, self.lang, catalog)
+        except DrillError as exc:
+            result = autograde.failed(sid, exc.text(self.lang), self.lang)
+        except Exception as exc:  # noqa: BLE001 - the results file must still be written
+            result = autograde.failed(sid, autograde.INTERNAL.format(self.lang, err=repr(exc)), self.lang)
+        data = resultformats.render(result, fmt, frozenset(after_due))
+        try:
+            resultformats.write(out, data)
+        except OSError as exc:
+            raise DrillError(
+                Text("{out} に結果を書けません: {why}", "cannot write the results to {out}: {why}").fill(
+                    out=out, why=exc.strerror or exc
+                )
+            ) from None
+        return result
 
     def dev_check(self) -> list[str]:
         """`drill dev check`: every offender as one line; empty when the catalog is sound."""

@@ -45,7 +45,8 @@ class Answers(NamedTuple):
 
 class Unreadable(NamedTuple):
     """The learner's file could not be read: `message` (in the learner's language) says why and how
-    to fix it; `kind` is missing, directory, unreadable or encoding."""
+    to fix it; `kind` is missing, directory, unreadable, encoding, too_large, or in course mode
+    not_submitted or outside."""
 
     kind: str
     message: str
@@ -74,6 +75,18 @@ _UNREADABLE = {
         "{label} は {enc} で保存されています。UTF-8 で保存し直してから採点してください",
         "{label} is saved in {enc}, not UTF-8: save it as UTF-8 and grade again",
     ),
+    "too_large": Text(
+        "{label} は {mb} MB を超えています。採点するのはそれより小さいファイルだけです",
+        "{label} is larger than {mb} MB, more than a file drill grades",
+    ),
+    "not_submitted": Text(
+        "提出に {label} がありません（提出フォルダの一番上に {name} を置いても構いません）",
+        "the submission has no {label} ({name} at the top of the submission will do too)",
+    ),
+    "outside": Text(
+        "{label} は提出フォルダの外を指すリンクです。ファイルそのものを提出してください",
+        "{label} is a link to a place outside the submission: submit the file itself",
+    ),
 }
 _OR_ANSWER = Text("、または --answer KEY=EXPR で解答を渡してください", ", or give --answer KEY=EXPR")
 _NO_TEXT = Text("", "")
@@ -82,6 +95,13 @@ _ENCODINGS = {
     "utf-16": Text("UTF-16", "UTF-16"),
     None: Text("不明な文字コード", "an unknown encoding"),
 }
+
+
+def not_read(kind: str, label: str, lang: str, **fmt: object) -> Unreadable:
+    """A course submission's file drill does not read: `not_submitted` (`name`: the bare file name),
+    `outside` (a link out of the submission), or `unreadable` (`why`: e.g. not a regular file, which
+    could block the read)."""
+    return _unreadable(kind, lang, label=label, **fmt)
 
 
 def _unreadable(kind: str, lang: str, **fmt) -> Unreadable:
@@ -98,12 +118,14 @@ def read_learner_file(
         return _unreadable("directory", lang, label=label)
     try:
         with open(path, "rb") as fh:
-            raw = fh.read(READ_LIMIT)
+            raw = fh.read(READ_LIMIT + 1)
     except FileNotFoundError:
         or_answer = _OR_ANSWER if answers_too else _NO_TEXT
         return _unreadable("missing", lang, label=label, id=problem_id, or_answer=or_answer)
     except OSError as exc:
         return _unreadable("unreadable", lang, label=label, why=exc.strerror or exc)
+    if len(raw) > READ_LIMIT:
+        return _unreadable("too_large", lang, label=label, mb=READ_LIMIT >> 20)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

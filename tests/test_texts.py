@@ -22,6 +22,7 @@ OPTIONS COMMAND ARGS ID DIR DATE FILE INTEGER TEXT KEY EXPR DIRECTORY PATH RANGE
 DRILL_LANG DRILL_WORKSPACE DRILL_TODAY LANG YYYY MM DD UTF JSON WSL Enter Ctrl sympy numpy yaml tanh cosh exp
 python pip install problems backup mc values product d split s
 notebook notebooks out Jupyter nbformat ipynb
+autograde format gradescope prairielearn exercism classroom Gradescope DRILL_SUBMISSION_ID SUBMISSION_DIR CHECK
 Deep Learning
 """.split()
 )

@@ -471,6 +471,56 @@ def autograde(
 
 
 @main.group()
+def export() -> None:
+    """Write what a course's engine needs to run drill autograde.
+
+    Example: drill export gradescope -o autograder.zip --problems relu_layer,affine_layer
+    """
+
+
+_problems_option = click.option(
+    "--problems",
+    "problem_ids",
+    multiple=True,
+    metavar="ID…",
+    help="The problems to grade (repeat, or separate by commas; default: all).",
+)
+
+
+@export.command(name="gradescope")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The zip to write.")
+@_problems_option
+@pass_session
+def export_gradescope(session: Session, out: Path, problem_ids: tuple[str, ...]) -> None:
+    """Gradescope's autograder zip: setup.sh, run_autograder and drill with its course.
+
+    Example: drill export gradescope -o autograder.zip --problems relu_layer
+    """
+    problems = session.export_gradescope(out, problem_ids)
+    click.echo(report.exported(out, len(problems), session.lang))
+
+
+@export.command(name="classroom")
+@click.option(
+    "-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="The repository's root."
+)
+@_problems_option
+@click.option(
+    "--install",
+    required=True,
+    help="What pip installs drill from in the workflow (e.g. git+https://github.com/ORG/drill@v0.1.0).",
+)
+@pass_session
+def export_classroom(session: Session, out: Path, problem_ids: tuple[str, ...], install: str) -> None:
+    """GitHub Classroom: the workflow .github/workflows/classroom.yml and .github/classroom/autograding.json.
+
+    Example: drill export classroom -o . --install git+https://github.com/ORG/drill
+    """
+    for path in session.export_classroom(out, install, problem_ids):
+        click.echo(report.exported(path, None, session.lang))
+
+
+@main.group()
 def dev() -> None:
     """Maintainer commands.
 

@@ -53,6 +53,24 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     (("reset",), None): "問題のひな形を元に戻します。あなたのファイルは先に .drill/backup/ にコピーされます。\n\n"
     "例: drill reset affine_backward --yes",
     (("reset",), "all_"): "すべてのひな形を元に戻します。",
+    (("export",), None): "コースの採点エンジンで drill autograde を動かすためのファイルを書きます。\n\n"
+    "例: drill export gradescope -o autograder.zip --problems relu_layer,affine_layer",
+    (
+        ("export", "gradescope"),
+        None,
+    ): "Gradescope の自動採点用 zip を書きます: setup.sh、run_autograder、教材入りの drill。\n\n"
+    "例: drill export gradescope -o autograder.zip --problems relu_layer",
+    (("export", "gradescope"), "out"): "書き出す zip。",
+    (("export", "gradescope"), "problem_ids"): "採点する問題（繰り返すかカンマで区切る。既定: すべて）。",
+    (("export", "classroom"), None): "GitHub Classroom 用に、ワークフロー .github/workflows/classroom.yml と "
+    ".github/classroom/autograding.json を書きます。\n\n"
+    "例: drill export classroom -o . --install git+https://github.com/ORG/drill",
+    (("export", "classroom"), "out"): "リポジトリの一番上のフォルダ。",
+    (("export", "classroom"), "problem_ids"): "採点する問題（繰り返すかカンマで区切る。既定: すべて）。",
+    (
+        ("export", "classroom"),
+        "install",
+    ): "ワークフローで pip が drill を入れる元（例: git+https://github.com/ORG/drill@v0.1.0）。",
     (("autograde",), None): "コースの自動採点のために、受講者 1 人の提出を採点して結果ファイルを書きます。\n\n"
     "履歴は書きません。結果ファイルを書けば、成績にかかわらず終了コード 0"
     "（drill 自身が採点できなかったときも、その理由を結果ファイルに書きます）、書けなければ 2。\n\n"

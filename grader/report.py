@@ -902,3 +902,14 @@ def autograde_done(result: Any, out: Any, lang: str) -> str:
     from grader.resultformats import summary
 
     return summary(result) + "\n" + AUTOGRADE_WRITTEN.format(lang, out=out)
+
+
+EXPORTED = Text("{path} を書きました", "wrote {path}")
+EXPORTED_PROBLEMS = Text("{path} を書きました（{n} 問を採点します）", "wrote {path} (it grades {n} problems)")
+
+
+def exported(path: Any, problems: int | None, lang: str) -> str:
+    """`drill export`: what was written (and how many problems it grades)."""
+    if problems is None:
+        return EXPORTED.format(lang, path=path)
+    return EXPORTED_PROBLEMS.format(lang, path=path, n=problems)

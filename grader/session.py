@@ -701,6 +701,31 @@ class Session:
             ) from None
         return result
 
+    def _course_problems(self, problem_ids: Sequence[str]) -> list[Problem]:
+        """The installed course's problems named (by id, or separated by commas), all when none."""
+        from grader import autograde
+
+        catalog = autograde.course_catalog()
+        ids = [i for word in problem_ids for i in word.replace(",", " ").split()]
+        for problem_id in ids:
+            if catalog.get(problem_id) is None:
+                raise unknown_problem(problem_id, catalog.ids)
+        return [p for p in map(catalog.get, ids) if p is not None] if ids else list(catalog.problems)
+
+    def export_gradescope(self, out: Path, problem_ids: Sequence[str] = ()) -> list[Problem]:
+        """`drill export gradescope`: the autograder zip at `out`; the problems it grades."""
+        from grader import export
+
+        problems = self._course_problems(problem_ids)
+        export.gradescope(problems, self.lang, Path(out))
+        return problems
+
+    def export_classroom(self, out_dir: Path, install: str, problem_ids: Sequence[str] = ()) -> list[Path]:
+        """`drill export classroom`: the workflow and autograding.json under `out_dir`; the files."""
+        from grader import export
+
+        return export.classroom(self._course_problems(problem_ids), self.lang, Path(out_dir), install)
+
     def dev_check(self) -> list[str]:
         """`drill dev check`: every offender as one line; empty when the catalog is sound."""
         from grader import devcheck

@@ -23,6 +23,7 @@ DRILL_LANG DRILL_WORKSPACE DRILL_TODAY LANG YYYY MM DD UTF JSON WSL Enter Ctrl s
 python pip install problems backup mc values product d split s
 notebook notebooks out Jupyter nbformat ipynb
 autograde format gradescope prairielearn exercism classroom Gradescope DRILL_SUBMISSION_ID SUBMISSION_DIR CHECK
+export install GitHub Classroom ORG git https github com zip
 Deep Learning
 """.split()
 )

@@ -470,6 +470,73 @@ def autograde(
     click.echo(report.autograde_done(result, out, session.lang))
 
 
+@main.command(name="grade-batch")
+@click.argument("batch_dir", metavar="DIR", type=click.Path(path_type=Path))
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Where the results files go."
+)
+@click.option(
+    "--problems",
+    "problem_ids",
+    multiple=True,
+    metavar="ID…",
+    help="The problems to grade, in order (repeat, or separate by commas; default: those whose files are there).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="drill", show_default=True, help="The results files' format."
+)
+@click.option("--jobs", type=click.IntRange(1, 256), default=2, show_default=True, help="Submissions graded at once.")
+@click.option(
+    "--shard",
+    metavar="I/N",
+    default=None,
+    help="Only share I of N (0 <= I < N); I may be auto: the job array's index (JOB_COMPLETION_INDEX, "
+    "AWS_BATCH_JOB_ARRAY_INDEX, SLURM_ARRAY_TASK_ID, DRILL_SHARD_INDEX).",
+)
+@pass_session
+def grade_batch(
+    session: Session,
+    batch_dir: Path,
+    out: Path,
+    problem_ids: tuple[str, ...],
+    fmt: str,
+    jobs: int,
+    shard: str | None,
+) -> None:
+    """Grade a folder of submissions (one sub-folder each) into one results file each.
+
+    A rerun skips the submissions whose results file exists. Exit 0 once every file is written.
+
+    Example: drill grade-batch submissions/ --out results/ --jobs 2 --shard auto/4
+    """
+    click.echo(report.batch_done(session.grade_batch(batch_dir, out, problem_ids, fmt, jobs, shard), out, session.lang))
+
+
+@main.command()
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--csv", "as_csv", is_flag=True, help="CSV: a row per learner, a column per problem (the default).")
+@json_option
+@click.option(
+    "-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here, not to stdout."
+)
+@pass_session
+def collect(session: Session, folder: Path, as_csv: bool, as_json: bool, out: Path | None) -> None:
+    """Merge a folder of drill results files into one gradebook (learner × problem).
+
+    Example: drill collect results/ --csv -o gradebook.csv
+    """
+    if as_csv and as_json:
+        raise click.UsageError(report.usage("csv_or_json", session.lang))
+    book = session.collect(folder)
+    for line in book.skipped:
+        click.echo(line, err=True)
+    text = json.dumps(book.to_json(), ensure_ascii=False, indent=2) + "\n" if as_json else book.to_csv()
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
 @main.group()
 def export() -> None:
     """Write what a course's engine needs to run drill autograde.

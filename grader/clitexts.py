@@ -53,6 +53,19 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     (("reset",), None): "問題のひな形を元に戻します。あなたのファイルは先に .drill/backup/ にコピーされます。\n\n"
     "例: drill reset affine_backward --yes",
     (("reset",), "all_"): "すべてのひな形を元に戻します。",
+    (("grade-batch",), None): "提出のフォルダ（1 人 1 フォルダ）をまとめて採点し、1 人 1 つの結果ファイルにします。\n\n"
+    "結果ファイルのある提出は、もう一度実行しても省略します。すべてのファイルを書けば終了コード 0。\n\n"
+    "例: drill grade-batch submissions/ --out results/ --jobs 2 --shard auto/4",
+    (("grade-batch",), "out"): "結果ファイルを置くフォルダ。",
+    (("grade-batch",), "problem_ids"): "採点する問題（この順。繰り返すかカンマで区切る。既定: ファイルのある問題）。",
+    (("grade-batch",), "fmt"): "結果ファイルの形式。",
+    (("grade-batch",), "jobs"): "同時に採点する提出の数。",
+    (("grade-batch",), "shard"): "N 分割のうち I 番目の分担だけ（0 ≤ I < N）。I を auto にすると配列ジョブの番号"
+    "（JOB_COMPLETION_INDEX、AWS_BATCH_JOB_ARRAY_INDEX、SLURM_ARRAY_TASK_ID、DRILL_SHARD_INDEX）を使います。",
+    (("collect",), None): "drill の結果ファイルのフォルダを 1 つの成績表（受講者 × 問題）にまとめます。\n\n"
+    "例: drill collect results/ --csv -o gradebook.csv",
+    (("collect",), "as_csv"): "CSV: 受講者ごとに 1 行、問題ごとに 1 列（既定）。",
+    (("collect",), "out"): "標準出力ではなくこのファイルに書きます。",
     (("export",), None): "コースの採点エンジンで drill autograde を動かすためのファイルを書きます。\n\n"
     "例: drill export gradescope -o autograder.zip --problems relu_layer,affine_layer",
     (

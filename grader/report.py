@@ -562,6 +562,7 @@ USAGE = {
         "--resume goes on with the interrupted exam as it was drawn: not with --full, --minutes, --questions, "
         "--area or --seed",
     ),
+    "csv_or_json": Text("--csv と --json のどちらか一方を指定してください", "give --csv or --json, not both"),
 }
 
 
@@ -913,3 +914,29 @@ def exported(path: Any, problems: int | None, lang: str) -> str:
     if problems is None:
         return EXPORTED.format(lang, path=path)
     return EXPORTED_PROBLEMS.format(lang, path=path, n=problems)
+
+
+BATCH_DONE = Text(
+    "{n} 件の提出（分担 {i}/{k}）: {graded} 件を採点、{skipped} 件は採点済みで省略、"
+    "{failed} 件は採点の途中で失敗。結果: {out}",
+    "{n} submissions (share {i}/{k}): {graded} graded, {skipped} skipped (already graded), {failed} failed while "
+    "grading. Results: {out}",
+)
+
+
+def batch_done(summary: Any, out: Any, lang: str) -> str:
+    """`drill grade-batch`: how many submissions its share had, and what it did with them."""
+    lines = [
+        BATCH_DONE.format(
+            lang,
+            n=len(summary.names),
+            i=summary.shard[0],
+            k=summary.shard[1],
+            graded=len(summary.graded),
+            skipped=len(summary.skipped),
+            failed=len(summary.failed),
+            out=out,
+        )
+    ]
+    lines += [f"  {name}" for name in summary.failed]
+    return "\n".join(lines)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import threading
 
     from grader.autograde import SubmissionResult
+    from grader.batch import BatchSummary, Gradebook
     from grader.catalog import Catalog, Problem
     from grader.exam import ExamPrompt, ExamRecord
     from grader.exam import Sitting as ExamSitting
@@ -700,6 +701,30 @@ class Session:
                 )
             ) from None
         return result
+
+    def grade_batch(
+        self,
+        root: Path,
+        out: Path,
+        problem_ids: Sequence[str] = (),
+        fmt: str = "drill",
+        jobs: int = 2,
+        shard: str | None = None,
+    ) -> BatchSummary:
+        """`drill grade-batch`: every submission folder of `root` in this shard without a results file
+        in `out`, graded `jobs` at a time; what was done (a BatchSummary)."""
+        from grader import autograde, batch
+
+        index_count = batch.parse_shard(shard)
+        catalog = autograde.course_catalog()
+        ids = [p.id for p in self._course_problems(problem_ids)] if problem_ids else []
+        return batch.run(Path(root), Path(out), ids, fmt, self.lang, jobs, index_count, catalog)
+
+    def collect(self, folder: Path) -> Gradebook:
+        """`drill collect`: the gradebook of the drill results files in `folder`."""
+        from grader import batch
+
+        return batch.collect(Path(folder), self.lang)
 
     def _course_problems(self, problem_ids: Sequence[str]) -> list[Problem]:
         """The installed course's problems named (by id, or separated by commas), all when none."""

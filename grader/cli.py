@@ -425,6 +425,27 @@ def watch(session: Session, problem_id: str | None, poll: bool) -> None:
     click.echo(report.watch_stopped(session.lang))
 
 
+_user_options = [
+    click.option(
+        "--user",
+        default=None,
+        metavar="NAME|UID",
+        help="Run the learners' code as this user (default: nobody; drill must run as root).",
+    ),
+    click.option(
+        "--allow-same-user",
+        is_flag=True,
+        help="Without root: run the learners' code as drill's own user (it can then read what drill can).",
+    ),
+]
+
+
+def _user_option(f):
+    for option in reversed(_user_options):
+        f = option(f)
+    return f
+
+
 @main.command()
 @click.argument("submission_dir", metavar="SUBMISSION_DIR", type=click.Path(path_type=Path))
 @click.option(
@@ -449,6 +470,7 @@ def watch(session: Session, problem_id: str | None, poll: bool) -> None:
     metavar="ID[/CHECK]",
     help="Gradescope: show these checks to the learner only after the due date (repeat).",
 )
+@_user_option
 @pass_session
 def autograde(
     session: Session,
@@ -458,6 +480,8 @@ def autograde(
     problem_ids: tuple[str, ...],
     submission_id: str | None,
     after_due: tuple[str, ...],
+    user: str | None,
+    allow_same_user: bool,
 ) -> None:
     """Grade one learner's submission for a course's autograder and write its results file.
 
@@ -466,7 +490,7 @@ def autograde(
 
     Example: drill autograde /autograder/submission --format gradescope --out /autograder/results/results.json
     """
-    result = session.autograde(submission_dir, fmt, out, problem_ids, submission_id, after_due)
+    result = session.autograde(submission_dir, fmt, out, problem_ids, submission_id, after_due, user, allow_same_user)
     click.echo(report.autograde_done(result, out, session.lang))
 
 
@@ -493,6 +517,7 @@ def autograde(
     help="Only share I of N (0 <= I < N); I may be auto: the job array's index (JOB_COMPLETION_INDEX, "
     "AWS_BATCH_JOB_ARRAY_INDEX, SLURM_ARRAY_TASK_ID, DRILL_SHARD_INDEX).",
 )
+@_user_option
 @pass_session
 def grade_batch(
     session: Session,
@@ -502,6 +527,8 @@ def grade_batch(
     fmt: str,
     jobs: int,
     shard: str | None,
+    user: str | None,
+    allow_same_user: bool,
 ) -> None:
     """Grade a folder of submissions (one sub-folder each) into one results file each.
 
@@ -509,7 +536,8 @@ def grade_batch(
 
     Example: drill grade-batch submissions/ --out results/ --jobs 2 --shard auto/4
     """
-    click.echo(report.batch_done(session.grade_batch(batch_dir, out, problem_ids, fmt, jobs, shard), out, session.lang))
+    summary = session.grade_batch(batch_dir, out, problem_ids, fmt, jobs, shard, user, allow_same_user)
+    click.echo(report.batch_done(summary, out, session.lang))
 
 
 @main.command()

@@ -66,6 +66,15 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     "例: drill collect results/ --csv -o gradebook.csv",
     (("collect",), "as_csv"): "CSV: 受講者ごとに 1 行、問題ごとに 1 列（既定）。",
     (("collect",), "out"): "標準出力ではなくこのファイルに書きます。",
+    (("autograde",), "user"): "受講者のコードをこのユーザーで動かします（既定: nobody。drill は root で動かします）。",
+    (("autograde",), "allow_same_user"): "root でないとき: 受講者のコードを drill と同じユーザーで動かします"
+    "（drill が読めるものを読めます）。",
+    (
+        ("grade-batch",),
+        "user",
+    ): "受講者のコードをこのユーザーで動かします（既定: nobody。drill は root で動かします）。",
+    (("grade-batch",), "allow_same_user"): "root でないとき: 受講者のコードを drill と同じユーザーで動かします"
+    "（drill が読めるものを読めます）。",
     (("export",), None): "コースの採点エンジンで drill autograde を動かすためのファイルを書きます。\n\n"
     "例: drill export gradescope -o autograder.zip --problems relu_layer,affine_layer",
     (

@@ -118,7 +118,8 @@ def _grade_code(problem, code: Code, lang: str) -> ProblemResult:
     probes = [
         (spec.name, _Probe(problem.id, spec.name, checks[spec.name], cases[spec.name])) for spec in problem.checks
     ]
-    with sandbox.start(code.source, str(code.path), probes, problem.timeout) as learner_run:
+    course = ({spec.name: checks[spec.name].run for spec in problem.checks}, cases)
+    with sandbox.start(code.source, str(code.path), probes, problem.timeout, course) as learner_run:
         # what only the judge needs, computed while the learner's code runs: never in its process
         reference = {spec.name: checks[spec.name].reference(cases[spec.name]) for spec in problem.checks}
         run = learner_run.wait()

@@ -671,22 +671,39 @@ class Session:
         problem_ids: Sequence[str] = (),
         submission_id: str | None = None,
         after_due: Sequence[str] = (),
+        user: str | None = None,
+        allow_same_user: bool = False,
     ) -> SubmissionResult:
         """`drill autograde`: grade the submission at `root` with the installed course and write the
         results file `out` in format `fmt`, whatever happens to the grading (drill's own failure is
-        status error with its message). Returns the SubmissionResult; only an unwritable `out` raises."""
+        status error with its message). The learner's code runs as `user` (default: nobody, when drill
+        runs as root) from a zygote that never had a hidden module (grader/sandbox/zygote.py); without
+        root only with `allow_same_user`, else the results file says why and this raises UsageError.
+        Returns the SubmissionResult; an unwritable `out` raises too."""
         import os
 
         from grader import autograde, resultformats
+        from grader.sandbox import zygote
 
         ids = [i for word in problem_ids for i in word.replace(",", " ").split()]
         sid = submission_id or os.environ.get("DRILL_SUBMISSION_ID") or Path(root).resolve().name
+        refused: DrillError | None = None
         try:
             catalog = autograde.course_catalog()
             for problem_id in ids:
                 if catalog.get(problem_id) is None:
                     raise unknown_problem(problem_id, catalog.ids)
-            result = autograde.grade_submission(Path(root), ids, sid, self.lang, catalog)
+            try:
+                ident = zygote.identity(user, allow_same_user)
+            except DrillError as exc:
+                refused = exc
+                raise
+            with zygote.Zygote(ident) as running:
+                zygote.activate(running)
+                try:
+                    result = autograde.grade_submission(Path(root), ids, sid, self.lang, catalog)
+                finally:
+                    zygote.activate(None)
         except DrillError as exc:
             result = autograde.failed(sid, exc.text(self.lang), self.lang)
         except Exception as exc:  # noqa: BLE001 - the results file must still be written
@@ -700,6 +717,8 @@ class Session:
                     out=out, why=exc.strerror or exc
                 )
             ) from None
+        if refused is not None:
+            raise refused
         return result
 
     def grade_batch(
@@ -710,15 +729,24 @@ class Session:
         fmt: str = "drill",
         jobs: int = 2,
         shard: str | None = None,
+        user: str | None = None,
+        allow_same_user: bool = False,
     ) -> BatchSummary:
         """`drill grade-batch`: every submission folder of `root` in this shard without a results file
         in `out`, graded `jobs` at a time; what was done (a BatchSummary)."""
         from grader import autograde, batch
+        from grader.sandbox import zygote
 
         index_count = batch.parse_shard(shard)
         catalog = autograde.course_catalog()
         ids = [p.id for p in self._course_problems(problem_ids)] if problem_ids else []
-        return batch.run(Path(root), Path(out), ids, fmt, self.lang, jobs, index_count, catalog)
+        ident = zygote.identity(user, allow_same_user)
+        with zygote.Zygote(ident) as running:
+            zygote.activate(running)
+            try:
+                return batch.run(Path(root), Path(out), ids, fmt, self.lang, jobs, index_count, catalog)
+            finally:
+                zygote.activate(None)
 
     def collect(self, folder: Path) -> Gradebook:
         """`drill collect`: the gradebook of the drill results files in `folder`."""

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from grader import autograde, batch
 from grader.errors import UsageError
+from grader.sandbox import zygote
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOG = autograde.course_catalog()
@@ -69,8 +70,8 @@ def test_a_class_with_bad_submissions_among_good_ones(cli, tmp_path):
     assert result.exit_code == 0
     n = len(expected)
     assert result.stdout == (
-        f"{n} submissions (share 0/1): {n - 1} graded, 0 skipped (already graded), 1 failed while grading. "
-        f"Results: {out}\n  kills-its-grader\n"
+        f"{n} submissions (share 0/1): {n} graded, 0 skipped (already graded), 0 failed while grading. "
+        f"Results: {out}\n"
     )
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{name}.json" for name in expected)
     got = {name: read(out, name)["status"] for name in expected}
@@ -84,11 +85,37 @@ def test_a_class_with_bad_submissions_among_good_ones(cli, tmp_path):
         "link-out": "relu_layer: 0/6 points — error (relu_layer.py is a link to a place outside the submission: "
         "submit the file itself)",
         "huge": "relu_layer: 0/6 points — error (relu_layer.py is larger than 4 MB, more than a file drill grades)",
-        "kills-its-grader": "the process grading this submission ended early (the process was killed by SIGKILL)",
+        # another user: it cannot signal drill's processes
+        "kills-its-grader": "relu_layer: 0/6 points — error (PermissionError: [Errno 1] Operation not permitted "
+        "(relu_layer.py:2: os.kill(os.getppid(), signal.SIGKILL)))",
         "empty": "relu_layer: 0/6 points — error (the submission has no exercises/02_backprop/relu_layer.py "
         "(relu_layer.py at the top of the submission will do too))",
         "linked-folder": "the submission linked-folder is a link: put the folder itself",
     }
+
+
+def test_a_worker_that_dies_still_leaves_a_result_and_the_others_go_on(tmp_path, monkeypatch):
+    make_class(tmp_path / "class", good=3)
+    real = autograde.grade_submission
+
+    def dies_on_learner_01(folder, *args, **kwargs):
+        if folder.name == "learner-01":
+            os._exit(9)  # the worker process, as an out-of-memory kill would leave it
+        return real(folder, *args, **kwargs)
+
+    monkeypatch.setattr(autograde, "grade_submission", dies_on_learner_01)
+    out = tmp_path / "results"
+    with zygote.Zygote(zygote.identity(None, allow_same_user=True)) as running:
+        zygote.activate(running)
+        try:
+            summary = batch.run(tmp_path / "class", out, ["relu_layer"], "drill", "en", 2)
+        finally:
+            zygote.activate(None)
+    assert summary.failed == ("learner-01",)
+    assert read(out, "learner-01")["message"] == (
+        "the process grading this submission ended early (the process exited with code 9 before finishing)"
+    )
+    assert read(out, "learner-00")["status"] == "pass" and read(out, "learner-02")["status"] == "pass"
 
 
 def test_a_rerun_skips_what_is_done_and_a_regrade_writes_the_same_bytes(cli, tmp_path):
@@ -165,7 +192,7 @@ def test_collect_makes_one_gradebook(cli, tmp_path):
     rows = result.stdout.splitlines()
     assert rows[0] == "submission_id,relu_layer,total,max,status"
     assert "learner-00,6,6,6,pass" in rows and "learner-01,3,3,6,fail" in rows
-    assert "kills-its-grader,,0,0,error" in rows
+    assert "kills-its-grader,0,0,6,error" in rows
     book = json.loads(cli("collect", out, "--json").stdout)
     assert book["problems"] == ["relu_layer"] and book["max_points"] == {"relu_layer": 6}
     assert [r["submission_id"] for r in book["learners"]] == sorted(r["submission_id"] for r in book["learners"])
@@ -180,7 +207,7 @@ def test_grade_batch_in_japanese(cli, tmp_path):
     assert result.exit_code == 0
     n = len(list((tmp_path / "class").iterdir())) - 1  # README.txt is not a submission
     assert result.stdout.splitlines()[0] == (
-        f"{n} 件の提出（分担 0/1）: {n - 1} 件を採点、0 件は採点済みで省略、1 件は採点の途中で失敗。結果: {out}"
+        f"{n} 件の提出（分担 0/1）: {n} 件を採点、0 件は採点済みで省略、0 件は採点の途中で失敗。結果: {out}"
     )
     assert read(out, "learner-01")["problems"][0]["checks"][0]["diagnosis"].startswith("0/1 を返しています")
 

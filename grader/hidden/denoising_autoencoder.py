@@ -306,10 +306,10 @@ def _reuse_run(learner, c) -> dict:
     model = _new(learner, c)
     result = {}
     for k in CALLS:
-        result[f"loss{k}"] = model.forward(c[f"x{k}"], c[f"u{k}"], c["rho"])
+        result[f"loss_call{k}"] = model.forward(c[f"x{k}"], c[f"u{k}"], c["rho"])
         model.backward()
         for name in GRADS:
-            result[f"{name}{k}"] = _snapshot(getattr(model, name, None))
+            result[f"{name}_call{k}"] = _snapshot(getattr(model, name, None))
     return result
 
 
@@ -323,10 +323,10 @@ def _reuse_expected(c, mode="right") -> dict:
         if mode == "stale_mask":
             one["u"] = c[f"u{j}"]
         out = _model(one)
-        result[f"loss{k}"] = out["loss"]
+        result[f"loss_call{k}"] = out["loss"]
         for name in GRADS:
             total[name] = total[name] + out[name]
-            result[f"{name}{k}"] = total[name] if mode == "accumulated" else out[name]
+            result[f"{name}_call{k}"] = total[name] if mode == "accumulated" else out[name]
     return result
 
 

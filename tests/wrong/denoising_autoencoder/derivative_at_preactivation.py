@@ -1,0 +1,33 @@
+# expect: fail
+# diagnosis: pre-activation
+# mistake: the sigmoid's derivative a (1 − a) written with the pre-activation a
+import numpy as np
+
+
+def sigmoid(a):
+    return 1.0 / (1.0 + np.exp(-a))
+
+
+def corrupt(x, u, rho):
+    return np.where(u < rho, 0.0, x)
+
+
+class DenoisingAutoencoder:
+    def __init__(self, W1, b1, W2, b2):
+        self.W1, self.b1, self.W2, self.b2 = W1, b1, W2, b2
+
+    def forward(self, x, u, rho):
+        self.x = x
+        self.x_tilde = corrupt(x, u, rho)
+        self.a = self.x_tilde @ self.W1 + self.b1
+        self.h = sigmoid(self.a)
+        self.x_hat = self.h @ self.W2 + self.b2
+        return 0.5 * np.sum((self.x_hat - x) ** 2) / x.shape[0]
+
+    def backward(self):
+        dy = (self.x_hat - self.x) / self.x.shape[0]
+        self.dW2 = self.h.T @ dy
+        self.db2 = dy.sum(axis=0)
+        da = (dy @ self.W2.T) * self.a * (1 - self.a)
+        self.dW1 = self.x_tilde.T @ da
+        self.db1 = da.sum(axis=0)

@@ -70,8 +70,7 @@ def test_a_class_with_bad_submissions_among_good_ones(cli, tmp_path):
     assert result.exit_code == 0
     n = len(expected)
     assert result.stdout == (
-        f"{n} submissions (share 0/1): {n} graded, 0 skipped (already graded), 0 failed while grading. "
-        f"Results: {out}\n"
+        f"{n} submissions (share 0/1): {n} graded, 0 skipped (already graded), 0 failed while grading. Results: {out}\n"
     )
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{name}.json" for name in expected)
     got = {name: read(out, name)["status"] for name in expected}

@@ -109,7 +109,7 @@ def identity(user: str | None, allow_same_user: bool) -> Identity:
     secrets = _secrets()
     if not root:
         if not allow_same_user:
-            raise UsageError(NOT_ROOT.fill(user=pwd.getpwuid(os.geteuid()).pw_name if hasattr(os, "geteuid") else "?"))
+            raise UsageError(NOT_ROOT.fill(user=_user_name()))
         return Identity(None, None, False, secrets)
     name = user or "nobody"
     try:
@@ -117,6 +117,16 @@ def identity(user: str | None, allow_same_user: bool) -> Identity:
     except (KeyError, ValueError):
         raise UsageError(NO_SUCH_USER.fill(user=name)) from None
     return Identity(entry.pw_uid, entry.pw_gid, True, secrets)
+
+
+def _user_name() -> str:
+    import pwd
+
+    uid = os.geteuid() if hasattr(os, "geteuid") else -1
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
 
 
 def _secrets() -> tuple[str, ...]:

@@ -1,0 +1,177 @@
+"""Course mode against hostile submissions: `drill autograde` (as root) runs the learner's code as
+`nobody`, forked from a zygote that never had a hidden module, in a mount namespace where all is
+read-only but its private folder and the secrets are hidden.
+
+Each submission is relu_layer's file doing one attack at import. Had the attack worked, the file would
+go on to define a right Relu (so a pass would show it); instead each must be a clean fail or error with
+one line that names why, and nothing else may change: the results file is drill's, the grader lived,
+no file appeared outside, the course's files are as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or os.geteuid() != 0, reason="course mode's isolation needs Linux and root"
+)
+
+REPO = Path(__file__).resolve().parents[2]
+SOLUTION = REPO / "solutions" / "02_backprop" / "relu_layer.py"
+HIDDEN = REPO / "grader" / "hidden" / "relu_layer.py"
+RIGHT = SOLUTION.read_text(encoding="utf-8")
+
+# name -> (the attack, run at import; what the one line must say)
+ATTACKS = {
+    "read_solution": (
+        f"exec(open({str(SOLUTION)!r}).read())",
+        "FileNotFoundError: [Errno 2] No such file or directory",
+    ),
+    "read_hidden_module": (
+        f"print(open({str(HIDDEN)!r}).read()[:100])",
+        "FileNotFoundError: [Errno 2] No such file or directory",
+    ),
+    "import_hidden_module": (
+        "import grader.hidden.relu_layer as h\nRelu = None",
+        "ModuleNotFoundError: No module named 'grader.hidden.relu_layer'",
+    ),
+    "expected_in_memory": (
+        "import gc, sys\n"
+        "found = [o for o in gc.get_objects() if callable(o) and 'expected' in getattr(o, '__name__', '')]\n"
+        "found += [m for m in sys.modules if m.startswith('grader.hidden.')]\n"
+        "if not found:\n"
+        "    raise LookupError('no expected function and no hidden module in this process')\n",
+        "LookupError: no expected function and no hidden module in this process",
+    ),
+    "read_parent_memory": (
+        "import os\n"
+        "readable = []\n"
+        "for pid in [int(p) for p in os.listdir('/proc') if p.isdigit() and int(p) != os.getpid()]:\n"
+        "    try:\n"
+        "        with open(f'/proc/{pid}/mem', 'rb') as fh:\n"
+        "            fh.read(1)\n"
+        "        readable.append(pid)\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "if not readable:\n"
+        "    raise PermissionError('the memory of no other process is readable')\n",
+        "PermissionError: the memory of no other process is readable",
+    ),
+    "write_results_file": (
+        "import os\nopen(os.environ['HOSTILE_OUT'], 'w').write('{\"score\": 100}')",
+        ("PermissionError: [Errno 13] Permission denied", "OSError: [Errno 30] Read-only file system"),
+    ),
+    "signal_the_grader": (
+        "import os, signal\n"
+        "hit = []\n"
+        "for pid in [int(p) for p in os.listdir('/proc') if p.isdigit() and int(p) != os.getpid()]:\n"
+        "    try:\n"
+        "        os.kill(pid, signal.SIGKILL)\n"
+        "        hit.append(pid)\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "if not hit:\n"
+        "    raise PermissionError('no other process could be signalled')\n",
+        "PermissionError: no other process could be signalled",
+    ),
+    "write_outside": (
+        "open('/tmp/drill-hostile-pwned', 'w').write('x')",
+        "OSError: [Errno 30] Read-only file system: '/tmp/drill-hostile-pwned'",
+    ),
+    "write_beside_the_submission": (
+        "import os\nopen(os.path.join(os.environ['HOSTILE_SUBMISSION'], 'pwned'), 'w').write('x')",
+        ("PermissionError: [Errno 13] Permission denied", "OSError: [Errno 30] Read-only file system"),
+    ),
+    "exhaust_memory": ("blocks = [bytearray(1 << 28) for _ in range(64)]", "MemoryError"),
+    "fork_bomb": (
+        "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass",
+        "started more than 100 processes",
+    ),
+}
+
+
+def digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.as_posix().encode() + path.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def course_digest() -> str:
+    return digest(REPO / "solutions") + digest(REPO / "grader" / "hidden")
+
+
+@pytest.mark.parametrize("name", sorted(ATTACKS))
+def test_an_attack_is_a_clean_fail_and_changes_nothing(name, tmp_path, course_digest):
+    attack, says = ATTACKS[name]
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "relu_layer.py").write_text(attack + "\n\n" + RIGHT, encoding="utf-8")
+    out = tmp_path / "results" / "results.json"
+    out.parent.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DRILL_")}
+    env.update(HOSTILE_OUT=str(out), HOSTILE_SUBMISSION=str(submission))
+    done = subprocess.run(
+        [sys.executable, "-m", "grader", "autograde", str(submission), "--out", str(out), "--problems", "relu_layer"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr  # the grader lived to write its file
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "drill-results" and data["score"] == 0, data  # drill's file, not the learner's
+    problem = data["problems"][0]
+    assert problem["status"] in ("fail", "error")
+    lines = {c["message"] for c in problem["checks"] if c["status"] != "pass"}
+    says = (says,) if isinstance(says, str) else says  # a tuple: either (the mount or the permission stops it)
+    assert any(said in line for line in lines for said in says), lines
+    assert all("\n" not in line for line in lines)  # one line each
+    assert not Path("/tmp/drill-hostile-pwned").exists()
+    assert sorted(p.name for p in submission.iterdir()) == ["relu_layer.py"]
+    assert digest(REPO / "solutions") + digest(REPO / "grader" / "hidden") == course_digest
+    assert done.stderr == ""
+
+
+def test_the_right_answer_still_passes_in_course_mode(tmp_path):
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "relu_layer.py").write_text(RIGHT, encoding="utf-8")
+    out = tmp_path / "r.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "grader", "autograde", str(tmp_path / "s"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(out.read_text())["status"] == "pass"
+
+
+def test_without_root_it_refuses_in_one_line(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    (tmp_path / "s").mkdir()
+    out = tmp_path / "r.json"
+    result = cli("autograde", tmp_path / "s", "--out", out)
+    line = (
+        "drill runs as {user}, not root, so it cannot run the learners' code as another user: run it as root (in "
+        "the engine's container), or pass --allow-same-user (the learners' code then runs with drill's rights)"
+    )
+    import pwd
+
+    try:
+        user = pwd.getpwuid(1000).pw_name
+    except KeyError:
+        user = "uid 1000"
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {line.format(user=user)}\n"
+    assert json.loads(out.read_text())["message"] == line.format(user=user)  # the engine sees why too

@@ -15,7 +15,8 @@ import os
 import stat
 import time
 import zlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -79,9 +80,12 @@ def seed_for(submission_id: str, problem_id: str) -> int:
     return zlib.crc32(f"{submission_id}/{problem_id}".encode())
 
 
-def locate(problem: Problem, root: Path) -> Path:
-    """Where `problem`'s file is in the submission at `root`: the workspace layout first, then the bare
-    file name at the top (the workspace path when neither exists, so the message names it)."""
+def locate(problem: Problem, root: Path, files: Mapping[str, str] | None = None) -> Path:
+    """Where `problem`'s file is in the submission at `root`: where the course config's `files` puts it,
+    else the workspace layout, then the bare file name at the top (the workspace path when neither
+    exists, so the message names it)."""
+    if files and problem.id in files:
+        return root / files[problem.id]
     layout = root / problem.file
     bare = root / PurePosixPath(problem.file).name
     for candidate in (layout, bare):
@@ -90,17 +94,19 @@ def locate(problem: Problem, root: Path) -> Path:
     return layout
 
 
-def problems_in(root: Path, catalog: Catalog) -> list[str]:
+def problems_in(root: Path, catalog: Catalog, files: Mapping[str, str] | None = None) -> list[str]:
     """The problems whose file the submission at `root` holds, in catalog order."""
-    return [p.id for p in catalog.problems if os.path.lexists(locate(p, root))]
+    return [p.id for p in catalog.problems if os.path.lexists(locate(p, root, files))]
 
 
-def read_submission(problem: Problem, root: Path, lang: str) -> tuple[Submission, str]:
+def read_submission(
+    problem: Problem, root: Path, lang: str, files: Mapping[str, str] | None = None
+) -> tuple[Submission, str]:
     """What the submission at `root` submits for `problem`, and its path inside the submission."""
     from grader import submission as sub
 
-    path = locate(problem, root)
-    label = path.relative_to(root).as_posix()
+    path = locate(problem, root, files)
+    label = os.path.relpath(path, root).replace(os.sep, "/")
     if not os.path.lexists(path):
         return sub.not_read("not_submitted", label, lang, name=path.name), label
     inside = root.resolve()
@@ -122,7 +128,9 @@ def _internal_error(problem: Problem, exc: BaseException, lang: str) -> ProblemR
     return summarise(problem.id, checks, 0.0, lang, message, reason="internal")
 
 
-def grade_problem(problem: Problem, root: Path, submission_id: str, lang: str) -> Graded:
+def grade_problem(
+    problem: Problem, root: Path, submission_id: str, lang: str, files: Mapping[str, str] | None = None
+) -> Graded:
     """One problem of the submission, graded; a failure of drill itself gives an error result."""
     from grader import grading
     from grader.params import draw
@@ -130,7 +138,7 @@ def grade_problem(problem: Problem, root: Path, submission_id: str, lang: str) -
     values = draw(problem, seed_for(submission_id, problem.id)) if problem.variables else None
     label = PurePosixPath(problem.file).as_posix()
     try:
-        submission, label = read_submission(problem, root, lang)
+        submission, label = read_submission(problem, root, lang, files)
         result = grading.grade(problem, submission, lang=lang, values=values)
     except Exception as exc:  # noqa: BLE001 - one problem's failure must not lose the others
         result = _internal_error(problem, exc, lang)
@@ -145,7 +153,12 @@ NOTHING_FOUND = Text(
 
 
 def grade_submission(
-    root: Path, problem_ids: list[str], submission_id: str, lang: str, catalog: Catalog | None = None
+    root: Path,
+    problem_ids: list[str],
+    submission_id: str,
+    lang: str,
+    catalog: Catalog | None = None,
+    files: Mapping[str, str] | None = None,
 ) -> SubmissionResult:
     """Grade the problems `problem_ids` (every one, in this order; none: those whose files the
     submission holds) of the submission at `root`. Raises DrillError when nothing can be graded."""
@@ -156,17 +169,68 @@ def grade_submission(
     if not root.is_dir():
         raise UsageError(NOT_A_FOLDER.fill(root=root))
     catalog = catalog if catalog is not None else course_catalog()
-    problem_ids = problem_ids or problems_in(root, catalog)
+    problem_ids = problem_ids or problems_in(root, catalog, files)
     if not problem_ids:
         raise UsageError(NOTHING_FOUND.fill(root=root))
     problems = [catalog.get(i) for i in problem_ids]
     unknown = [i for i, p in zip(problem_ids, problems) if p is None]
     if unknown:  # the session names the likeliest id; this is for other callers
         raise UsageError(Text("不明な問題: {ids}", "unknown problems: {ids}").fill(ids=", ".join(unknown)))
-    graded = tuple(grade_problem(p, root, submission_id, lang) for p in problems if p is not None)
+    graded = tuple(grade_problem(p, root, submission_id, lang, files) for p in problems if p is not None)
     return SubmissionResult(submission_id, graded, None, time.monotonic() - started, lang)
 
 
 def failed(submission_id: str, message: str, lang: str) -> SubmissionResult:
     """The result when drill could not grade the submission at all: status error, and why."""
     return SubmissionResult(submission_id, (), message, 0.0, lang)
+
+
+# -- the course config: what a course grades, and where its learners' files are
+
+BAD_CONFIG = Text("コースの設定 {file}: {why}", "the course config {file}: {why}")
+
+
+@dataclass(frozen=True)
+class CourseConfig:
+    """`--config FILE` (YAML): `problems:` (ids, in order), `files:` (id -> path inside a submission),
+    `after_due:` (Gradescope: checks shown after the due date). Each is optional."""
+
+    problems: tuple[str, ...] = ()
+    files: dict = field(default_factory=dict)
+    after_due: tuple[str, ...] = ()
+
+
+def load_config(path: Path | None) -> CourseConfig:
+    """The course config at `path` (an empty one for None); UsageError naming what is wrong."""
+    from grader.errors import UsageError
+
+    if path is None:
+        return CourseConfig()
+    import yaml
+
+    def bad(why: str | Text) -> UsageError:
+        return UsageError(BAD_CONFIG.fill(file=path, why=why))
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise bad(exc.strerror or str(exc)) from None
+    except yaml.YAMLError as exc:
+        raise bad(str(exc).splitlines()[0]) from None
+    if not isinstance(data, dict) or set(data) - {"problems", "files", "after_due"}:
+        raise bad(Text("使えるキーは problems、files、after_due です", "its keys are problems, files and after_due"))
+    problems, files, after_due = data.get("problems") or [], data.get("files") or {}, data.get("after_due") or []
+    if not (isinstance(problems, list) and all(isinstance(p, str) for p in problems)):
+        raise bad(Text("problems は問題 ID のリストです", "problems is a list of problem ids"))
+    if not (isinstance(files, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in files.items())):
+        raise bad(Text("files は 問題 ID: パス の対応です", "files maps problem ids to paths"))
+    for rel in files.values():
+        if Path(rel).is_absolute() or ".." in Path(rel).parts:
+            raise bad(
+                Text("files のパスは提出の中です: {rel}", "a path in files stays inside the submission: {rel}").fill(
+                    rel=rel
+                )
+            )
+    if not (isinstance(after_due, list) and all(isinstance(a, str) for a in after_due)):
+        raise bad(Text("after_due は ID または ID/チェック のリストです", "after_due is a list of ID or ID/CHECK"))
+    return CourseConfig(tuple(problems), dict(files), tuple(after_due))

@@ -114,7 +114,16 @@ def without_timings(result: SubmissionResult) -> SubmissionResult:
     return replace(result, graded=graded, duration_s=0.0)
 
 
-def _grade_one(root: Path, name: str, out: Path, ids: list[str], fmt: str, lang: str, catalog: Catalog) -> None:
+def _grade_one(
+    root: Path,
+    name: str,
+    out: Path,
+    ids: list[str],
+    fmt: str,
+    lang: str,
+    catalog: Catalog,
+    files: Mapping[str, str] | None = None,
+) -> None:
     """Grade the submission `name` and write its results file (in a worker process)."""
     from grader import autograde, resultformats
     from grader.errors import DrillError
@@ -124,7 +133,7 @@ def _grade_one(root: Path, name: str, out: Path, ids: list[str], fmt: str, lang:
         if folder.is_symlink():
             result = autograde.failed(name, A_LINK.format(lang, name=name), lang)
         else:
-            result = autograde.grade_submission(folder, ids, name, lang, catalog)
+            result = autograde.grade_submission(folder, ids, name, lang, catalog, files)
     except DrillError as exc:
         result = autograde.failed(name, exc.text(lang), lang)
     resultformats.write(results_path(out, name), resultformats.render(without_timings(result), fmt))
@@ -158,6 +167,7 @@ def run(
     jobs: int = 2,
     shard: tuple[int, int] = (0, 1),
     catalog: Catalog | None = None,
+    files: Mapping[str, str] | None = None,
 ) -> BatchSummary:
     """Grade the submissions of `root` in this shard whose results file in `out` does not exist yet."""
     from grader import autograde
@@ -181,7 +191,7 @@ def run(
             if pid == 0:  # pragma: no cover - runs in the worker
                 code = 0
                 try:
-                    _grade_one(root, name, out, problem_ids, fmt, lang, catalog)
+                    _grade_one(root, name, out, problem_ids, fmt, lang, catalog, files)
                 except BaseException:  # noqa: BLE001 - the parent writes the failure
                     code = 1
                 os._exit(code)

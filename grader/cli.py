@@ -440,10 +440,19 @@ _user_options = [
 ]
 
 
+_config_option = click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The course config (YAML: problems, files: ID -> path in a submission, after_due).",
+)
+
+
 def _user_option(f):
     for option in reversed(_user_options):
         f = option(f)
-    return f
+    return _config_option(f)
 
 
 @main.command()
@@ -482,6 +491,7 @@ def autograde(
     after_due: tuple[str, ...],
     user: str | None,
     allow_same_user: bool,
+    config: Path | None,
 ) -> None:
     """Grade one learner's submission for a course's autograder and write its results file.
 
@@ -490,7 +500,9 @@ def autograde(
 
     Example: drill autograde /autograder/submission --format gradescope --out /autograder/results/results.json
     """
-    result = session.autograde(submission_dir, fmt, out, problem_ids, submission_id, after_due, user, allow_same_user)
+    result = session.autograde(
+        submission_dir, fmt, out, problem_ids, submission_id, after_due, user, allow_same_user, config
+    )
     click.echo(report.autograde_done(result, out, session.lang))
 
 
@@ -529,6 +541,7 @@ def grade_batch(
     shard: str | None,
     user: str | None,
     allow_same_user: bool,
+    config: Path | None,
 ) -> None:
     """Grade a folder of submissions (one sub-folder each) into one results file each.
 
@@ -536,7 +549,7 @@ def grade_batch(
 
     Example: drill grade-batch submissions/ --out results/ --jobs 2 --shard auto/4
     """
-    summary = session.grade_batch(batch_dir, out, problem_ids, fmt, jobs, shard, user, allow_same_user)
+    summary = session.grade_batch(batch_dir, out, problem_ids, fmt, jobs, shard, user, allow_same_user, config)
     click.echo(report.batch_done(summary, out, session.lang))
 
 

@@ -75,6 +75,8 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     ): "受講者のコードをこのユーザーで動かします（既定: nobody。drill は root で動かします）。",
     (("grade-batch",), "allow_same_user"): "root でないとき: 受講者のコードを drill と同じユーザーで動かします"
     "（drill が読めるものを読めます）。",
+    (("autograde",), "config"): "コースの設定（YAML: problems、files: ID → 提出の中のパス、after_due）。",
+    (("grade-batch",), "config"): "コースの設定（YAML: problems、files: ID → 提出の中のパス、after_due）。",
     (("export",), None): "コースの採点エンジンで drill autograde を動かすためのファイルを書きます。\n\n"
     "例: drill export gradescope -o autograder.zip --problems relu_layer,affine_layer",
     (

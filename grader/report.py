@@ -907,13 +907,14 @@ def autograde_done(result: Any, out: Any, lang: str) -> str:
 
 EXPORTED = Text("{path} を書きました", "wrote {path}")
 EXPORTED_PROBLEMS = Text("{path} を書きました（{n} 問を採点します）", "wrote {path} (it grades {n} problems)")
+EXPORTED_PROBLEM = Text("{path} を書きました（{n} 問を採点します）", "wrote {path} (it grades {n} problem)")
 
 
 def exported(path: Any, problems: int | None, lang: str) -> str:
     """`drill export`: what was written (and how many problems it grades)."""
     if problems is None:
         return EXPORTED.format(lang, path=path)
-    return EXPORTED_PROBLEMS.format(lang, path=path, n=problems)
+    return (EXPORTED_PROBLEM if problems == 1 else EXPORTED_PROBLEMS).format(lang, path=path, n=problems)
 
 
 BATCH_DONE = Text(

@@ -673,6 +673,7 @@ class Session:
         after_due: Sequence[str] = (),
         user: str | None = None,
         allow_same_user: bool = False,
+        config: Path | None = None,
     ) -> SubmissionResult:
         """`drill autograde`: grade the submission at `root` with the installed course and write the
         results file `out` in format `fmt`, whatever happens to the grading (drill's own failure is
@@ -688,9 +689,12 @@ class Session:
         ids = [i for word in problem_ids for i in word.replace(",", " ").split()]
         sid = submission_id or os.environ.get("DRILL_SUBMISSION_ID") or Path(root).resolve().name
         refused: DrillError | None = None
+        course = autograde.CourseConfig()
         try:
+            course = autograde.load_config(config)
+            ids = ids or list(course.problems)
             catalog = autograde.course_catalog()
-            for problem_id in ids:
+            for problem_id in [*ids, *course.files]:
                 if catalog.get(problem_id) is None:
                     raise unknown_problem(problem_id, catalog.ids)
             try:
@@ -701,14 +705,14 @@ class Session:
             with zygote.Zygote(ident) as running:
                 zygote.activate(running)
                 try:
-                    result = autograde.grade_submission(Path(root), ids, sid, self.lang, catalog)
+                    result = autograde.grade_submission(Path(root), ids, sid, self.lang, catalog, course.files)
                 finally:
                     zygote.activate(None)
         except DrillError as exc:
             result = autograde.failed(sid, exc.text(self.lang), self.lang)
         except Exception as exc:  # noqa: BLE001 - the results file must still be written
             result = autograde.failed(sid, autograde.INTERNAL.format(self.lang, err=repr(exc)), self.lang)
-        data = resultformats.render(result, fmt, frozenset(after_due))
+        data = resultformats.render(result, fmt, frozenset([*after_due, *course.after_due]))
         try:
             resultformats.write(out, data)
         except OSError as exc:
@@ -731,6 +735,7 @@ class Session:
         shard: str | None = None,
         user: str | None = None,
         allow_same_user: bool = False,
+        config: Path | None = None,
     ) -> BatchSummary:
         """`drill grade-batch`: every submission folder of `root` in this shard without a results file
         in `out`, graded `jobs` at a time; what was done (a BatchSummary)."""
@@ -739,12 +744,15 @@ class Session:
 
         index_count = batch.parse_shard(shard)
         catalog = autograde.course_catalog()
+        course = autograde.load_config(config)
+        problem_ids = tuple(problem_ids) or course.problems
         ids = [p.id for p in self._course_problems(problem_ids)] if problem_ids else []
+        self._course_problems(tuple(course.files))  # names an unknown id
         ident = zygote.identity(user, allow_same_user)
         with zygote.Zygote(ident) as running:
             zygote.activate(running)
             try:
-                return batch.run(Path(root), Path(out), ids, fmt, self.lang, jobs, index_count, catalog)
+                return batch.run(Path(root), Path(out), ids, fmt, self.lang, jobs, index_count, catalog, course.files)
             finally:
                 zygote.activate(None)
 

@@ -298,3 +298,45 @@ def test_the_submission_cannot_bring_its_own_catalog(tmp_path):
     (root / "problems.yaml").write_text("problems: []\n")  # a learner's catalog with no checks
     result = autograde.grade_submission(root, ["relu_layer"], "s", "en")
     assert result.graded[0].result.status == "fail"
+
+
+# -- the course config
+
+
+def test_the_course_config_names_the_problems_their_files_and_what_waits(cli, tmp_path):
+    root = tmp_path / "s"
+    (root / "hw1").mkdir(parents=True)
+    (root / "hw1" / "my_relu.py").write_text(SOLUTION, encoding="utf-8")
+    config = tmp_path / "course.yaml"
+    config.write_text(
+        "problems: [relu_layer]\nfiles: {relu_layer: hw1/my_relu.py}\nafter_due: [relu_layer/reuse]\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.json"
+    result = run(cli, root, "--format", "gradescope", "--out", out, "--config", config)
+    assert result.exit_code == 0
+    data = valid("gradescope", json.loads(out.read_text(encoding="utf-8")))
+    assert data["score"] == RELU.points
+    assert [t["name"] for t in data["tests"] if t["visibility"] == "after_due_date"] == ["relu_layer: reuse"]
+    missing = autograde.grade_submission(tmp_path / "s", ["relu_layer"], "x", "en", files={"relu_layer": "hw2/r.py"})
+    assert missing.graded[0].result.checks[0].message == (
+        "the submission has no hw2/r.py (r.py at the top of the submission will do too)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("problems: relu_layer\n", "problems is a list of problem ids"),
+        ("files: {relu_layer: ../x.py}\n", "a path in files stays inside the submission: ../x.py"),
+        ("hidden: [x]\n", "its keys are problems, files and after_due"),
+        ("files: [a]\n", "files maps problem ids to paths"),
+        ("problems: [relu_layer\n", "while parsing a flow sequence"),
+    ],
+)
+def test_a_bad_course_config_is_one_line(tmp_path, text, why):
+    config = tmp_path / "c.yaml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        autograde.load_config(config)
+    assert caught.value.text("en") == f"the course config {config}: {why}"

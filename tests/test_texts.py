@@ -24,7 +24,7 @@ python pip install problems backup mc values product d split s
 notebook notebooks out Jupyter nbformat ipynb
 autograde format gradescope prairielearn exercism classroom Gradescope DRILL_SUBMISSION_ID SUBMISSION_DIR CHECK
 export install GitHub Classroom ORG git https github com zip
-collect batch submissions results gradebook csv auto CSV JOB_COMPLETION_INDEX AWS_BATCH_JOB_ARRAY_INDEX SLURM_ARRAY_TASK_ID DRILL_SHARD_INDEX I N NAME UID nobody root user same
+collect batch submissions results gradebook csv auto CSV JOB_COMPLETION_INDEX AWS_BATCH_JOB_ARRAY_INDEX SLURM_ARRAY_TASK_ID DRILL_SHARD_INDEX I N NAME UID nobody root user same config files YAML
 Deep Learning
 """.split()
 )

@@ -19,6 +19,9 @@ learner's process has started, in its own memory, which another user cannot read
 signal. The handler reports the learner's pid and, at the end, its wait status, and kills everything
 the run left (it is a subreaper for the run). Without root, `allow_same_user` runs the learner as
 drill's own user, still from the zygote (so still without the hidden module), without the mounts.
+Where the container refuses a mount namespace (no CAP_SYS_ADMIN, as Docker's default), the learner
+still runs as the other user, and drill takes other users' access to the secret folders away instead
+(their mode loses its o+rwx): the learner's user may then still write where everyone may (/tmp).
 """
 
 from __future__ import annotations
@@ -116,7 +119,30 @@ def identity(user: str | None, allow_same_user: bool) -> Identity:
         entry = pwd.getpwuid(int(name)) if name.isdigit() else pwd.getpwnam(name)
     except (KeyError, ValueError):
         raise UsageError(NO_SUCH_USER.fill(user=name)) from None
-    return Identity(entry.pw_uid, entry.pw_gid, True, secrets)
+    isolate = _can_isolate()
+    if not isolate:  # a container without CAP_SYS_ADMIN: the file modes must keep the secrets instead
+        _lock(secrets)
+    return Identity(entry.pw_uid, entry.pw_gid, isolate, secrets)
+
+
+def _can_isolate() -> bool:
+    """Whether this kernel and container let drill give a process its own mount namespace."""
+    if not sys.platform.startswith("linux"):
+        return False
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - a probe process
+        hard_exit(0 if _libc().unshare(CLONE_NEWNS) == 0 else 1)
+    _, status = os.waitpid(pid, 0)
+    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+
+
+def _lock(folders: Sequence[str]) -> None:
+    """Take other users' access to `folders` away (drill, their owner, still reads them)."""
+    for folder in folders:
+        try:
+            os.chmod(folder, os.stat(folder).st_mode & ~0o007)
+        except OSError:
+            pass
 
 
 def _user_name() -> str:

@@ -175,3 +175,47 @@ def test_without_root_it_refuses_in_one_line(cli, tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr == f"Error: {line.format(user=user)}\n"
     assert json.loads(out.read_text())["message"] == line.format(user=user)  # the engine sees why too
+
+
+@pytest.mark.parametrize("locked", [True, False])
+def test_without_a_mount_namespace_the_file_modes_keep_the_secrets(tmp_path, monkeypatch, locked):
+    """A container that refuses unshare (Docker's default): the learner still runs as nobody, and the
+    secret folders lose other users' access instead (without that, as the control shows, nobody reads)."""
+    import shutil
+    import tempfile
+
+    from grader import autograde, grading
+    from grader.sandbox import zygote
+    from grader.submission import submission_from_file
+
+    open_folder = Path(tempfile.mkdtemp(dir="/tmp"))  # every user may pass through /tmp/X
+    try:
+        open_folder.chmod(0o755)
+        secret = open_folder / "secret"
+        secret.mkdir()
+        secret.chmod(0o755)
+        (secret / "answers.txt").write_text("the expected values")
+        (secret / "answers.txt").chmod(0o644)
+        monkeypatch.setattr(zygote, "_can_isolate", lambda: False)
+        monkeypatch.setattr(zygote, "_secrets", lambda: (str(secret),))
+        if not locked:
+            monkeypatch.setattr(zygote, "_lock", lambda folders: None)
+        ident = zygote.identity(None, False)
+        assert (ident.uid, ident.isolate) == (65534, False)
+        assert secret.stat().st_mode & 0o777 == (0o750 if locked else 0o755)
+        learner = tmp_path / "relu_layer.py"
+        learner.write_text(f"print(open({str(secret / 'answers.txt')!r}).read())\n\n" + RIGHT, encoding="utf-8")
+        problem = autograde.course_catalog().get("relu_layer")
+        with zygote.Zygote(ident) as running:
+            zygote.activate(running)
+            try:
+                result = grading.grade(problem, submission_from_file(problem, learner, learner.name, "en"), lang="en")
+            finally:
+                zygote.activate(None)
+    finally:
+        shutil.rmtree(open_folder)
+    if locked:
+        assert result.status == "error"
+        assert result.checks[0].message.startswith("PermissionError: [Errno 13] Permission denied")
+    else:  # the control: this is what the lock prevents
+        assert result.status == "pass" and "the expected values" in result.checks[0].output

@@ -207,9 +207,10 @@ def test_the_learners_process_gets_the_inputs_and_never_the_expected_values(monk
     real_start = sandbox.start
     sent = {}
 
-    def watching(source, path, probes, timeout):
+    def watching(source, path, probes, timeout, course=None):
         sent.update({name: probe.cases for name, probe in probes})
-        return real_start(source, path, probes, timeout)
+        assert course is not None and course[1] == sent  # what course mode's zygote gets is the same
+        return real_start(source, path, probes, timeout, course)
 
     monkeypatch.setattr(sandbox, "start", watching)
     problem = CATALOG.get("affine_backward")

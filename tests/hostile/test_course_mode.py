@@ -23,9 +23,23 @@ pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux") or os.geteuid() != 0, reason="course mode's isolation needs Linux and root"
 )
 
-REPO = Path(__file__).resolve().parents[2]
-SOLUTION = REPO / "solutions" / "02_backprop" / "relu_layer.py"
-HIDDEN = REPO / "grader" / "hidden" / "relu_layer.py"
+
+def _graders_paths() -> tuple[Path, Path]:
+    """The course folder and the hidden tests' folder of the drill `python -m grader` runs outside this
+    checkout (the installed one in CI): its secrets are what the attacks go for."""
+    import tempfile
+
+    probe = "import grader.hidden, json; from grader import workspace; "
+    probe += "print(json.dumps([str(workspace.course_dir()), grader.hidden.__path__[0]]))"
+    with tempfile.TemporaryDirectory() as elsewhere:
+        out = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, capture_output=True, text=True, check=True)
+    course, hidden = json.loads(out.stdout)
+    return Path(course), Path(hidden)
+
+
+COURSE, HIDDEN_DIR = _graders_paths()
+SOLUTION = COURSE / "solutions" / "02_backprop" / "relu_layer.py"
+HIDDEN = HIDDEN_DIR / "relu_layer.py"
 RIGHT = SOLUTION.read_text(encoding="utf-8")
 
 # name -> (the attack, run at import; what the one line must say)
@@ -40,7 +54,7 @@ ATTACKS = {
     ),
     "import_hidden_module": (
         "import grader.hidden.relu_layer as h\nRelu = None",
-        "ModuleNotFoundError: No module named 'grader.hidden.relu_layer'",
+        "ModuleNotFoundError: No module named 'grader.hidden",  # .relu_layer, or the package where it is hidden
     ),
     "expected_in_memory": (
         "import gc, sys\n"
@@ -107,7 +121,7 @@ def digest(folder: Path) -> str:
 
 @pytest.fixture(scope="module")
 def course_digest() -> str:
-    return digest(REPO / "solutions") + digest(REPO / "grader" / "hidden")
+    return digest(COURSE / "solutions") + digest(HIDDEN_DIR)
 
 
 @pytest.mark.parametrize("name", sorted(ATTACKS))
@@ -139,7 +153,7 @@ def test_an_attack_is_a_clean_fail_and_changes_nothing(name, tmp_path, course_di
     assert all("\n" not in line for line in lines)  # one line each
     assert not Path("/tmp/drill-hostile-pwned").exists()
     assert sorted(p.name for p in submission.iterdir()) == ["relu_layer.py"]
-    assert digest(REPO / "solutions") + digest(REPO / "grader" / "hidden") == course_digest
+    assert digest(COURSE / "solutions") + digest(HIDDEN_DIR) == course_digest
     assert done.stderr == ""
 
 

@@ -42,15 +42,21 @@ SOLUTION = COURSE / "solutions" / "02_backprop" / "relu_layer.py"
 HIDDEN = HIDDEN_DIR / "relu_layer.py"
 RIGHT = SOLUTION.read_text(encoding="utf-8")
 
+# hidden by the empty mount, or (an installed drill under a folder only root may enter) refused
+BLOCKED_READ = (
+    "FileNotFoundError: [Errno 2] No such file or directory",
+    "PermissionError: [Errno 13] Permission denied",
+)
+
 # name -> (the attack, run at import; what the one line must say)
 ATTACKS = {
     "read_solution": (
         f"exec(open({str(SOLUTION)!r}).read())",
-        "FileNotFoundError: [Errno 2] No such file or directory",
+        BLOCKED_READ,
     ),
     "read_hidden_module": (
         f"print(open({str(HIDDEN)!r}).read()[:100])",
-        "FileNotFoundError: [Errno 2] No such file or directory",
+        BLOCKED_READ,
     ),
     "import_hidden_module": (
         "import grader.hidden.relu_layer as h\nRelu = None",

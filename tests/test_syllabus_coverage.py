@@ -24,7 +24,6 @@ OUT_TARGET = (1, 1)
 
 # item -> (problems, exam-usable problems) today; to be closed by the rest of issue 16
 SHORT: dict[str, tuple[int, int]] = {
-    "4-2-1": (4, 2),
     "4-3-1": (2, 2),
     "4-6-1": (3, 2),
     "4-6-2": (2, 2),

@@ -1,0 +1,46 @@
+"""CycleGAN（Zhu ら 2017）の生成器の損失を、与えられた写像について NumPy で計算してください。
+
+G: X → Y と F: Y → X は採点側が渡す関数（配列 (N, D) → (N, D)）、D_X と D_Y は (N, D) → (N,) の識別器です。
+cycle_loss(x, y, G, F) -> float: mean|F(G(x)) − x| + mean|G(F(y)) − y|（各項で全要素について平均）
+identity_loss(x, y, G, F) -> float: mean|G(y) − y| + mean|F(x) − x|
+lsgan_generator_loss(d_fake) -> float: mean (d_fake − 1)²
+total_generator_loss(x, y, G, F, D_X, D_Y, lam_cyc, lam_id) -> float:
+  lsgan(D_Y(G(x))) + lsgan(D_X(F(y))) + lam_cyc · cycle + lam_id · identity
+cycle_grad_A(x, A, B) -> (D, D): G(t) = t A、F(t) = t B のときの mean|x A B − x| の A についての勾配
+
+Compute CycleGAN's (Zhu et al. 2017) generator losses for given maps in NumPy.
+G: X → Y and F: Y → X are functions the grader passes ((N, D) arrays → (N, D)); D_X and D_Y map (N, D) → (N,).
+cycle_loss(x, y, G, F) -> float: mean|F(G(x)) − x| + mean|G(F(y)) − y| (each term averaged over all elements)
+identity_loss(x, y, G, F) -> float: mean|G(y) − y| + mean|F(x) − x|
+lsgan_generator_loss(d_fake) -> float: mean (d_fake − 1)²
+total_generator_loss(x, y, G, F, D_X, D_Y, lam_cyc, lam_id) -> float:
+  lsgan(D_Y(G(x))) + lsgan(D_X(F(y))) + lam_cyc · cycle + lam_id · identity
+cycle_grad_A(x, A, B) -> (D, D): the gradient of mean|x A B − x| with respect to A, for G(t) = t A, F(t) = t B
+"""
+
+import numpy as np
+
+
+def cycle_loss(x, y, G, F):
+    # TODO: 前向き x → G(x) → F(G(x)) と後ろ向き y → F(y) → G(F(y)) のサイクル / the forward and the backward cycle
+    raise NotImplementedError("cycle_loss: TODO を埋めてください / fill in the TODO")
+
+
+def identity_loss(x, y, G, F):
+    # TODO: G: X → Y には y を、F: Y → X には x を入れる / G: X → Y is fed y, F: Y → X is fed x
+    raise NotImplementedError("identity_loss: TODO を埋めてください / fill in the TODO")
+
+
+def lsgan_generator_loss(d_fake):
+    # TODO: 最小二乗 GAN: 生成器は D の出力を本物の目標 1 に近づける / least squares: the generator aims at target 1
+    raise NotImplementedError("lsgan_generator_loss: TODO を埋めてください / fill in the TODO")
+
+
+def total_generator_loss(x, y, G, F, D_X, D_Y, lam_cyc, lam_id):
+    # TODO: G(x) は Y の偽物（D_Y へ）、F(y) は X の偽物（D_X へ）/ G(x) is a fake of Y (to D_Y), F(y) a fake of X (to D_X)
+    raise NotImplementedError("total_generator_loss: TODO を埋めてください / fill in the TODO")
+
+
+def cycle_grad_A(x, A, B):
+    # TODO: R = x A B − x として mean|R| を A で微分（連鎖律）/ differentiate mean|R|, R = x A B − x, by A (chain rule)
+    raise NotImplementedError("cycle_grad_A: TODO を埋めてください / fill in the TODO")

@@ -26,7 +26,6 @@ OUT_TARGET = (1, 1)
 SHORT: dict[str, tuple[int, int]] = {
     "4-6-4": (2, 0),
     "4-6-5": (3, 2),
-    "4-9-1": (4, 2),
 }
 
 # the whole-catalog figures, and what stands today while they are not reached

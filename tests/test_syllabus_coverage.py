@@ -23,8 +23,7 @@ ASKED_TARGET = (4, 3)  # problems, of which usable by the mock exam
 OUT_TARGET = (1, 1)
 
 # item -> (problems, exam-usable problems) today; to be closed by the rest of issue 16
-SHORT: dict[str, tuple[int, int]] = {
-}
+SHORT: dict[str, tuple[int, int]] = {}
 
 # the issue's whole-catalog figures, and what stands today while they are not reached
 FIGURES = {"catalog": 150, "area4": 70, "area4_parts": 150}

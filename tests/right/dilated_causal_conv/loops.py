@@ -1,0 +1,35 @@
+# expect: pass
+# form: plain loops over time and taps, skipping negative times instead of padding
+"""WaveNet の dilated causal convolution と受容野を実装してください。
+
+causal_conv1d(x, w, dilation) -> y
+  x: (N, C_in, T)、w: (C_out, C_in, K)、y: (N, C_out, T)
+  y[n, o, t] = Σ_c Σ_k w[o, c, k] · x[n, c, t − (K − 1 − k)·dilation]（t' < 0 の x は 0）
+receptive_field(K, dilations) -> int: カーネル K の層を dilations の順に重ねたときの受容野
+
+Implement WaveNet's dilated causal convolution and its receptive field.
+causal_conv1d(x, w, dilation) -> y
+  x: (N, C_in, T), w: (C_out, C_in, K), y: (N, C_out, T)
+  y[n, o, t] = Σ_c Σ_k w[o, c, k] · x[n, c, t − (K − 1 − k)·dilation] (x is 0 before time 0)
+receptive_field(K, dilations) -> int: the receptive field of layers of kernel size K with these dilations, stacked
+"""
+import numpy as np
+
+
+def causal_conv1d(x, w, dilation):
+    # TODO: 左に (K − 1)·dilation 個の 0 を足し、各タップ k の入力 x[t − (K − 1 − k)·dilation] を w[:, :, k] で混ぜて足す
+    #       pad (K − 1)·dilation zeros on the left; add tap k's input x[t − (K − 1 − k)·dilation] mixed by w[:, :, k]
+    N, C_in, T = x.shape
+    C_out, _, K = w.shape
+    y = np.zeros((N, C_out, T))
+    for t in range(T):
+        for k in range(K):
+            src = t - (K - 1 - k) * dilation
+            if src >= 0:
+                y[:, :, t] += x[:, :, src] @ w[:, :, k].T
+    return y
+
+
+def receptive_field(K, dilations):
+    # TODO: 1 層ごとに受容野は (K − 1)·dilation だけ広がる / each layer widens the receptive field by (K − 1)·dilation
+    return 1 + sum((K - 1) * d for d in dilations)

@@ -175,6 +175,10 @@ SQUARE_BY_NATURE = {
     ("bidirectional_rnn", "Wh_f"),
     ("bidirectional_rnn", "Wh_b"),
     ("binary_addition_rnn", "W"),
+    # CycleGAN's G: X → Y and F: Y → X as linear maps: the identity loss feeds G an image of Y, so both
+    # domains have the same size D and A, B are (D, D); they are random, so a transposed one still shows
+    ("cycle_consistency_loss", "A"),
+    ("cycle_consistency_loss", "B"),
 }
 
 

@@ -109,6 +109,36 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Listed:
+    """What `drill list` shows of a problem. The cache keeps these in its first line, so that listing the
+    catalog decodes no problem."""
+
+    id: str
+    topic: str
+    area: int
+    kind: str
+    title: Text
+    points: float
+    file: str
+    requires: tuple[str, ...]
+    syllabus: tuple[str, ...]
+
+    @classmethod
+    def of(cls, problem: Problem) -> Listed:
+        return cls(
+            problem.id,
+            problem.topic,
+            problem.area,
+            problem.kind,
+            problem.title,
+            problem.points,
+            problem.file,
+            problem.requires,
+            problem.syllabus,
+        )
+
+
+@dataclass(frozen=True)
 class Area:
     """A syllabus area: its name, and its share of a mock exam's questions."""
 
@@ -138,6 +168,7 @@ class Catalog:
     ids: tuple[str, ...] = field(default=(), compare=False, repr=False)
     areas: dict = field(default_factory=dict, compare=False, repr=False)  # number -> Area
     exam: ExamSpec = field(default_factory=ExamSpec, compare=False, repr=False)
+    listing: tuple[Listed, ...] = field(default=(), compare=False, repr=False)  # `drill list`'s fields
 
     def area_name(self, area: int) -> Text:
         """The area's name ('3' where the catalog does not name it)."""
@@ -147,6 +178,8 @@ class Catalog:
     def __post_init__(self) -> None:
         if not self.ids:
             object.__setattr__(self, "ids", tuple(p.id for p in self.problems))
+        if not self.listing:
+            object.__setattr__(self, "listing", tuple(map(Listed.of, self.problems)))
 
     def get(self, problem_id: str) -> Problem | None:
         try:
@@ -683,7 +716,11 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
                 questions, minutes, line, ja, en = head["exam"]
                 spec = ExamSpec(questions, minutes, line, Text(ja, en))
                 problems = _CachedProblems(lines[1:], path)
-                return Catalog(head["format_version"], problems, tuple(head["ids"]), areas, spec)
+                listing = tuple(
+                    Listed(i, topic, area, kind, Text(ja, en), points, file, tuple(requires), tuple(syllabus))
+                    for i, topic, area, kind, ja, en, points, file, requires, syllabus in head["listing"]
+                )
+                return Catalog(head["format_version"], problems, tuple(head["ids"]), areas, spec, listing)
         except (OSError, ValueError, AttributeError, KeyError, TypeError):
             pass
     catalog = parse(_load_yaml(path), path.name)
@@ -702,8 +739,8 @@ TUPLE_FIELDS = ("requires", "integral", "distinct")
 
 
 def _to_cache(catalog: Catalog, key: list) -> str:
-    """The cache file: a line with the key and the ids, then one line per problem (JSON escapes every
-    newline inside a value), so that a command decodes only the problems it uses."""
+    """The cache file: a line with the key, the ids and what `drill list` shows, then one line per problem
+    (JSON escapes every newline inside a value), so that a command decodes only the problems it uses."""
     from dataclasses import asdict
 
     head = {
@@ -717,6 +754,10 @@ def _to_cache(catalog: Catalog, key: list) -> str:
             catalog.exam.pass_line,
             catalog.exam.source.ja,
             catalog.exam.source.en,
+        ],
+        "listing": [
+            [x.id, x.topic, x.area, x.kind, x.title.ja, x.title.en, x.points, x.file, x.requires, x.syllabus]
+            for x in catalog.listing
         ],
     }
     return "\n".join(json.dumps(item, ensure_ascii=False) for item in (head, *map(asdict, catalog.problems)))

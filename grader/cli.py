@@ -638,8 +638,9 @@ def dev() -> None:
 
 @dev.command()
 @click.option("--coverage", is_flag=True, help="Also report solution lines and branches no hidden case reaches.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=2, show_default=True, help="Problems graded at once.")
 @pass_session
-def check(session: Session, coverage: bool) -> None:
+def check(session: Session, coverage: bool, jobs: int) -> None:
     """Check the catalog: schema, files, hints, every stub fails and every solution passes.
 
     With --coverage, also run each code problem's solution on its hidden cases under coverage.py
@@ -647,7 +648,7 @@ def check(session: Session, coverage: bool) -> None:
 
     Example: drill dev check --coverage
     """
-    offenders = session.dev_check()
+    offenders = session.dev_check(jobs)
     click.echo(report.dev_check(offenders, len(session.catalog.problems)))
     gaps = session.dev_coverage() if coverage else []
     if coverage:

@@ -137,6 +137,7 @@ HELP_JA: dict[tuple[tuple[str, ...], str | None], str] = {
     "coverage.py（分岐カバレッジ）の下で実行し、どのケースも通らない行と分岐を示します。"
     "\n\n例: drill dev check --coverage",
     (("dev", "check"), "coverage"): "どの隠しケースも通らない解答例の行と分岐も報告します。",
+    (("dev", "check"), "jobs"): "同時に採点する問題の数。",
     (("dev", "mutants"), None): "コード問題の解答例を学習者が書く行で変異させ、各変異体を採点して、合格してしまう"
     "もの（生き残り）を示します。生き残りは隠しテストが見逃す誤答です。同じ計算になると確かめたものは理由を添えて"
     " tests/mutants-equivalent.txt に載せます。\n\n例: drill dev mutants relu_layer affine_backward",

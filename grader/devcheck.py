@@ -74,24 +74,40 @@ def static_offenders(workspace: Workspace, catalog: Catalog) -> list[str]:
     return offenders
 
 
-def run(workspace: Workspace, catalog: Catalog) -> list[str]:
-    """Every offender as one line; empty when the catalog is sound."""
+def run(workspace: Workspace, catalog: Catalog, jobs: int = 2) -> list[str]:
+    """Every offender as one line, in catalog order; empty when the catalog is sound. The stubs and
+    solutions are graded `jobs` problems at a time, in worker processes (each grade forks its sandbox
+    from there, as `drill grade` does)."""
     offenders = static_offenders(workspace, catalog)
     broken = {line.split(":")[0] for line in offenders}
-    for problem in catalog.problems:
-        if problem.id in broken:
-            continue
-        stub = grade_file(workspace, problem, workspace.root / problem.file)
-        if stub.status == "pass":
-            offenders.append(f"{problem.id}: the stub {problem.file} passes its checks")
-        solution = grade_file(workspace, problem, workspace.root / problem.solution)
-        if solution.status != "pass":
-            bad = "; ".join(
-                f"{c.name}: {c.message.splitlines()[0] if c.message else c.status}"
-                for c in solution.checks
-                if c.status != "pass"
-            )
-            offenders.append(f"{problem.id}: the solution {problem.solution} does not pass ({bad or solution.message})")
+    jobs_list = [(workspace, p) for p in catalog.problems if p.id not in broken]
+    if jobs <= 1:
+        for job in jobs_list:
+            offenders += _graded_offenders(job)
+        return offenders
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for lines in pool.map(_graded_offenders, jobs_list, chunksize=4):
+            offenders += lines
+    return offenders
+
+
+def _graded_offenders(job: tuple[Workspace, Problem]) -> list[str]:
+    """What grading one problem's stub and solution finds wrong (in a worker process, or here)."""
+    workspace, problem = job
+    offenders = []
+    stub = grade_file(workspace, problem, workspace.root / problem.file)
+    if stub.status == "pass":
+        offenders.append(f"{problem.id}: the stub {problem.file} passes its checks")
+    solution = grade_file(workspace, problem, workspace.root / problem.solution)
+    if solution.status != "pass":
+        bad = "; ".join(
+            f"{c.name}: {c.message.splitlines()[0] if c.message else c.status}"
+            for c in solution.checks
+            if c.status != "pass"
+        )
+        offenders.append(f"{problem.id}: the solution {problem.solution} does not pass ({bad or solution.message})")
     return offenders
 
 

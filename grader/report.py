@@ -250,8 +250,6 @@ def summary_table(results: list, catalog: Catalog, lang: str, color: bool = Fals
 
 def problem_list(rows: list[dict], lang: str) -> str:
     """`drill list`: id, topic, kind, title, points, status, file."""
-    from tabulate import tabulate
-
     L = LABELS[lang]
     names = ["id", "topic", "kind", "status", "points", "file", "title"]  # the title last: it wraps
     body = [
@@ -277,7 +275,26 @@ def problem_list(rows: list[dict], lang: str) -> str:
     room = _room_for_last([widths[n] for n in names], columns)
     for row in cells:
         row[-1] = terminal.wrap(row[-1], room)
-    return tabulate(cells, headers=headers, tablefmt="simple", disable_numparse=True)
+    return simple_table(headers, cells)
+
+
+def simple_table(headers: list[str], rows: list[list[str]]) -> str:
+    """The table tabulate's "simple" format prints for these plain left-aligned text cells (a cell may hold
+    several lines), laid out here: `drill list` is timed against Click's own start-up, and importing
+    tabulate 0.10 alone (it reads its version through importlib.metadata) costs most of that budget.
+    tests/test_report.py holds the output equal to tabulate's."""
+    widths = _column_widths(headers, rows)
+
+    def line(cells: list[str]) -> str:
+        padded = (cell + " " * (width - terminal.display_width(cell)) for cell, width in zip(cells, widths))
+        return "  ".join(padded).rstrip(" ")
+
+    out = [line(headers), "  ".join("-" * width for width in widths)]
+    for row in rows:
+        split = [str(cell).split("\n") for cell in row]
+        depth = max(map(len, split))
+        out += [line([cell[i] if i < len(cell) else "" for cell in split]) for i in range(depth)]
+    return "\n".join(out)
 
 
 def bar(passed: int, total: int, width: int, fancy: bool) -> str:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from grader.autograde import SubmissionResult
     from grader.batch import BatchSummary, Gradebook
-    from grader.catalog import Catalog, Problem
+    from grader.catalog import Catalog, Listed, Problem
     from grader.exam import ExamPrompt, ExamRecord
     from grader.exam import Sitting as ExamSitting
     from grader.history import History
@@ -200,7 +200,7 @@ class Session:
             raise unknown_problem(problem_id, self.catalog.ids)
         return found
 
-    def _since_pass(self, problem: Problem, latest: tuple[str, float] | None) -> str | None:
+    def _since_pass(self, problem: Listed, latest: tuple[str, float] | None) -> str | None:
         """For a passed problem: 'failing' when its latest grade failed, 'edited' when its file
         changed after its latest pass (not graded since), else None."""
         if latest is None:
@@ -248,12 +248,12 @@ class Session:
                 "area": p.area,
                 "syllabus": list(p.syllabus),
             }
-            for p in self.catalog.problems
+            for p in self.catalog.listing  # no problem decoded
             if (not topic or p.topic == topic)
             and (not syllabus_id or any(syllabus.within(i, syllabus_id) for i in p.syllabus))
         ]
         if topic and not rows:
-            topics = sorted({p.topic for p in self.catalog.problems})
+            topics = sorted({p.topic for p in self.catalog.listing})
             raise UnknownTopic(
                 Text(
                     "トピック '{topic}' の問題はありません。トピック: {topics}",
@@ -787,11 +787,11 @@ class Session:
 
         return export.classroom(self._course_problems(problem_ids), self.lang, Path(out_dir), install)
 
-    def dev_check(self) -> list[str]:
+    def dev_check(self, jobs: int = 2) -> list[str]:
         """`drill dev check`: every offender as one line; empty when the catalog is sound."""
         from grader import devcheck
 
-        return devcheck.run(self.workspace, self.catalog)
+        return devcheck.run(self.workspace, self.catalog, jobs)
 
     def dev_coverage(self) -> list[str]:
         """`drill dev check --coverage`: each code solution's lines and branches no hidden case reaches."""

@@ -12,7 +12,7 @@ from grader.errors import WorkspaceError
 from grader.texts import Text
 
 if TYPE_CHECKING:
-    from grader.catalog import Problem
+    from grader.catalog import Listed, Problem
     from grader.submission import Submission
 
 CATALOG = "problems.yaml"
@@ -58,7 +58,7 @@ class Workspace:
     def history_path(self) -> Path:
         return self.state_dir / "history.sqlite"
 
-    def exercise_path(self, problem: Problem) -> Path:
+    def exercise_path(self, problem: Problem | Listed) -> Path:
         return self.root / problem.file
 
     def solution_path(self, problem: Problem) -> Path:

@@ -16,8 +16,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def _plain_env(monkeypatch):
-    """Tests see English, no colour, no workspace from the environment, and UTC as the local time
-    zone (drill shows local times: a test that wants another zone sets TZ itself)."""
+    """Tests see English, no colour, no workspace and no terminal width from the environment (pytest-xdist's
+    workers get COLUMNS=80; drill then lays out for 100 columns), and UTC as the local time zone (drill
+    shows local times: a test that wants another zone sets TZ itself)."""
     import time
 
     monkeypatch.setenv("TZ", "UTC")
@@ -26,6 +27,7 @@ def _plain_env(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("DRILL_WORKSPACE", raising=False)
     monkeypatch.delenv("DRILL_TODAY", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)
 
 
 @pytest.fixture

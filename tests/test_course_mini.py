@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from grader import catalog as catalog_mod
+
 
 def grade_json(cli, ws, pid, *extra):
     result = cli("--workspace", ws, "grade", pid, "--json", *extra)
@@ -133,3 +135,15 @@ def test_dev_check_reports_offenders(cli, mini):
     assert "  - mc_pass: the stub exercises/mc/mc_pass.py passes its checks" in lines
     assert "  - mc_symbolic: the stub exercises/mc/mc_symbolic.md passes its checks" in lines
     assert not any("mc_fail" in line for line in lines)
+
+
+def test_dev_check_says_the_same_in_the_same_order_whatever_its_jobs(cli, mini):
+    one = cli("--workspace", mini, "dev", "check", "--jobs", "1")
+    three = cli("--workspace", mini, "dev", "check", "--jobs", "3")
+    assert one.exit_code == three.exit_code == 1
+    assert one.stdout == three.stdout
+    offenders = [line.split(":")[0].strip(" -") for line in one.stdout.splitlines() if line.startswith("  - ")]
+    ids = [p.id for p in catalog_mod.load(mini / "problems.yaml").problems]
+    assert offenders == sorted(offenders, key=ids.index) and len(offenders) >= 2
+    ja = cli("--workspace", mini, "--lang", "ja", "dev", "check", "--help")
+    assert "同時に採点する問題の数。" in ja.stdout

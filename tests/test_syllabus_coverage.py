@@ -15,7 +15,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-
 from grader import catalog as catalog_mod
 from grader.syllabus import ITEMS
 

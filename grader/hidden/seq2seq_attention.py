@@ -236,7 +236,7 @@ CHECKS = {
 
 
 # ---- one Attention object, three calls with different shapes (as a decoder uses it) -----------
-REUSE = (((2, 5, 3), (4, 3, 3), (3, 6, 3)), ((3, 4, 2), (2, 7, 2), (5, 4, 2)))
+REUSE = (((2, 5, 3), (4, 3, 3), (5, 6, 3)), ((3, 4, 2), (4, 7, 2), (5, 4, 2)))  # h (N, H) never square
 
 
 def _reuse_inputs(rng) -> list[dict]:

@@ -184,6 +184,10 @@ def run(
     running: dict[int, tuple[str, float]] = {}
     failed: list[str] = []
     queue = list(todo)
+    # forked here rather than through a process pool: a pool's worker lives on, so a learner's grade
+    # could leave state (imports, signal handlers, a stuck thread) for the next submission, and a worker
+    # that dies or overruns would take the pool with it; one fork per submission starts each from the
+    # warm parent and is killed alone (its deadline below)
     while queue or running:
         while queue and len(running) < max(jobs, 1):
             name = queue.pop(0)

@@ -440,6 +440,14 @@ _user_options = [
 ]
 
 
+_submitted_problems_option = click.option(  # autograde and grade-batch: a submission holds some of them
+    "--problems",
+    "problem_ids",
+    multiple=True,
+    metavar="ID…",
+    help="The problems to grade, in order (repeat, or separate by commas; default: those whose files are there).",
+)
+
 _config_option = click.option(
     "--config",
     "config",
@@ -461,13 +469,7 @@ def _user_option(f):
     "--format", "fmt", type=click.Choice(FORMATS), default="drill", show_default=True, help="The results file's format."
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The results file.")
-@click.option(
-    "--problems",
-    "problem_ids",
-    multiple=True,
-    metavar="ID…",
-    help="The problems to grade, in order (repeat, or separate by commas; default: those whose files are there).",
-)
+@_submitted_problems_option
 @click.option(
     "--submission-id",
     default=None,
@@ -511,13 +513,7 @@ def autograde(
 @click.option(
     "--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Where the results files go."
 )
-@click.option(
-    "--problems",
-    "problem_ids",
-    multiple=True,
-    metavar="ID…",
-    help="The problems to grade, in order (repeat, or separate by commas; default: those whose files are there).",
-)
+@_submitted_problems_option
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="drill", show_default=True, help="The results files' format."
 )

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import os
-import select
 import signal
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from typing import Any
 
 from grader.sandbox.child import run_child
-from grader.sandbox.limits import PROCESS_LIMIT, RESULT_LIMIT
-from grader.sandbox.outcomes import TOO_MANY_PROCESSES, TOO_MUCH_DATA, RunOutcome
 from grader.sandbox.processes import (
     count_started,
     hard_exit,
@@ -21,17 +17,15 @@ from grader.sandbox.processes import (
     processes,
     set_subreaper,
     wait_briefly,
-    wait_status_text,
 )
-from grader.sandbox.records import read_records
-from grader.sandbox.run import Run
+from grader.sandbox.run import PipeRun
 
 
-class ForkRun(Run):
+class ForkRun(PipeRun):
     """The learner's process forked from this one (Linux): numpy already imported, no start-up."""
 
     def __init__(self, code: Any, path: str, probes: Sequence, timeout: float, started: float):
-        self._probes, self._started, self._deadline = probes, started, started + timeout
+        self._records, self._started, self._deadline = probes, started, started + timeout
         self._out_file = tempfile.TemporaryFile()
         read_fd, write_fd = os.pipe()
         sys.stdout.flush()
@@ -48,60 +42,15 @@ class ForkRun(Run):
         self._pid = pid
         self._read_fd: int | None = read_fd
 
-    def wait(self) -> RunOutcome:
-        pid, read_fd, started = self._pid, self._read_fd, self._started
-        assert read_fd is not None, "waited on twice"
-        timed_out, ended_early = False, None
-        buffer = bytearray()
-        exit_status = None
-        pipe_closed = False
-        next_count = started + 0.1
-        try:
-            while True:
-                now = time.monotonic()
-                remaining = self._deadline - now
-                if remaining <= 0:
-                    timed_out = True
-                    break
-                if now >= next_count:  # a fork loop: root ignores RLIMIT_NPROC, so count ourselves
-                    next_count = now + 0.1
-                    if count_started(pid, self._keep) > PROCESS_LIMIT:
-                        ended_early = TOO_MANY_PROCESSES.fill(n=PROCESS_LIMIT)
-                        break
-                ready, _, _ = select.select([read_fd], [], [], min(remaining, 0.05))
-                if ready:
-                    chunk = os.read(read_fd, 1 << 16)
-                    if not chunk:
-                        exit_status, pipe_closed = wait_briefly(pid, min(0.2, max(remaining, 0)))
-                        break
-                    buffer.extend(chunk)
-                    if len(buffer) > RESULT_LIMIT:
-                        ended_early = TOO_MUCH_DATA
-                        break
-                else:
-                    done, status = os.waitpid(pid, os.WNOHANG)
-                    if done:
-                        exit_status = status
-                        # drain what is left without waiting for grandchildren holding the pipe
-                        while select.select([read_fd], [], [], 0)[0]:
-                            chunk = os.read(read_fd, 1 << 16)
-                            if not chunk:
-                                break
-                            buffer.extend(chunk)
-                        break
-        finally:
-            exit_status = self.cancel(exit_status)
-        how = None if exit_status is None else wait_status_text(exit_status)
-        return read_records(
-            buffer,
-            self._probes,
-            self._out_file,
-            started,
-            timed_out=timed_out,
-            ended_early=ended_early,
-            how=how,
-            pipe_closed=pipe_closed,
-        )
+    def _ended(self, ready: list[int]) -> tuple[bool, int | None]:
+        done, status = os.waitpid(self._pid, os.WNOHANG)
+        return bool(done), (status if done else None)
+
+    def _status_after_eof(self, remaining: float) -> tuple[int | None, bool]:
+        return wait_briefly(self._pid, min(0.2, remaining))
+
+    def _started_processes(self) -> int:
+        return count_started(self._pid, self._keep)
 
     def cancel(self, exit_status: int | None = None) -> int | None:
         """Kill the learner's process and all it started, once; its wait status if known."""

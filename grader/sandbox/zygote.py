@@ -35,17 +35,13 @@ import socket
 import struct
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from grader.sandbox.limits import PROCESS_LIMIT, RESULT_LIMIT
-from grader.sandbox.outcomes import TOO_MANY_PROCESSES, TOO_MUCH_DATA, RunOutcome
-from grader.sandbox.processes import count_started, hard_exit, kill_strays, set_subreaper, wait_status_text
-from grader.sandbox.records import read_records
-from grader.sandbox.run import Run
+from grader.sandbox.processes import count_started, hard_exit, kill_strays, set_subreaper
+from grader.sandbox.run import PipeRun
 from grader.texts import Text
 
 TMPFS_SIZE = "64m"  # the learner's private folder
@@ -450,7 +446,7 @@ def _siblings(path: str, limit: int = 1 << 20) -> dict[str, str]:
     return found
 
 
-class ZygoteRun(Run):
+class ZygoteRun(PipeRun):
     """The grader's side of a run in the zygote: send, then supervise as a forked run is supervised."""
 
     def __init__(
@@ -463,7 +459,7 @@ class ZygoteRun(Run):
         timeout: float,
         started: float,
     ):
-        self._names = [(name, None) for name in cases]
+        self._records = [(name, None) for name in cases]
         self._started, self._deadline = started, started + timeout
         self._out_file = tempfile.TemporaryFile()
         read_fd, write_fd = os.pipe()
@@ -488,56 +484,22 @@ class ZygoteRun(Run):
             return None
         return struct.unpack("!i", reply[1:])[0]
 
-    def wait(self) -> RunOutcome:
-        read_fd, sock = self._read_fd, self._sock
-        assert read_fd is not None and sock is not None, "waited on twice"
-        timed_out, ended_early, exit_status, pipe_closed = False, None, None, False
-        buffer = bytearray()
-        next_count = self._started + 0.1
-        try:
-            while True:
-                now = time.monotonic()
-                remaining = self._deadline - now
-                if remaining <= 0:
-                    timed_out = True
-                    break
-                if now >= next_count:
-                    next_count = now + 0.1
-                    if count_started(self._pid, set()) > PROCESS_LIMIT:
-                        ended_early = TOO_MANY_PROCESSES.fill(n=PROCESS_LIMIT)
-                        break
-                ready, _, _ = select.select([read_fd, sock.fileno()], [], [], min(remaining, 0.05))
-                if read_fd in ready:
-                    chunk = os.read(read_fd, 1 << 16)
-                    if not chunk:
-                        pipe_closed = True
-                        exit_status = self._status(min(0.5, max(remaining, 0)))
-                        break
-                    buffer.extend(chunk)
-                    if len(buffer) > RESULT_LIMIT:
-                        ended_early = TOO_MUCH_DATA
-                        break
-                elif sock.fileno() in ready:  # the learner's process ended
-                    exit_status = self._status(0.5)
-                    while select.select([read_fd], [], [], 0)[0]:
-                        chunk = os.read(read_fd, 1 << 16)
-                        if not chunk:
-                            break
-                        buffer.extend(chunk)
-                    break
-        finally:
-            exit_status = self.cancel(exit_status)
-        how = None if exit_status is None else wait_status_text(exit_status)
-        return read_records(
-            buffer,
-            self._names,
-            self._out_file,
-            self._started,
-            timed_out=timed_out,
-            ended_early=ended_early,
-            how=how,
-            pipe_closed=pipe_closed and exit_status is None,
-        )
+    def _watched(self) -> list[int]:
+        return [] if self._sock is None else [self._sock.fileno()]
+
+    def _ended(self, ready: list[int]) -> tuple[bool, int | None]:
+        if self._sock is None or self._sock.fileno() not in ready:
+            return False, None
+        return True, self._status(0.5)  # the handler says the learner's process ended
+
+    def _status_after_eof(self, remaining: float) -> tuple[int | None, bool]:
+        return self._status(min(0.5, remaining)), True
+
+    def _started_processes(self) -> int:
+        return count_started(self._pid, set())
+
+    def _pipe_closed(self, closed: bool, exit_status: int | None) -> bool:
+        return closed and exit_status is None
 
     def cancel(self, exit_status: int | None = None) -> int | None:
         """Tell the handler to kill the run (closing the socket says so) and take its wait status."""

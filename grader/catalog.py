@@ -709,18 +709,23 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
     cache_file = Path(cache_dir) / "catalog.jsonl" if cache_dir is not None else None
     if key is not None and cache_file is not None:
         try:
-            lines = cache_file.read_bytes().split(b"\n")
-            head = json.loads(lines[0])
-            if head.get("key") == key and len(lines) == len(head["ids"]) + 1:
+            with open(cache_file, "rb") as f:  # the head line only: each problem is read when it is used
+                first = f.readline()
+                head = json.loads(first)
+                lengths = head["lengths"]
+                stat = os.fstat(f.fileno())
+            whole = len(first) + sum(lengths) + max(len(lengths) - 1, 0)
+            if head.get("key") == key and len(lengths) == len(head["ids"]) and stat.st_size == whole:
                 areas = {int(n): Area(Text(ja, en), weight) for n, (ja, en, weight) in head["areas"].items()}
                 questions, minutes, line, ja, en = head["exam"]
                 spec = ExamSpec(questions, minutes, line, Text(ja, en))
-                problems = _CachedProblems(lines[1:], path)
+                ids = tuple(head["ids"])
+                problems = _CachedProblems(cache_file, (stat.st_ino, stat.st_mtime_ns), len(first), lengths, ids, path)
                 listing = tuple(
                     Listed(i, topic, area, kind, Text(ja, en), points, file, tuple(requires), tuple(syllabus))
                     for i, topic, area, kind, ja, en, points, file, requires, syllabus in head["listing"]
                 )
-                return Catalog(head["format_version"], problems, tuple(head["ids"]), areas, spec, listing)
+                return Catalog(head["format_version"], problems, ids, areas, spec, listing)
         except (OSError, ValueError, AttributeError, KeyError, TypeError):
             pass
     catalog = parse(_load_yaml(path), path.name)
@@ -728,7 +733,7 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(_to_cache(catalog, key), encoding="utf-8")
+            tmp.write_bytes(_to_cache(catalog, key))
             os.replace(tmp, cache_file)
         except (OSError, TypeError, ValueError):
             pass  # a read-only workspace, or check params JSON cannot hold (a YAML date): no cache
@@ -738,9 +743,10 @@ def load(path: Path, cache_dir: Path | None = None) -> Catalog:
 TUPLE_FIELDS = ("requires", "integral", "distinct")
 
 
-def _to_cache(catalog: Catalog, key: list) -> str:
-    """The cache file: a line with the key, the ids and what `drill list` shows, then one line per problem
-    (JSON escapes every newline inside a value), so that a command decodes only the problems it uses."""
+def _to_cache(catalog: Catalog, key: list) -> bytes:
+    """The cache file: a line with the key, the ids, what `drill list` shows and each problem line's length
+    in bytes, then one line per problem (JSON escapes every newline inside a value), so that a command
+    reads and decodes only the problems it uses."""
     from dataclasses import asdict
 
     head = {
@@ -760,7 +766,9 @@ def _to_cache(catalog: Catalog, key: list) -> str:
             for x in catalog.listing
         ],
     }
-    return "\n".join(json.dumps(item, ensure_ascii=False) for item in (head, *map(asdict, catalog.problems)))
+    body = [json.dumps(asdict(problem), ensure_ascii=False).encode() for problem in catalog.problems]
+    head["lengths"] = [len(line) for line in body]
+    return b"\n".join([json.dumps(head, ensure_ascii=False).encode(), *body])
 
 
 def _problem_from_cache(fields: dict) -> Problem:
@@ -812,15 +820,20 @@ class _CachedParams:
 
 
 class _CachedProblems(Sequence):
-    """The problems of a cached catalog, each decoded from its line when first asked for."""
+    """The problems of a cached catalog, each read from its line and decoded when first asked for. A line
+    is read only from the file the head came from (same inode and mtime) and must hold the id the head
+    names there; anything else (a cache rewritten meanwhile, damage) reads the problem from the YAML."""
 
-    def __init__(self, lines: list[bytes], path: Path):
-        self._lines = lines
-        self._path = path
-        self._decoded: list[Problem | None] = [None] * len(lines)
+    def __init__(self, cache_file: Path, identity: tuple[int, int], start: int, lengths: list[int], ids, path: Path):
+        self._cache_file, self._identity, self._ids, self._path = cache_file, identity, ids, path
+        self._spans: list[tuple[int, int]] = []
+        for length in lengths:
+            self._spans.append((start, length))
+            start += length + 1
+        self._decoded: list[Problem | None] = [None] * len(lengths)
 
     def __len__(self) -> int:
-        return len(self._lines)
+        return len(self._spans)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
@@ -828,8 +841,17 @@ class _CachedProblems(Sequence):
         problem = self._decoded[index]
         if problem is None:
             try:
-                problem = _problem_from_cache(json.loads(self._lines[index]))
-            except (ValueError, AttributeError, KeyError, TypeError):  # a damaged cache: as if it were missing
+                with open(self._cache_file, "rb") as f:
+                    stat = os.fstat(f.fileno())
+                    if (stat.st_ino, stat.st_mtime_ns) != self._identity:
+                        raise ValueError("the cache was rewritten")
+                    offset, length = self._spans[index]
+                    f.seek(offset)
+                    fields = json.loads(f.read(length))
+                if fields.get("id") != self._ids[index]:
+                    raise ValueError("not the problem the head names")
+                problem = _problem_from_cache(fields)
+            except (OSError, ValueError, AttributeError, KeyError, TypeError):  # as if it were missing
                 problem = load(self._path).problems[index]
             self._decoded[index] = problem
         return problem

@@ -205,6 +205,35 @@ def test_a_damaged_line_of_the_cache_is_read_from_yaml_again(tmp_path):
     assert catalog.load(path, tmp_path / "cache").problems == parsed.problems
 
 
+def test_a_cache_line_holding_another_problem_is_read_from_yaml_again(tmp_path):
+    path = tmp_path / "problems.yaml"
+    path.write_text((REPO / "tests/fixtures/mini_course/problems.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    parsed = catalog.load(path, tmp_path / "cache")
+    cache_file = tmp_path / "cache" / "catalog.jsonl"
+    first = parsed.problems[0].id
+    data = cache_file.read_bytes()
+    # the first problem's line names another id of the same length: the sizes still match the head
+    other = first[:-1] + ("x" if first[-1] != "x" else "y")
+    cache_file.write_bytes(data.replace(f'{{"id": "{first}"'.encode(), f'{{"id": "{other}"'.encode(), 1))
+    cached = catalog.load(path, tmp_path / "cache")
+    assert cached.ids == parsed.ids and cached.problems == parsed.problems
+
+
+def test_a_cache_rewritten_after_its_head_was_read_is_not_mixed_in(tmp_path):
+    import os
+
+    path = tmp_path / "problems.yaml"
+    path.write_text((REPO / "tests/fixtures/mini_course/problems.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    parsed = catalog.load(path, tmp_path / "cache")
+    cached = catalog.load(path, tmp_path / "cache")  # the head is read; no problem line yet
+    cache_file = tmp_path / "cache" / "catalog.jsonl"
+    lines = cache_file.read_bytes().split(b"\n")
+    lines[1], lines[2] = lines[2], lines[1]  # another writer's file: the lines sit elsewhere
+    (tmp_path / "cache" / "other").write_bytes(b"\n".join(lines))
+    os.replace(tmp_path / "cache" / "other", cache_file)
+    assert cached.problems[0] == parsed.problems[0] and cached.problems[1] == parsed.problems[1]
+
+
 def test_a_cache_written_under_other_validation_rules_is_not_used(tmp_path, monkeypatch):
     import sys
 

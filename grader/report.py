@@ -283,17 +283,22 @@ def simple_table(headers: list[str], rows: list[list[str]]) -> str:
     several lines), laid out here: `drill list` is timed against Click's own start-up, and importing
     tabulate 0.10 alone (it reads its version through importlib.metadata) costs most of that budget.
     tests/test_report.py holds the output equal to tabulate's."""
-    widths = _column_widths(headers, rows)
+    width = terminal.display_width
+    # each line of each cell with its width, measured once
+    head = [(h, width(h)) for h in headers]
+    body = [[[(part, width(part)) for part in str(cell).split("\n")] for cell in row] for row in rows]
+    widths = [w + HEADER_PADDING for _, w in head]
+    for row in body:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], max(w for _, w in cell))
 
-    def line(cells: list[str]) -> str:
-        padded = (cell + " " * (width - terminal.display_width(cell)) for cell, width in zip(cells, widths))
-        return "  ".join(padded).rstrip(" ")
+    def line(cells: list[tuple[str, int]]) -> str:
+        return "  ".join(text + " " * (widths[i] - w) for i, (text, w) in enumerate(cells)).rstrip(" ")
 
-    out = [line(headers), "  ".join("-" * width for width in widths)]
-    for row in rows:
-        split = [str(cell).split("\n") for cell in row]
-        depth = max(map(len, split))
-        out += [line([cell[i] if i < len(cell) else "" for cell in split]) for i in range(depth)]
+    out = [line(head), "  ".join("-" * w for w in widths)]
+    for row in body:
+        for i in range(max(map(len, row))):
+            out.append(line([cell[i] if i < len(cell) else ("", 0) for cell in row]))
     return "\n".join(out)
 
 

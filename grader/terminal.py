@@ -176,7 +176,7 @@ def _fill(units: list[str], room: int) -> list[str]:
         if pos == start and unit.isspace():  # no line starts with spaces
             start = pos = pos + 1
             continue
-        size = display_width(unit)
+        size = len(unit) if unit.isascii() else display_width(unit)
         if used + size <= room or (pos == start and len(unit) == 1):
             used += size
             pos += 1
